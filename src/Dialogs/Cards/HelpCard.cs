@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using PerijinanBot.Dialogs.Commands;
+
+namespace PerijinanBot.Dialogs.Cards;
+
+/// <param name="PersonName">The person's name from the directory, or null when the bot does not know them.</param>
+/// <param name="Roles">Their roles, as Indonesian names.</param>
+/// <param name="Commands">The commands to list.</param>
+public sealed record HelpView(string? PersonName, IReadOnlyList<string> Roles, IReadOnlyList<CommandInfo> Commands);
+
+public static class HelpCard
+{
+    public static JsonObject Build(HelpView view)
+    {
+        var body = new List<JsonNode>
+        {
+            Ac.Text("PerijinanBot — Bantuan", TextStyle.Title),
+            Ac.Text(Texts.Tagline, TextStyle.Subtle),
+            Ac.Text(Greeting(view)),
+            Ac.Text("Perintah yang dapat Anda ketik", TextStyle.Heading),
+            Ac.Facts(view.Commands.Select(c => (c.Usage, Describe(c)))),
+            Ac.Text("Di obrolan grup atau saluran, sebut @PerijinanBot sebelum perintah.", TextStyle.Subtle),
+        };
+        var actions = view.Commands
+            .Where(c => c.Kind != CommandKind.Help)
+            .Select(c => (JsonNode)Ac.CommandButton(Capitalise(c.Word), c.Word));
+        return Ac.Card(body, actions);
+    }
+
+    private static string Greeting(HelpView view) => view.PersonName is null
+        ? "Anda belum terdaftar di direktori PerijinanBot. Hubungi Admin Bidang agar peran Anda dicatat."
+        : view.Roles.Count == 0
+            ? $"Halo, {view.PersonName}."
+            : $"Halo, {view.PersonName}. Peran Anda: {string.Join(", ", view.Roles)}.";
+
+    private static string Describe(CommandInfo command) =>
+        command.Aliases.Count == 0 ? command.Description : $"{command.Description} (juga: {string.Join(", ", command.Aliases)})";
+
+    private static string Capitalise(string word) => string.Concat(word[..1].ToUpperInvariant(), word[1..]);
+}

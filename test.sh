@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test of PerijinanBot. On a fresh machine with the .NET SDK and Node.js it first installs the
+# pinned Node tools (Azurite, the Agents Playground, the schema and card validators) and checks for Chromium.
+# The tests start and stop Azurite, Playgrounds and the bot themselves, on free loopback ports.
+# Ends with one summary line, "Tests: N passed, N failed, N skipped", and a non-zero exit on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+say() { printf '[test] %s\n' "$*"; }
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing the pinned Node tools (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Chromium for the browser tests (apt-get install chromium)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    say "Chromium is missing: install the Debian package 'chromium' (sudo apt-get install chromium) and run again"
+    exit 1
+  fi
+fi
+
+RESULTS=.test-results
+rm -rf "$RESULTS"
+say "building"
+dotnet build PerijinanBot.sln -c Debug -nologo -v quiet
+
+say "running the tests"
+status=0
+dotnet test PerijinanBot.sln -c Debug --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" "$@" || status=$?
+
+# One summary over all test projects, from the TRX files each project wrote.
+node -e '
+  const fs = require("fs"), path = require("path");
+  const dir = process.argv[1]; let passed = 0, failed = 0, skipped = 0, files = 0;
+  for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (!f.endsWith(".trx")) continue;
+    files++;
+    const c = /<Counters\b[^>]*>/.exec(fs.readFileSync(path.join(dir, f), "utf8"))?.[0] ?? "";
+    const n = (k) => Number(new RegExp(`\\b${k}="(\\d+)"`).exec(c)?.[1] ?? 0);
+    passed += n("passed"); failed += n("failed") + n("error") + n("timeout") + n("aborted"); skipped += n("notExecuted");
+  }
+  console.log(`\n${files} test projects`);
+  console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  if (files === 0 || passed === 0) process.exit(1);
+' "$RESULTS" || status=1
+exit $status

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using PerijinanBot.Dialogs.Cards;
+using PerijinanBot.Dialogs.Commands;
+
+namespace PerijinanBot.Dialogs.Tests.Cards;
+
+public sealed class HelpCardTests
+{
+    private static readonly HelpView Known = new("Rina Marlina", ["Ketua Tim Kerja"], CommandCatalog.All);
+
+    [Fact]
+    public void Help_card_greets_the_person_with_their_roles_and_lists_every_command()
+    {
+        var card = HelpCard.Build(Known);
+        var text = card.ToJsonString();
+
+        Assert.Contains("Halo, Rina Marlina. Peran Anda: Ketua Tim Kerja.", text, StringComparison.Ordinal);
+        Assert.All(CommandCatalog.All, c => Assert.Contains(c.Usage, text, StringComparison.Ordinal));
+        CardAssert.MatchesGolden(card, "help-ketua");
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
+    public void Help_card_tells_a_stranger_to_ask_the_admin()
+    {
+        var card = HelpCard.Build(Known with { PersonName = null, Roles = [] });
+
+        Assert.Contains("belum terdaftar", card.ToJsonString(), StringComparison.Ordinal);
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
+    public void Help_card_buttons_run_the_other_commands()
+    {
+        var actions = HelpCard.Build(Known)["actions"]!.AsArray();
+
+        var commands = actions.Select(a => (string?)a!["data"]!["command"]).ToList();
+        Assert.Equal(CommandCatalog.All.Where(c => c.Kind != CommandKind.Help).Select(c => c.Word), commands);
+        Assert.All(actions, a => Assert.Equal("Action.Submit", (string?)a!["type"]));
+    }
+
+    [Fact]
+    public void Roles_card_lists_holders_and_warns_about_vacant_roles()
+    {
+        var card = RolesCard.Build(
+        [
+            new RoleHolders("Ketua Tim Kerja", ["Rina Marlina"]),
+            new RoleHolders("Kepala Dinas", []),
+        ]);
+        var text = card.ToJsonString();
+
+        Assert.Contains("Rina Marlina", text, StringComparison.Ordinal);
+        Assert.Contains("Peran tanpa pemegang: Kepala Dinas", text, StringComparison.Ordinal);
+        CardAssert.MatchesGolden(card, "roles-one-vacant");
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
+    public void The_validator_rejects_a_broken_card()
+    {
+        var broken = Ac.Card([new JsonObject { ["type"] = "TextBlok", ["text"] = "salah ketik" }]);
+
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => CardAssert.IsValidAdaptiveCard(broken));
+    }
+}
