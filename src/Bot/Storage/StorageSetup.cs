@@ -48,6 +48,7 @@ internal static class StorageSetup
             clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
             return new TableServiceClient(options.ConnectionString, clientOptions);
         });
+        services.AddSingleton<TableProvider>();
         return services;
     }
 }

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using PerijinanBot.Bot.Protocol;
+using PerijinanBot.Bot.Protocol.Connector;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Bot.Turns;
+
+/// <summary>One inbound activity and the means to answer in its conversation.</summary>
+internal sealed class TurnContext(Activity activity, ConversationReference reference, Person? sender, ConnectorClient connector)
+{
+    public Activity Activity { get; } = activity;
+    public ConversationReference Reference { get; } = reference;
+
+    /// <summary>The sender as the directory knows them; null for someone not listed.</summary>
+    public Person? Sender { get; } = sender;
+
+    /// <summary>Whether the bot has already said something in this turn (the error boundary words its apology by it).</summary>
+    public bool Responded { get; private set; }
+
+    public Task<ResourceResponse> SendTextAsync(string text, CancellationToken cancellationToken) =>
+        SendAsync(Reference.NewMessage() with { Text = text, TextFormat = "markdown" }, cancellationToken);
+
+    public Task<ResourceResponse> SendCardAsync(JsonObject card, CancellationToken cancellationToken) =>
+        SendAsync(Reference.NewMessage() with { Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);
+
+    private async Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        Responded = true;
+        return Activity.Id is { Length: > 0 } replyToId
+            ? await connector.ReplyToActivityAsync(Reference.ServiceUrl, Reference.ConversationId, replyToId, reply, cancellationToken)
+            : await connector.SendToConversationAsync(Reference.ServiceUrl, Reference.ConversationId, reply, cancellationToken);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using PerijinanBot.Bot.Protocol;
+using PerijinanBot.Dialogs;
+using PerijinanBot.Dialogs.Cards;
+using PerijinanBot.Dialogs.Commands;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Bot.Turns;
+
+/// <summary>What the bot does with each kind of activity. Commands and card verbs go through one table each.</summary>
+internal sealed class TurnHandler
+{
+    private readonly PeopleDirectory _directory;
+    private readonly Dictionary<CommandKind, Func<TurnContext, ParsedCommand, CancellationToken, Task>> _commands = [];
+
+    public TurnHandler(PeopleDirectory directory)
+    {
+        _directory = directory;
+        On(CommandKind.Help, HelpAsync);
+        On(CommandKind.Roles, RolesAsync);
+        On(CommandKind.Unknown, UnknownAsync);
+        foreach (var command in CommandCatalog.All.Where(c => !_commands.ContainsKey(c.Kind)))
+        {
+            throw new InvalidOperationException($"Command '{command.Word}' is listed in the help but has no handler.");
+        }
+    }
+
+    public Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var command = CommandParser.Parse(SubmittedCommand(turn.Activity) ?? turn.Activity.Text);
+        return _commands[command.Kind](turn, command, cancellationToken);
+    }
+
+    /// <summary>Invokes are answered in the HTTP response. No card verb exists yet, so nothing here awaits.</summary>
+    public static InvokeResult OnInvoke(TurnContext turn)
+    {
+        if (!string.Equals(turn.Activity.Name, "adaptiveCard/action", StringComparison.Ordinal))
+        {
+            return InvokeResult.NotImplemented;
+        }
+
+        // No card verb is registered yet: a well-formed Action.Execute is answered as the SDK answers an unhandled one.
+        var parsed = CardAction.Parse(turn.Activity.Value);
+        return parsed.Error ?? InvokeResult.NotImplemented;
+    }
+
+    private void On(CommandKind kind, Func<TurnContext, ParsedCommand, CancellationToken, Task> handler)
+    {
+        if (!_commands.TryAdd(kind, handler))
+        {
+            throw new InvalidOperationException($"Command {kind} has two handlers.");
+        }
+    }
+
+    private Task HelpAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken)
+    {
+        var view = new HelpView(turn.Sender?.Name, [.. (turn.Sender?.Roles ?? new HashSet<Role>()).Order().Select(r => r.Indonesian())], CommandCatalog.All);
+        return turn.SendCardAsync(HelpCard.Build(view), cancellationToken);
+    }
+
+    private Task RolesAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken)
+    {
+        var roles = Enum.GetValues<Role>()
+            .Select(r => new RoleHolders(r.Indonesian(), [.. _directory.HoldersOf(r).Select(p => p.Name)]))
+            .ToList();
+        return turn.SendCardAsync(RolesCard.Build(roles), cancellationToken);
+    }
+
+    private static Task UnknownAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
+        turn.SendTextAsync(Texts.UnknownCommand(command.Text), cancellationToken);
+
+    /// <summary>An Action.Submit button that runs a command arrives as a message whose value is <c>{"command": "..."}</c>.</summary>
+    private static string? SubmittedCommand(Activity activity) =>
+        activity.Value is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("command", out var command)
+        && command.ValueKind == JsonValueKind.String
+            ? command.GetString()
+            : null;
+}

@@ -1,0 +1,117 @@
+using PerijinanBot.Bot.Conversations;
+using PerijinanBot.Bot.Protocol;
+using PerijinanBot.Bot.Protocol.Connector;
+using PerijinanBot.Dialogs;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Bot.Turns;
+
+/// <summary>
+/// The error boundary of a turn: remembers where the conversation is, runs the handler under a deadline, and
+/// when anything fails logs it with the activity id and tells the person, in neutral words, to try again.
+/// </summary>
+internal sealed class TurnRunner(
+    TurnHandler handler,
+    ConversationReferenceStore references,
+    PeopleDirectory directory,
+    ConnectorClient connector,
+    ILogger<TurnRunner> logger)
+{
+    /// <summary>A background turn (message, conversation update) may take this long before it is abandoned.</summary>
+    public static readonly TimeSpan BackgroundTurnTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Teams waits about 5 s for an invoke; answer within 4.</summary>
+    public static readonly TimeSpan InvokeTimeout = TimeSpan.FromSeconds(4);
+
+    public async Task RunAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (CreateTurn(activity) is not { } turn)
+        {
+            return;
+        }
+
+        using var scope = BeginScope(activity);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(BackgroundTurnTimeout);
+        try
+        {
+            await RememberAsync(turn.Reference, deadline.Token);
+            if (activity.IsType(ActivityTypes.Message))
+            {
+                await handler.OnMessageAsync(turn, deadline.Token);
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.TurnFailed(logger, e, activity.Type, activity.Id);
+            await ApologiseAsync(turn, e);
+        }
+    }
+
+    public async Task<InvokeResult> InvokeAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (CreateTurn(activity) is not { } turn)
+        {
+            return InvokeResult.BadRequest("BadRequest", "The invoke has no conversation or serviceUrl.");
+        }
+
+        using var scope = BeginScope(activity);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(InvokeTimeout);
+        try
+        {
+            await RememberAsync(turn.Reference, deadline.Token);
+            return TurnHandler.OnInvoke(turn);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.TurnFailed(logger, e, activity.Type, activity.Id);
+            return InvokeResult.Message(Texts.TurnFailed);
+        }
+    }
+
+    private TurnContext? CreateTurn(Activity activity) =>
+        ConversationReference.From(activity) is { } reference
+            ? new TurnContext(activity, reference, directory.Find(activity.From?.AadObjectId), connector)
+            : null;
+
+    private IDisposable? BeginScope(Activity activity) =>
+        logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ActivityId"] = activity.Id,
+            ["ActivityType"] = activity.Type,
+            ["ConversationId"] = activity.Conversation?.Id,
+        });
+
+    /// <summary>A storage hiccup must not cost the person their answer: the reference is captured again on their next activity.</summary>
+    private async Task RememberAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await references.RememberAsync(reference, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.ReferenceNotStored(logger, e, reference.ConversationId);
+        }
+    }
+
+    private async Task ApologiseAsync(TurnContext turn, Exception failure)
+    {
+        // A send whose outcome is unknown may have arrived: an apology after it would contradict what the person sees.
+        if (failure is DeliveryOutcomeUnknownException)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await turn.SendTextAsync(Texts.TurnFailed, timeout.Token);
+        }
+        catch (Exception e)
+        {
+            Log.ApologyFailed(logger, e, turn.Activity.Id);
+        }
+    }
+}

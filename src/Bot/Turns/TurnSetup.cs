@@ -1,0 +1,16 @@
+using PerijinanBot.Bot.Conversations;
+
+namespace PerijinanBot.Bot.Turns;
+
+internal static class TurnSetup
+{
+    public static IServiceCollection AddTurns(this IServiceCollection services)
+    {
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<TurnHandler>();
+        services.AddSingleton<TurnRunner>();
+        services.AddSingleton<TurnQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using PerijinanBot.Bot.Tests.Infrastructure;
+
+namespace PerijinanBot.Bot.Tests.Hosting;
+
+/// <summary>
+/// A wrong setting stops the bot at start-up with a message that names the key, never at the first request.
+/// The bot runs as its own process with environment variables, exactly as App Service starts it.
+/// </summary>
+public sealed class StartupValidationTests
+{
+    private const string Azurite = "UseDevelopmentStorage=true";
+    private const string AppId = "11111111-2222-4333-8444-555555555555";
+
+    public static TheoryData<string, Dictionary<string, string>, string> BadSettings => new()
+    {
+        { "Development", new() { ["Storage__ConnectionString"] = " " }, "Storage:ConnectionString is required" },
+        { "Development", new() { ["Storage__ConnectionString"] = "not a connection string" }, "Storage:ConnectionString is not a valid" },
+        { "Production", new() { ["Storage__ConnectionString"] = Azurite }, "MicrosoftAppId is required in the Production environment" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["MicrosoftAppId"] = "bot" }, "MicrosoftAppId must be the Entra application (client) id" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppPassword"] = "x" }, "SingleTenant needs MicrosoftAppPassword and MicrosoftAppTenantId" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "UserAssignedMSI", ["MicrosoftAppPassword"] = "x", ["MicrosoftAppTenantId"] = "contoso.onmicrosoft.com" }, "UserAssignedMSI must not have a MicrosoftAppPassword" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "MultiTenant" }, "MultiTenant needs MicrosoftAppPassword" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Directory__Users__0__Roles__0"] = "Kadis" }, "Directory:Users:0:Roles has unknown role 'Kadis'" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Directory__Users__1__AadObjectId"] = "00000000-0000-4000-8000-000000000001" }, "is listed twice" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task Bad_settings_stop_the_bot_with_a_clear_message(string environment, Dictionary<string, string> settings, string expected)
+    {
+        var env = new Dictionary<string, string>(settings) { ["ASPNETCORE_ENVIRONMENT"] = environment };
+
+        var (exitCode, output) = await BotProcess.RunUntilExitAsync(env, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PerijinanBot.Bot.Tests.Infrastructure;
+
+/// <summary>One request the bot made to the connector.</summary>
+public sealed record ConnectorCall(string Method, string Path, JsonNode? Body);
+
+/// <summary>
+/// A stand-in for the public Bot Connector (which cannot run here): it records every call the bot makes and
+/// answers as the connector does (201 with a new activity id), or with a scripted status for the next calls.
+/// </summary>
+public sealed class RecordingConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private readonly ConcurrentQueue<int> _scripted = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    private RecordingConnector(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
+
+    public static async Task<RecordingConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new RecordingConnector(app);
+        app.Run(connector.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = address.TrimEnd('/') + "/connector";
+        return connector;
+    }
+
+    /// <summary>The next calls are answered with these statuses, in order; after them, 201 again.</summary>
+    public void AnswerNext(params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            _scripted.Enqueue(status);
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> calls have arrived.</summary>
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForCallsAsync(int count, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        while (_calls.Count < count)
+        {
+            await _arrived.WaitAsync(cts.Token);
+        }
+
+        return Calls;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        JsonNode? body = null;
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            body = await JsonNode.ParseAsync(context.Request.Body);
+        }
+
+        // The raw target, as sent: ids must arrive escaped (':' as %3A), which Request.Path would hide.
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        _calls.Enqueue(new ConnectorCall(context.Request.Method, target.Split('?')[0], body));
+        _arrived.Release();
+        if (_scripted.TryDequeue(out var status))
+        {
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsJsonAsync(new { error = new { code = "Scripted", message = $"scripted {status}" } });
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status201Created;
+        await context.Response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _arrived.Dispose();
+    }
+}

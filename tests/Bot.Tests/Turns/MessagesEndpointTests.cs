@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using PerijinanBot.Bot.Tests.Infrastructure;
+using PerijinanBot.Dialogs;
+
+namespace PerijinanBot.Bot.Tests.Turns;
+
+/// <summary>POST /api/messages through the real pipeline, auth off (Development, no app id), real Azurite.</summary>
+public sealed class MessagesEndpointTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private RecordingConnector _connector = null!;
+    private BotFactory _bot = null!;
+    private HttpClient _client = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _connector = await RecordingConnector.StartAsync();
+        _bot = new BotFactory(new Dictionary<string, string?> { ["Storage:ConnectionString"] = storage.ConnectionString });
+        _client = _bot.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private Task<HttpResponseMessage> PostAsync(JsonNode activity) =>
+        _client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"), Ct);
+
+    [Fact]
+    public async Task Bantuan_is_answered_with_the_help_card_in_the_same_conversation()
+    {
+        var message = ActivityFactory.Message(_connector.ServiceUrl, "bantuan");
+        using var response = await PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var call = Assert.Single(await _connector.WaitForCallsAsync(1));
+        Assert.Equal("POST", call.Method);
+        Assert.Equal($"/connector/v3/conversations/a%3Apersonal-ketua/activities/{message["id"]}", call.Path);
+        var attachment = call.Body!["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)attachment["contentType"]);
+        Assert.Contains("Halo, Rina Marlina. Peran Anda: Ketua Tim Kerja.", attachment["content"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("a:personal-ketua", (string?)call.Body["conversation"]!["id"]);
+        Assert.Equal(ActivityFactory.BotId, (string?)call.Body["from"]!["id"]);
+    }
+
+    [Fact]
+    public async Task A_button_that_submits_a_command_runs_it()
+    {
+        var submit = ActivityFactory.Message(_connector.ServiceUrl, "");
+        submit["value"] = new JsonObject { ["command"] = "peran" };
+        using var response = await PostAsync(submit);
+
+        var call = Assert.Single(await _connector.WaitForCallsAsync(1));
+        var card = call.Body!["attachments"]![0]!["content"]!.ToJsonString();
+        Assert.Contains("Pemegang peran", card, StringComparison.Ordinal);
+        Assert.Contains("Siti Aminah", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_text_gets_a_short_hint_not_silence()
+    {
+        using var response = await PostAsync(ActivityFactory.Message(_connector.ServiceUrl, "selamat pagi"));
+
+        var call = Assert.Single(await _connector.WaitForCallsAsync(1));
+        Assert.Equal(Texts.UnknownCommand("selamat pagi"), (string?)call.Body!["text"]);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_400_and_nothing_is_sent()
+    {
+        using var response = await _client.PostAsync("/api/messages", new StringContent("{\"type\": \"message\", ", Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertNothingElseWasSentAsync();
+    }
+
+    [Fact]
+    public async Task An_activity_without_a_type_is_400()
+    {
+        using var response = await PostAsync(new JsonObject { ["text"] = "bantuan" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_over_256_KB_is_413_and_nothing_is_sent()
+    {
+        using var response = await PostAsync(ActivityFactory.Message(_connector.ServiceUrl, new string('x', 257 * 1024)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertNothingElseWasSentAsync();
+    }
+
+    [Fact]
+    public async Task Unknown_activity_types_are_acknowledged_and_ignored()
+    {
+        var odd = ActivityFactory.Base("somethingNew", _connector.ServiceUrl, "a:personal-ketua", ActivityFactory.KetuaAadObjectId, []);
+        using var response = await PostAsync(odd);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await AssertNothingElseWasSentAsync();
+    }
+
+    [Fact]
+    public async Task An_invoke_nobody_handles_is_501()
+    {
+        using var response = await PostAsync(ActivityFactory.Invoke(_connector.ServiceUrl, "composeExtension/query", new JsonObject()));
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_card_action_without_an_action_is_400_with_the_universal_actions_error_body()
+    {
+        using var response = await PostAsync(ActivityFactory.Invoke(_connector.ServiceUrl, "adaptiveCard/action", new JsonObject { ["trigger"] = "manual" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(400, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.error", body.RootElement.GetProperty("type").GetString());
+        Assert.Equal("BadRequest", body.RootElement.GetProperty("value").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_card_action_that_is_not_Action_Execute_is_400_NotSupported()
+    {
+        var value = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Submit", ["verb"] = "x" } };
+        using var response = await PostAsync(ActivityFactory.Invoke(_connector.ServiceUrl, "adaptiveCard/action", value));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("NotSupported", body.RootElement.GetProperty("value").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_failing_turn_tells_the_person_in_neutral_Indonesian_without_details()
+    {
+        _connector.AnswerNext(400);
+        using var response = await PostAsync(ActivityFactory.Message(_connector.ServiceUrl, "bantuan"));
+
+        var calls = await _connector.WaitForCallsAsync(2);
+        Assert.Equal(2, calls.Count);
+        Assert.Equal(Texts.TurnFailed, (string?)calls[1].Body!["text"]);
+    }
+
+    [Fact]
+    public async Task The_conversation_and_the_person_are_remembered_for_proactive_messages()
+    {
+        var message = ActivityFactory.Message(_connector.ServiceUrl, "bantuan", conversationId: "a:personal-ref-test", aadObjectId: "00000000-0000-4000-8000-000000000004");
+        using var response = await PostAsync(message);
+        await _connector.WaitForCallsAsync(1);
+
+        var table = new TableClient(storage.ConnectionString, "ConversationReferences");
+        var user = await table.GetEntityAsync<TableEntity>("user", "00000000-0000-4000-8000-000000000004", cancellationToken: Ct);
+        using var reference = JsonDocument.Parse(user.Value.GetString("Reference"));
+        Assert.Equal("a:personal-ref-test", reference.RootElement.GetProperty("conversationId").GetString());
+        Assert.Equal(_connector.ServiceUrl, reference.RootElement.GetProperty("serviceUrl").GetString());
+        Assert.Equal(ActivityFactory.TenantId, reference.RootElement.GetProperty("tenantId").GetString());
+        Assert.Equal("29:00000000-0000-4000-8000-000000000004", reference.RootElement.GetProperty("userId").GetString());
+        var conversation = await table.GetEntityAsync<TableEntity>("conversation", "a:personal-ref-test", cancellationToken: Ct);
+        Assert.NotNull(conversation.Value.GetString("Reference"));
+    }
+
+    /// <summary>
+    /// Turns of one conversation run in order, so once a following <c>bantuan</c> is answered anything the
+    /// earlier request could have caused has happened: exactly one call means it caused none.
+    /// </summary>
+    private async Task AssertNothingElseWasSentAsync()
+    {
+        using var probe = await PostAsync(ActivityFactory.Message(_connector.ServiceUrl, "bantuan"));
+        var calls = await _connector.WaitForCallsAsync(1);
+        Assert.Single(calls);
+        Assert.Contains("Bantuan", calls[0].Body!.ToJsonString(), StringComparison.Ordinal);
+    }
+}
