@@ -18,9 +18,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Conversation reference for {ConversationId} not stored; it will be captured on the next activity")]
     public static partial void ReferenceNotStored(ILogger logger, Exception exception, string conversationId);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Refused an inbound activity: {Reason}")]
-    public static partial void Unauthorized(ILogger logger, string reason);
-
     [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Rejected a malformed activity: {Reason}")]
     public static partial void MalformedActivity(ILogger logger, string reason);
 

@@ -1,16 +1,26 @@
 using PerijinanBot.Bot.Health;
 using PerijinanBot.Bot.Hosting;
 using PerijinanBot.Bot.People;
+using PerijinanBot.Bot.Protocol;
+using PerijinanBot.Bot.Protocol.Auth;
+using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Bot.Turns;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // Who the bot is (MicrosoftAppId & co.), validated before the first request.
 builder.Services.AddBotIdentity(builder.Configuration);
-// Azure Table Storage: kegiatan, history, outbox, users.
+// Inbound: only the Bot Framework channel (or, with no app id, the local Playground) may post activities.
+builder.Services.AddChannelAuthentication(builder.Configuration);
+// Outbound: the Bot Connector REST API, with its token and safe retries.
+builder.Services.AddBotConnector(builder.Configuration);
+// Azure Table Storage: kegiatan, history, outbox, conversation references.
 builder.Services.AddTableStorage(builder.Configuration);
 // Who holds which role in the Bidang.
 builder.Services.AddPeopleDirectory(builder.Configuration);
+// Turns: the error boundary, the background queue, and what the bot does with each activity.
+builder.Services.AddTurns();
 // /healthz reports whether storage answers.
 builder.Services.AddHealth();
 

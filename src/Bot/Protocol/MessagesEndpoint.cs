@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using PerijinanBot.Bot.Hosting;
 using PerijinanBot.Bot.Protocol.Auth;
 using PerijinanBot.Bot.Turns;
 
@@ -14,6 +16,11 @@ internal static class MessagesEndpoint
 
     public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
     {
+        if (app.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value.AuthenticationDisabled)
+        {
+            Log.AuthenticationDisabled(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagesEndpoint)));
+        }
+
         app.MapPost("/api/messages", HandleAsync);
         // The Agents Playground probes reachability with HEAD before it sends.
         app.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok());
@@ -54,7 +61,7 @@ internal static class MessagesEndpoint
         var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity.ChannelId, activity.ServiceUrl, http.RequestAborted);
         if (!auth.Succeeded)
         {
-            Log.Unauthorized(logger, auth.FailureReason ?? "unknown");
+            // The authenticator has logged why; the caller learns nothing beyond the status.
             return Results.Unauthorized();
         }
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace PerijinanBot.Bot.Tests.Infrastructure;
 
 /// <summary>One request the bot made to the connector.</summary>
-public sealed record ConnectorCall(string Method, string Path, JsonNode? Body);
+public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string? Authorization);
 
 /// <summary>
 /// A stand-in for the public Bot Connector (which cannot run here): it records every call the bot makes and
@@ -76,7 +76,7 @@ public sealed class RecordingConnector : IAsyncDisposable
 
         // The raw target, as sent: ids must arrive escaped (':' as %3A), which Request.Path would hide.
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
-        _calls.Enqueue(new ConnectorCall(context.Request.Method, target.Split('?')[0], body));
+        _calls.Enqueue(new ConnectorCall(context.Request.Method, target.Split('?')[0], body, context.Request.Headers.Authorization.FirstOrDefault()));
         _arrived.Release();
         if (_scripted.TryDequeue(out var status))
         {
