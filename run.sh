@@ -119,7 +119,14 @@ $(printf '%s\n' "${LINES[@]}")
 Type "bantuan" in a tab to begin. Press Ctrl+C to stop everything.
 MSG
 
-# Stay until Ctrl+C, or until the bot or Azurite dies (then stop the rest too).
-while kill -0 -- "-${PGIDS[0]}" 2>/dev/null && kill -0 -- "-${PGIDS[1]}" 2>/dev/null; do sleep 1; done
-say "Azurite or the bot exited unexpectedly (logs: $LOGS)"
+# Stay until Ctrl+C. If Azurite stops, the bot keeps running and /healthz says 503; if the bot stops, so does everything.
+azurite_told=0
+while kill -0 -- "-${PGIDS[1]}" 2>/dev/null; do
+  if ((!azurite_told)) && ! kill -0 -- "-${PGIDS[0]}" 2>/dev/null; then
+    say "Azurite has stopped: the bot cannot reach storage (/healthz says 503). Logs: $LOGS/azurite.log"
+    azurite_told=1
+  fi
+  sleep 1
+done
+say "the bot exited unexpectedly (logs: $LOGS/bot.log)"
 exit 1
