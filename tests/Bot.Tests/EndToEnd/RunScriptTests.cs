@@ -52,7 +52,7 @@ public sealed partial class RunScriptTests
         try
         {
             await Task.WhenAny(ready.Task, run.WaitForExitAsync(ct)).WaitAsync(TimeSpan.FromMinutes(4), ct);
-            Assert.True(ready.Task.IsCompleted, $"run.sh did not come up:\n{Text(output)}");
+            Assert.True(ready.Task.IsCompleted, $"run.sh did not come up:\n{Text(output)}\n{Logs(runDir)}");
 
             // The four people, each at their own Playground.
             var people = PersonLine().Matches(Text(output)).Select(m => (Label: m.Groups["label"].Value.Trim(), Name: m.Groups["name"].Value, Url: m.Groups["url"].Value)).ToList();
@@ -107,6 +107,11 @@ public sealed partial class RunScriptTests
     [GeneratedRegex(@"^\s+(?<label>(Ketua|Anggota|Kepala)[A-Za-z ]+) \((?<name>[^)]+)\)\s+(?<url>http://127\.0\.0\.1:\d+)\s*$", RegexOptions.Multiline)]
     private static partial Regex PersonLine();
 
+    private static string Logs(string runDir) =>
+        string.Join("\n", Directory.Exists(Path.Combine(runDir, "logs"))
+            ? Directory.GetFiles(Path.Combine(runDir, "logs"), "*.log").Select(f => $"--- {Path.GetFileName(f)}\n{File.ReadAllText(f)}")
+            : []);
+
     private static string Text(StringBuilder output)
     {
         lock (output)
@@ -118,7 +123,7 @@ public sealed partial class RunScriptTests
     private static void StopAzurite(string runDir)
     {
         // Azurite runs with --location inside this run's folder: that names exactly this run's Azurite.
-        using var pkill = Process.Start("pkill", ["-f", $"--location {runDir}/azurite"])!;
+        using var pkill = Process.Start("pkill", ["-f", $"azurite.js --location {runDir}/azurite"])!;
         pkill.WaitForExit();
         Assert.Equal(0, pkill.ExitCode);
         for (var i = 0; i < 100 && Process.GetProcesses().Any(p => CommandLine(p).Contains($"{runDir}/azurite", StringComparison.Ordinal)); i++)
