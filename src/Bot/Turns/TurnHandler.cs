@@ -31,6 +31,24 @@ internal sealed class TurnHandler
         return _commands[command.Kind](turn, command, cancellationToken);
     }
 
+    /// <summary>
+    /// The bot was added to a conversation (a person installed it, or it joined a group chat or team): welcome there once.
+    /// Teams also sends an installationUpdate for the same install; only this event welcomes, so nobody is greeted twice.
+    /// </summary>
+    public static Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var botId = turn.Activity.Recipient?.Id;
+        if (botId is null || turn.Activity.MembersAdded?.Any(m => m.Id == botId) != true)
+        {
+            return Task.CompletedTask;
+        }
+
+        var isGroup = !turn.Reference.IsPersonal;
+        var person = isGroup ? null : turn.Sender;
+        var view = new WelcomeView(person?.Name, RoleNamesOf(person), isGroup, CommandCatalog.All);
+        return turn.SendCardAsync(WelcomeCard.Build(view), cancellationToken);
+    }
+
     /// <summary>Invokes are answered in the HTTP response. No card verb exists yet, so nothing here awaits.</summary>
     public static InvokeResult OnInvoke(TurnContext turn)
     {
@@ -54,7 +72,7 @@ internal sealed class TurnHandler
 
     private Task HelpAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken)
     {
-        var view = new HelpView(turn.Sender?.Name, [.. (turn.Sender?.Roles ?? new HashSet<Role>()).Order().Select(r => r.Indonesian())], CommandCatalog.All);
+        var view = new HelpView(turn.Sender?.Name, RoleNamesOf(turn.Sender), CommandCatalog.All);
         return turn.SendCardAsync(HelpCard.Build(view), cancellationToken);
     }
 
@@ -68,6 +86,9 @@ internal sealed class TurnHandler
 
     private static Task UnknownAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
         turn.SendTextAsync(Texts.UnknownCommand(command.Text), cancellationToken);
+
+    private static IReadOnlyList<string> RoleNamesOf(Person? person) =>
+        person is null ? [] : [.. person.Roles.Order().Select(r => r.Indonesian())];
 
     /// <summary>An Action.Submit button that runs a command arrives as a message whose value is <c>{"command": "..."}</c>.</summary>
     private static string? SubmittedCommand(Activity activity) =>

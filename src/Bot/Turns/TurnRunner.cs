@@ -40,6 +40,10 @@ internal sealed class TurnRunner(
             {
                 await handler.OnMessageAsync(turn, deadline.Token);
             }
+            else if (activity.IsType(ActivityTypes.ConversationUpdate))
+            {
+                await TurnHandler.OnConversationUpdateAsync(turn, deadline.Token);
+            }
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -23,7 +23,7 @@ public static class HelpCard
         };
         var actions = view.Commands
             .Where(c => c.Kind != CommandKind.Help)
-            .Select(c => (JsonNode)Ac.CommandButton(Capitalise(c.Word), c.Word));
+            .Select(c => (JsonNode)Ac.CommandButton(c.ButtonTitle, c.Word));
         return Ac.Card(body, actions);
     }
 
@@ -35,6 +35,4 @@ public static class HelpCard
 
     private static string Describe(CommandInfo command) =>
         command.Aliases.Count == 0 ? command.Description : $"{command.Description} (juga: {string.Join(", ", command.Aliases)})";
-
-    private static string Capitalise(string word) => string.Concat(word[..1].ToUpperInvariant(), word[1..]);
 }

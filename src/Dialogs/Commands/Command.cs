@@ -15,4 +15,5 @@ public enum CommandKind
 public sealed record ParsedCommand(CommandKind Kind, string Argument, string Text);
 
 /// <summary>One command as the help card lists it.</summary>
-public sealed record CommandInfo(CommandKind Kind, string Word, string Usage, string Description, IReadOnlyList<string> Aliases);
+/// <param name="ButtonTitle">The label of a button that runs it, in a welcome or help card.</param>
+public sealed record CommandInfo(CommandKind Kind, string Word, string Usage, string Description, IReadOnlyList<string> Aliases, string ButtonTitle);

@@ -8,8 +8,8 @@ public static class CommandCatalog
 {
     public static IReadOnlyList<CommandInfo> All { get; } =
     [
-        new(CommandKind.Help, "bantuan", "bantuan", "Menampilkan bantuan ini dan daftar perintah.", ["help", "?", "tolong"]),
-        new(CommandKind.Roles, "peran", "peran", "Menampilkan siapa memegang peran apa di Bidang (Anggota/Ketua Tim Kerja, Kepala Bidang, Kepala Dinas).", ["roles", "role"]),
+        new(CommandKind.Help, "bantuan", "bantuan", "Menampilkan bantuan ini dan daftar perintah.", ["help", "?", "tolong"], "Bantuan"),
+        new(CommandKind.Roles, "peran", "peran", "Menampilkan siapa memegang peran apa di Bidang (Anggota/Ketua Tim Kerja, Kepala Bidang, Kepala Dinas).", ["roles", "role"], "Lihat pemegang peran"),
     ];
 
     private static readonly Dictionary<string, CommandInfo> ByWord = BuildIndex();

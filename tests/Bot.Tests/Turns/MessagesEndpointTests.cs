@@ -74,6 +74,43 @@ public sealed class MessagesEndpointTests(AzuriteFixture storage) : IClassFixtur
     }
 
     [Fact]
+    public async Task Installing_the_bot_welcomes_the_person_with_their_role_once()
+    {
+        var added = ActivityFactory.Base("conversationUpdate", _connector.ServiceUrl, "a:personal-ketua", ActivityFactory.KetuaAadObjectId, new JsonObject
+        {
+            ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = ActivityFactory.BotId }),
+        });
+        var installed = ActivityFactory.Base("installationUpdate", _connector.ServiceUrl, "a:personal-ketua", ActivityFactory.KetuaAadObjectId, new JsonObject
+        {
+            ["action"] = "add",
+        });
+
+        using var first = await PostAsync(installed);
+        using var second = await PostAsync(added);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var call = Assert.Single(await _connector.WaitForCallsAsync(1));
+        var card = call.Body!["attachments"]![0]!["content"]!;
+        Assert.Equal("Selamat datang di PerijinanBot", (string?)card["body"]![0]!["text"]);
+        Assert.Contains(card["body"]!.AsArray(), b => (string?)b!["text"] == "Halo, Rina Marlina. Peran Anda: Ketua Tim Kerja.");
+        await AssertNothingElseWasSentAsync(expectedBefore: 1);
+    }
+
+    [Fact]
+    public async Task Someone_else_joining_a_chat_is_not_welcomed()
+    {
+        var joined = ActivityFactory.Base("conversationUpdate", _connector.ServiceUrl, "a:personal-ketua", ActivityFactory.KetuaAadObjectId, new JsonObject
+        {
+            ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "29:someone-else" }),
+        });
+
+        using var response = await PostAsync(joined);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await AssertNothingElseWasSentAsync();
+    }
+
+    [Fact]
     public async Task Malformed_json_is_400_and_nothing_is_sent()
     {
         using var response = await _client.PostAsync("/api/messages", new StringContent("{\"type\": \"message\", ", Encoding.UTF8, "application/json"), Ct);
@@ -173,11 +210,11 @@ public sealed class MessagesEndpointTests(AzuriteFixture storage) : IClassFixtur
     /// Turns of one conversation run in order, so once a following <c>bantuan</c> is answered anything the
     /// earlier request could have caused has happened: exactly one call means it caused none.
     /// </summary>
-    private async Task AssertNothingElseWasSentAsync()
+    private async Task AssertNothingElseWasSentAsync(int expectedBefore = 0)
     {
         using var probe = await PostAsync(ActivityFactory.Message(_connector.ServiceUrl, "bantuan"));
-        var calls = await _connector.WaitForCallsAsync(1);
-        Assert.Single(calls);
-        Assert.Contains("Bantuan", calls[0].Body!.ToJsonString(), StringComparison.Ordinal);
+        var calls = await _connector.WaitForCallsAsync(expectedBefore + 1);
+        Assert.Equal(expectedBefore + 1, calls.Count);
+        Assert.Contains("Bantuan", calls[^1].Body!.ToJsonString(), StringComparison.Ordinal);
     }
 }
