@@ -62,6 +62,22 @@ public static class Ac
         return block;
     }
 
+    /// <summary>
+    /// Text a person typed, shown as they typed it. A TextRun is never read as markdown, so nothing typed can become
+    /// bold, a link or a mention; over <paramref name="maxChars"/> it is cut for display (the record keeps it whole).
+    /// </summary>
+    public static JsonObject UserText(string text, int maxChars = 2000, bool subtle = false)
+    {
+        var shown = text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, maxChars), " … (dipotong; teks lengkap tersimpan)");
+        var run = new JsonObject { ["type"] = "TextRun", ["text"] = shown };
+        if (subtle)
+        {
+            run["isSubtle"] = true;
+        }
+
+        return new JsonObject { ["type"] = "RichTextBlock", ["inlines"] = new JsonArray(run) };
+    }
+
     public static JsonObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
     {
         ["type"] = "FactSet",
