@@ -1,0 +1,84 @@
+using System.Text.Json.Serialization;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Sop.Definitions;
+
+[JsonConverter(typeof(CamelCaseEnumConverter<FieldKind>))]
+public enum FieldKind
+{
+    Text,
+    Multiline,
+
+    /// <summary>A whole number, optionally within <see cref="FieldDefinition.Min"/>..<see cref="FieldDefinition.Max"/>.</summary>
+    Number,
+
+    /// <summary><c>yyyy-MM-dd</c>.</summary>
+    Date,
+
+    /// <summary><c>yyyy-MM-ddTHH:mm</c> in WIB (or with an explicit offset); stored with its offset.</summary>
+    Datetime,
+
+    /// <summary>One value of <see cref="FieldDefinition.Choices"/>.</summary>
+    Choice,
+
+    /// <summary>http(s) links, one per line; stored one per line.</summary>
+    UrlList,
+
+    /// <summary>Several values of <see cref="FieldDefinition.Choices"/>, comma-separated.</summary>
+    Checklist,
+
+    /// <summary>The Entra object id of a person holding <see cref="FieldDefinition.RoleName"/>.</summary>
+    Person,
+}
+
+/// <summary>One input of a step's form. Values travel as strings (what Adaptive Card inputs send) and are stored normalised.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record FieldDefinition
+{
+    /// <summary>camelCase, unique across the whole definition.</summary>
+    public string Id { get => _id; init => _id = value ?? ""; }
+
+    private readonly string _id = "";
+
+    /// <summary>What the person reads (Indonesian).</summary>
+    public string Label { get => _label; init => _label = value ?? ""; }
+
+    private readonly string _label = "";
+
+    public FieldKind Kind { get; init; }
+
+    public bool Required { get; init; }
+
+    /// <summary>Required for text, multiline and urlList.</summary>
+    public int? MaxLength { get; init; }
+
+    public int? Min { get; init; }
+
+    public int? Max { get; init; }
+
+    public IReadOnlyList<Choice> Choices { get => _choices; init => _choices = value ?? []; }
+
+    private readonly IReadOnlyList<Choice> _choices = [];
+
+    /// <summary>For <see cref="FieldKind.Person"/>: the role the chosen person must hold.</summary>
+    [JsonPropertyName("role")]
+    public string? RoleName { get; init; }
+
+    /// <summary>Placeholder or help text for the card.</summary>
+    public string? Hint { get; init; }
+
+    [JsonIgnore]
+    public Role? Role => RoleName is null ? null : RoleText.Parse(RoleName);
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record Choice
+{
+    public string Value { get => _value; init => _value = value ?? ""; }
+
+    private readonly string _value = "";
+
+    public string Label { get => _label; init => _label = value ?? ""; }
+
+    private readonly string _label = "";
+}

@@ -1,0 +1,132 @@
+using System.Text.Json.Serialization;
+using PerijinanBot.Sop.Calendar;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Sop.Definitions;
+
+/// <summary>What a step asks of its pelaksana; decides which commands (and so which card buttons) the step permits.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<StepKind>))]
+public enum StepKind
+{
+    /// <summary>The first step: its form creates the kegiatan. If a send-back returns here, its form is submitted again.</summary>
+    Start,
+
+    /// <summary>Fill in a form and hand it on (e.g. preparing the supporting data).</summary>
+    Form,
+
+    /// <summary>Setuju (on to <see cref="StepDefinition.Next"/>) or Tidak with a reason (back to <see cref="StepDefinition.SendBackTo"/>).</summary>
+    Decision,
+
+    /// <summary>Record that the activity took place.</summary>
+    Execution,
+
+    /// <summary>Submit the activity report.</summary>
+    Report,
+}
+
+[JsonConverter(typeof(CamelCaseEnumConverter<AssignmentRule>))]
+public enum AssignmentRule
+{
+    /// <summary>The person holding the role in the directory (the one who last held this step, if they still hold the role).</summary>
+    RoleHolder,
+
+    /// <summary>The person who started the kegiatan.</summary>
+    Starter,
+
+    /// <summary>The person picked in a person field of the start step (e.g. the Anggota given the disposition).</summary>
+    AssignedAtStart,
+}
+
+/// <summary>One row of the SOP table.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record StepDefinition
+{
+    public int Number { get; init; }
+
+    /// <summary>A short name for timelines and diagrams (the product's, not the SOP's): "Verifikasi data dukung".</summary>
+    public string Title { get => _title; init => _title = value ?? ""; }
+
+    private readonly string _title = "";
+
+    public StepKind Kind { get; init; }
+
+    /// <summary>The pelaksana column.</summary>
+    [JsonPropertyName("role")]
+    public string RoleName { get => _roleName; init => _roleName = value ?? ""; }
+
+    private readonly string _roleName = "";
+
+    public Assignment Assignment { get => _assignment; init => _assignment = value ?? new(); }
+
+    private readonly Assignment _assignment = new();
+
+    /// <summary>The "Kegiatan" column, word for word.</summary>
+    public string Activity { get => _activity; init => _activity = value ?? ""; }
+
+    private readonly string _activity = "";
+
+    /// <summary>The "Kelengkapan" column, word for word.</summary>
+    public string Kelengkapan { get => _kelengkapan; init => _kelengkapan = value ?? ""; }
+
+    private readonly string _kelengkapan = "";
+
+    /// <summary>The kelengkapan as items to tick on the card.</summary>
+    public IReadOnlyList<ChecklistItem> Checklist { get => _checklist; init => _checklist = value ?? []; }
+
+    private readonly IReadOnlyList<ChecklistItem> _checklist = [];
+
+    /// <summary>When true every checklist item must be ticked to finish the step (for a decision: to say Setuju).</summary>
+    public bool ChecklistRequired { get; init; }
+
+    public Waktu Waktu { get => _waktu; init => _waktu = value ?? new(0, WaktuUnit.Minutes); }
+
+    private readonly Waktu _waktu = new(0, WaktuUnit.Minutes);
+
+    /// <summary>The "Output" column, word for word.</summary>
+    public string Output { get => _output; init => _output = value ?? ""; }
+
+    private readonly string _output = "";
+
+    /// <summary>The "Ket" column (a related SOP), or null.</summary>
+    public string? Keterangan { get; init; }
+
+    public IReadOnlyList<FieldDefinition> Fields { get => _fields; init => _fields = value ?? []; }
+
+    private readonly IReadOnlyList<FieldDefinition> _fields = [];
+
+    /// <summary>Where Setuju / submitting leads; null ends the kegiatan.</summary>
+    public int? Next { get; init; }
+
+    /// <summary>Decision steps only: the earlier step a Tidak returns to.</summary>
+    public int? SendBackTo { get; init; }
+
+    /// <summary>A datetime field of an earlier step at which this step's clock starts (step 6 starts at the jadwal), instead of when the step begins.</summary>
+    public string? ClockStartsAtField { get; init; }
+
+    [JsonIgnore]
+    public Role Role => RoleText.Parse(RoleName);
+
+    [JsonIgnore]
+    public bool IsDecision => Kind == StepKind.Decision;
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record Assignment
+{
+    public AssignmentRule Rule { get; init; }
+
+    /// <summary>For <see cref="AssignmentRule.AssignedAtStart"/>: the person field of the start step.</summary>
+    public string? Field { get; init; }
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ChecklistItem
+{
+    public string Id { get => _id; init => _id = value ?? ""; }
+
+    private readonly string _id = "";
+
+    public string Label { get => _label; init => _label = value ?? ""; }
+
+    private readonly string _label = "";
+}

@@ -1,0 +1,61 @@
+using PerijinanBot.Sop.Definitions;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Sop.Engine;
+
+/// <summary>Decides as whom a person acts: as themselves, or as Plh. of someone who may act, on that day.</summary>
+internal static class Authority
+{
+    /// <summary>
+    /// The acting identity of <paramref name="personId"/> for something <paramref name="mayAct"/> allows, or null. A person who may
+    /// act themselves never acts as Plh.; otherwise the first delegation active on <paramref name="today"/> whose holder may act.
+    /// </summary>
+    public static Actor? Resolve(Staffing staffing, string personId, DateOnly today, Func<Person, bool> mayAct)
+    {
+        var person = staffing.People.Find(personId);
+        if (person is null)
+        {
+            return null;
+        }
+
+        if (mayAct(person))
+        {
+            return new Actor(person.AadObjectId, person.Name);
+        }
+
+        foreach (var delegation in staffing.Delegations)
+        {
+            if (!string.Equals(delegation.StandInId, person.AadObjectId, StringComparison.OrdinalIgnoreCase) || !delegation.IsActiveOn(today))
+            {
+                continue;
+            }
+
+            if (staffing.People.Find(delegation.HolderId) is { } holder && mayAct(holder))
+            {
+                return new Actor(person.AadObjectId, person.Name, new PersonRef(holder.AadObjectId, holder.Name), delegation.Basis);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The step's assignee (a Plh. qualifies through the assignee).</summary>
+    public static Func<Person, bool> IsAssignee(StepRecord current) =>
+        person => current.Assignee?.Is(person.AadObjectId) == true;
+
+    /// <summary>An Admin, or a holder of the role above the step's role.</summary>
+    public static Func<Person, bool> MayReassign(SopDefinition definition, StepDefinition step)
+    {
+        var superior = definition.RoleOf(step.Role).Superior;
+        return person => person.Holds(Role.Admin) || (superior is { } role && person.Holds(role));
+    }
+
+    /// <summary>Anyone matching one of the definition's <c>cancelBy</c> rules for this kegiatan.</summary>
+    public static Func<Person, bool> MayCancel(SopDefinition definition, Kegiatan kegiatan) =>
+        person => definition.CancelBy.Any(rule => person.Holds(rule.Role) && rule.Rule switch
+        {
+            AssignmentRule.Starter => kegiatan.Starter.Is(person.AadObjectId),
+            AssignmentRule.AssignedAtStart => kegiatan.AssignedAtStart.GetValueOrDefault(rule.Field ?? "")?.Is(person.AadObjectId) == true,
+            _ => true,
+        });
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace PerijinanBot.Sop.Engine;
+
+/// <summary>
+/// What a person can do to a kegiatan. The step triggers (<see cref="SubmitData"/> … <see cref="SubmitReport"/>) come from the
+/// <see cref="TransitionTable"/> of the current step; <see cref="Reassign"/> and <see cref="Cancel"/> apply to any open kegiatan.
+/// </summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<SopTrigger>))]
+public enum SopTrigger
+{
+    SubmitData,
+    Approve,
+    Reject,
+    RecordExecution,
+    SubmitReport,
+    Reassign,
+    Cancel,
+}
+
+public static class SopTriggerText
+{
+    /// <summary>The button text a person reads.</summary>
+    public static string Label(this SopTrigger trigger) => trigger switch
+    {
+        SopTrigger.SubmitData => "Kirim data",
+        SopTrigger.Approve => "Setuju",
+        SopTrigger.Reject => "Tidak",
+        SopTrigger.RecordExecution => "Catat pelaksanaan",
+        SopTrigger.SubmitReport => "Kirim laporan",
+        SopTrigger.Reassign => "Alihkan",
+        SopTrigger.Cancel => "Batalkan",
+        _ => trigger.ToString(),
+    };
+}

@@ -1,0 +1,88 @@
+using PerijinanBot.Sop.Definitions;
+
+namespace PerijinanBot.Sop.Engine;
+
+/// <summary>Every sentence the engine says to a person when it refuses. Bahasa Indonesia, formal but short.</summary>
+internal static class Texts
+{
+    public const string NotRegistered =
+        "Anda belum terdaftar sebagai pegawai Bidang di PerijinanBot. Hubungi Admin agar peran Anda dicatat.";
+
+    public const string RejectReasonRequired = "Alasan wajib diisi saat memilih Tidak, agar penerima tahu apa yang harus diperbaiki.";
+
+    public const string CancelReasonRequired = "Alasan pembatalan wajib diisi.";
+
+    public const string ReassignTargetUnknown = "Orang yang dituju belum terdaftar di PerijinanBot.";
+
+    public static string UnknownSop(string id) => $"SOP “{id}” tidak dikenal.";
+
+    public static string DefinitionMissing(Kegiatan kegiatan) =>
+        $"Definisi SOP {kegiatan.DefinitionId} versi {kegiatan.DefinitionVersion} untuk kegiatan {kegiatan.Number} tidak tersedia lagi. Hubungi Admin.";
+
+    public static string StartNotAllowed(SopDefinition definition) =>
+        $"Hanya {ShortName(definition, definition.FirstStep)} yang dapat memulai kegiatan ini.";
+
+    public static string Finished(Kegiatan kegiatan) => kegiatan.Cancellation is { } c
+        ? $"Kegiatan {kegiatan.Number} sudah dibatalkan oleh {c.By.Describe()} pada {WibFormat.DateTime(c.At)}. Alasan: {c.Reason}"
+        : $"Kegiatan {kegiatan.Number} sudah selesai pada {WibFormat.DateTime(kegiatan.ClosedAt ?? kegiatan.UpdatedAt)}; tidak ada lagi langkah yang menunggu tindakan.";
+
+    public static string NotAvailable(StepDefinition step, SopTrigger trigger, TransitionTable table) =>
+        $"Tindakan “{trigger.Label()}” tidak tersedia pada langkah {step.Number} ({step.Title}). " +
+        $"Yang tersedia: {string.Join(", ", table.PermittedTriggers(step.Number).Select(t => $"“{t.Label()}”"))}.";
+
+    public static string NotYours(SopDefinition definition, StepDefinition step, PersonRef? assignee, bool actorHoldsRole)
+    {
+        var role = ShortName(definition, step);
+        if (assignee is null)
+        {
+            return $"Langkah ini belum memiliki pelaksana ({role}). Admin atau {SuperiorName(definition, step)} perlu menugaskannya.";
+        }
+
+        if (step.IsDecision)
+        {
+            return actorHoldsRole
+                ? $"Langkah ini menunggu keputusan {assignee.Name} ({role}), bukan Anda."
+                : $"Langkah ini menunggu keputusan {role}, bukan Anda.";
+        }
+
+        return $"Langkah ini ditugaskan kepada {assignee.Name} ({role}), bukan Anda.";
+    }
+
+    public static string ReassignNotAllowed(SopDefinition definition, StepDefinition step) =>
+        $"Pengalihan langkah ini hanya dapat dilakukan oleh Admin atau {SuperiorName(definition, step)}.";
+
+    public static string ReassignWrongRole(string name, SopDefinition definition, StepDefinition step) =>
+        $"{name} tidak memegang peran {ShortName(definition, step)}, jadi tidak dapat menerima langkah ini.";
+
+    public static string AlreadyAssigned(PersonRef assignee) => $"Langkah ini sudah ditugaskan kepada {assignee.Name}.";
+
+    public static string CancelNotAllowed(SopDefinition definition)
+    {
+        var who = definition.CancelBy.Select(rule =>
+        {
+            var name = definition.Roles.First(r => r.Role == rule.Role).ShortName;
+            return rule.Rule switch
+            {
+                AssignmentRule.Starter => $"{name} yang memulai kegiatan ini",
+                AssignmentRule.AssignedAtStart => $"{name} yang ditugaskan pada kegiatan ini",
+                _ => name,
+            };
+        });
+        return $"Pembatalan hanya dapat dilakukan oleh {string.Join(" atau ", who)}.";
+    }
+
+    public static string IncompleteKelengkapan(IReadOnlyList<string> missing) =>
+        $"Kelengkapan belum lengkap: {string.Join(", ", missing)}. Centang semua kelengkapan sebelum melanjutkan.";
+
+    public static string InvalidFields(IReadOnlyList<string> problems) =>
+        $"Isian belum benar: {string.Join(" ", problems)}";
+
+    public static string ShortName(SopDefinition definition, StepDefinition step) =>
+        definition.Roles.FirstOrDefault(r => r.Role == step.Role)?.ShortName ?? step.RoleName;
+
+    private static string SuperiorName(SopDefinition definition, StepDefinition step)
+    {
+        var superior = definition.Roles.FirstOrDefault(r => r.Role == step.Role)?.Superior;
+        return superior is null ? "atasan" : definition.Roles.FirstOrDefault(r => r.Role == superior)?.ShortName ?? "atasan";
+    }
+}

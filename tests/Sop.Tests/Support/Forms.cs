@@ -1,0 +1,55 @@
+using PerijinanBot.Sop.Engine;
+
+namespace PerijinanBot.Sop.Tests.Support;
+
+/// <summary>Valid forms for each step of the real SOP, as a card would send them.</summary>
+internal static class Forms
+{
+    public static FormInput Start(string anggota = Staff.Budi) => Form(
+        ["disposisi"],
+        ("jenisFasilitasi", "IUSP"),
+        ("judul", "Fasilitasi Izin Usaha Simpan Pinjam KSP Maju Bersama"),
+        ("koperasi", "KSP Maju Bersama"),
+        ("kabupatenKota", "Kota Pontianak"),
+        ("anggota", anggota),
+        ("disposisi", "Siapkan materi, calon peserta, narasumber, jadwal dan tempat."),
+        ("notulenRapat", "Rapat tim 13 Juli 2026."));
+
+    public static FormInput Data(string jadwal = "2026-07-15T09:00") => Form(
+        ["disposisi", "bahanMateri"],
+        ("materiSubstansi", "Persyaratan IUSP menurut PerMenKop UKM 8/2023."),
+        ("calonPeserta", "Pengurus dan pengawas KSP Maju Bersama."),
+        ("calonNarasumber", "Hendra Wijaya"),
+        ("jadwal", jadwal),
+        ("tempat", "Aula Dinas Koperasi UKM"),
+        ("tautanBahan", "https://example.org/bahan.pdf"));
+
+    public static FormInput Verify(params (string Id, string? Value)[] values) => Form(["disposisi", "bahanMateri"], values);
+
+    public static FormInput Execution() => Form(
+        ["disposisi", "bahan"],
+        ("waktuPelaksanaan", "2026-07-15T09:00"),
+        ("tempatPelaksanaan", "Aula Dinas Koperasi UKM"));
+
+    public static FormInput Report() => Form(
+        ["pelaksanaanKegiatan"],
+        ("ringkasanHasil", "Koperasi memahami persyaratan IUSP."),
+        ("jumlahPeserta", "24"),
+        ("dokumentasi", "https://example.org/foto-1.jpg\nhttps://example.org/foto-2.jpg"),
+        ("catatan", "Berkas diarsipkan."));
+
+    public static FormInput Form(string[] ticked, params (string Id, string? Value)[] values) =>
+        new(values.ToDictionary(v => v.Id, v => v.Value), ticked);
+
+    /// <summary>A copy of <paramref name="form"/> with some fields replaced.</summary>
+    public static FormInput With(this FormInput form, params (string Id, string? Value)[] values)
+    {
+        var copy = form.Values.ToDictionary(v => v.Key, v => v.Value);
+        foreach (var (id, value) in values)
+        {
+            copy[id] = value;
+        }
+
+        return form with { Values = copy };
+    }
+}
