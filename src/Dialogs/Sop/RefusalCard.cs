@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using PerijinanBot.Dialogs.Cards;
+
+namespace PerijinanBot.Dialogs.Sop;
+
+/// <summary>
+/// Shown instead of a change: a refusal (not this person's turn, kegiatan closed, …) or a stale card (the step was already
+/// decided). Says why in the engine's words, then where the kegiatan is now. Never a decision button.
+/// </summary>
+public static class RefusalCard
+{
+    public static JsonObject Build(RefusalCardView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var body = new List<JsonNode>
+        {
+            Ac.Text(view.Title, TextStyle.Title),
+            AcInputs.Banner(view.Message, view.IsStale ? "warning" : "attention"),
+        };
+        if (view.Header is { } header)
+        {
+            body.Add(AcInputs.Container(SopBlocks.Rows(header.Rows), separator: true, spacing: "Medium"));
+        }
+
+        if (view.State is { } state)
+        {
+            body.AddRange(SopBlocks.State(state));
+        }
+
+        if (view.OpenNumber is { } number)
+        {
+            body.Add(AcInputs.ActionSet([SopBlocks.OpenButton(number, "Buka kartu terkini")]));
+        }
+
+        if (view.Timeline.Count > 0)
+        {
+            body.Add(SopBlocks.Timeline(view.Timeline));
+        }
+
+        return Ac.Card(body);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PerijinanBot.Dialogs.Cards;
+
+namespace PerijinanBot.Dialogs.Sop;
+
+/// <summary>The parts several SOP cards share: the kegiatan header, label/value rows, the timeline, the current state, inputs.</summary>
+internal static class SopBlocks
+{
+    public static IEnumerable<JsonNode> Header(KegiatanHeader header, string title)
+    {
+        yield return new JsonObject { ["type"] = "TextBlock", ["text"] = header.SopLine, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small" };
+        yield return Ac.Text(title, TextStyle.Title);
+        foreach (var row in Rows(header.Rows))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>
+    /// Label/value rows: consecutive fixed values as one FactSet (compact, and never holding typed text, since FactSet values
+    /// are markdown); typed values under a caption, as TextRuns.
+    /// </summary>
+    public static IEnumerable<JsonNode> Rows(IEnumerable<LabelledValue> rows)
+    {
+        var facts = new List<(string, string)>();
+        foreach (var row in rows)
+        {
+            if (row.Value.Kind == ValueKind.Fixed)
+            {
+                facts.Add((row.Label, row.Value.Text));
+                continue;
+            }
+
+            if (facts.Count > 0)
+            {
+                yield return Ac.Facts(facts);
+                facts = [];
+            }
+
+            yield return AcInputs.Caption(row.Label);
+            yield return Value(row.Value);
+        }
+
+        if (facts.Count > 0)
+        {
+            yield return Ac.Facts(facts);
+        }
+    }
+
+    public static JsonObject Value(ShownValue value) => value.Kind switch
+    {
+        ValueKind.Typed => Ac.UserText(value.Text, value.MaxChars),
+        ValueKind.Links => AcInputs.Links(value.Text, value.MaxChars),
+        _ => new JsonObject { ["type"] = "TextBlock", ["text"] = value.Text, ["wrap"] = true },
+    };
+
+    public static JsonObject Timeline(IReadOnlyList<TimelineEntry> entries)
+    {
+        var items = new List<JsonNode> { Ac.Text("Alur langkah", TextStyle.Heading) };
+        foreach (var entry in entries)
+        {
+            var (mark, color) = entry.State switch
+            {
+                TimelineState.Done => ("✔", entry.Late ? "Attention" : "Good"),
+                TimelineState.Current => ("▶", entry.Late ? "Attention" : "Accent"),
+                TimelineState.Stopped => ("✖", "Attention"),
+                _ => ("○", "Default"),
+            };
+            var title = new JsonObject { ["type"] = "TextBlock", ["text"] = $"{entry.Title} {Dash} {entry.Pelaksana}", ["wrap"] = true };
+            if (entry.State == TimelineState.Current)
+            {
+                title["weight"] = "Bolder";
+            }
+
+            var detail = new JsonObject { ["type"] = "TextBlock", ["text"] = entry.Detail, ["wrap"] = true, ["spacing"] = "None", ["size"] = "Small" };
+            if (entry.Late)
+            {
+                detail["color"] = "Attention";
+            }
+            else
+            {
+                detail["isSubtle"] = true;
+            }
+
+            items.Add(new JsonObject
+            {
+                ["type"] = "ColumnSet",
+                ["spacing"] = "Small",
+                ["columns"] = new JsonArray(
+                    new JsonObject { ["type"] = "Column", ["width"] = "auto", ["items"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = mark, ["color"] = color }) },
+                    new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = new JsonArray(title, detail) }),
+            });
+        }
+
+        return AcInputs.Container(items, separator: true, spacing: "Medium");
+    }
+
+    public static IEnumerable<JsonNode> State(StateView state)
+    {
+        yield return Ac.Text("Posisi saat ini", TextStyle.Heading);
+        foreach (var row in Rows(state.Rows))
+        {
+            yield return row;
+        }
+
+        if (state.LateText is { } late)
+        {
+            yield return AcInputs.Colored(late, "Attention", bold: true);
+        }
+    }
+
+    public static JsonObject Input(InputView input) => input.Kind switch
+    {
+        InputKind.Number => AcInputs.NumberInput(input.Id, input.Label, input.ErrorMessage, Number(input.Value), input.Required, input.Min, input.Max),
+        InputKind.Date => AcInputs.DateInput(input.Id, input.Label, input.ErrorMessage, input.Value, input.Required),
+        InputKind.Choice or InputKind.MultiChoice => AcInputs.ChoiceSet(
+            input.Id,
+            input.Label,
+            input.ErrorMessage,
+            (input.Choices ?? []).Select(c => (c.Value, c.Title)),
+            input.Value,
+            input.Required,
+            input.Kind == InputKind.MultiChoice,
+            input.Placeholder),
+        _ => AcInputs.TextInput(input.Id, input.Label, input.ErrorMessage, input.Value, input.Required, input.MaxLength, input.Kind == InputKind.Multiline, input.Placeholder, input.Regex),
+    };
+
+    /// <summary>A button that opens the kegiatan's current card again.</summary>
+    public static JsonObject OpenButton(string number, string title = "Buka kartu langkah") =>
+        AcInputs.Execute(title, SopVerbs.Open, SopVerbs.OpenData(number));
+
+    public const string Dash = "—";
+
+    private static long? Number(string? value) =>
+        long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+}

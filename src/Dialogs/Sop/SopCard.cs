@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using PerijinanBot.Dialogs.Cards;
+using PerijinanBot.Sop;
+using PerijinanBot.Sop.Definitions;
+
+namespace PerijinanBot.Dialogs.Sop;
+
+/// <summary>
+/// <c>sop</c>: the SOP as the office wrote it: the whole header (blank cells as "—"), the kinds of facilitation, and the step
+/// table (no., pelaksana, kegiatan, kelengkapan, waktu, output, keterangan) in compact rows. The SOP definition is the view.
+/// </summary>
+public static class SopCard
+{
+    public static JsonObject Build(SopDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var header = definition.Header;
+        var body = new List<JsonNode>();
+        body.AddRange(header.Instansi.Select(line => (JsonNode)new JsonObject
+        {
+            ["type"] = "TextBlock",
+            ["text"] = line,
+            ["wrap"] = true,
+            ["weight"] = "Bolder",
+            ["horizontalAlignment"] = "Center",
+            ["spacing"] = "None",
+        }));
+        body.Add(Ac.Text("Standar Operasional Prosedur (SOP)", TextStyle.Title));
+        body.Add(Ac.Facts(
+        [
+            ("Nomor SOP", header.NomorSop),
+            ("Tanggal pembuatan", Date(header.TanggalPembuatan)),
+            ("Tanggal revisi", Date(header.TanggalRevisi)),
+            ("Tanggal efektif", Date(header.TanggalEfektif)),
+            ("Disahkan oleh", string.IsNullOrWhiteSpace(header.DisahkanOleh) ? SopPhrases.Dash : header.DisahkanOleh),
+        ]));
+        body.Add(Section("Nama SOP", header.Nama));
+        body.Add(Section("Dasar hukum", Numbered(header.DasarHukum)));
+        body.Add(Section("Kualifikasi pelaksana", Numbered(header.KualifikasiPelaksana)));
+        body.Add(Section("Keterkaitan", Numbered(header.Keterkaitan)));
+        body.Add(Section("Peralatan/perlengkapan", Numbered(header.Peralatan)));
+        body.Add(Section("Peringatan", string.IsNullOrWhiteSpace(header.Peringatan) ? SopPhrases.Dash : header.Peringatan));
+        body.Add(Section("Pencatatan dan pendataan", Numbered(header.Pencatatan)));
+        if (definition.JenisFasilitasi.Count > 0)
+        {
+            body.Add(Section("Jenis fasilitasi", string.Join("\n", definition.JenisFasilitasi.Select(j => $"{j.Kode} {SopPhrases.Dash} {j.Nama}"))));
+        }
+
+        body.Add(Ac.Text("Uraian prosedur", TextStyle.Heading));
+        body.AddRange(definition.Steps.Select(step => (JsonNode)Row(definition, step)));
+        body.Add(Ac.Text("Waktu dihitung dalam jam kerja WIB (Senin–Jumat, di luar hari libur nasional dan cuti bersama).", TextStyle.Subtle));
+        return Ac.Card(body);
+    }
+
+    private static JsonObject Row(SopDefinition definition, StepDefinition step)
+    {
+        var quality = $"Kelengkapan: {step.Kelengkapan} · Waktu: {WibFormat.Waktu(step.Waktu)} · Output: {step.Output}";
+        if (!string.IsNullOrWhiteSpace(step.Keterangan))
+        {
+            quality += $" · Ket.: {step.Keterangan}";
+        }
+
+        var number = new JsonObject { ["type"] = "TextBlock", ["text"] = $"{step.Number}", ["size"] = "Large", ["weight"] = "Bolder" };
+        var text = new JsonArray(
+            new JsonObject { ["type"] = "TextBlock", ["text"] = SopPhrases.RoleFull(definition, step), ["wrap"] = true, ["weight"] = "Bolder" },
+            new JsonObject { ["type"] = "TextBlock", ["text"] = step.Activity, ["wrap"] = true, ["spacing"] = "None" },
+            new JsonObject { ["type"] = "TextBlock", ["text"] = quality, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "None" });
+        return new JsonObject
+        {
+            ["type"] = "ColumnSet",
+            ["separator"] = true,
+            ["spacing"] = "Small",
+            ["columns"] = new JsonArray(
+                new JsonObject { ["type"] = "Column", ["width"] = "auto", ["items"] = new JsonArray(number) },
+                new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = text }),
+        };
+    }
+
+    private static JsonObject Section(string title, string text) =>
+        AcInputs.Container([AcInputs.Caption(title), new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["spacing"] = "None" }], spacing: "Small");
+
+    private static string Numbered(IReadOnlyList<string> items) =>
+        items.Count == 0 ? SopPhrases.Dash : string.Join("\n", items.Select((item, i) => $"{i + 1}. {item}"));
+
+    private static string Date(DateOnly? date) => date is { } d ? SopPhrases.PlainDate(d) : SopPhrases.Dash;
+}

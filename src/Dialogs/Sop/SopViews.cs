@@ -1,0 +1,183 @@
+using PerijinanBot.Sop.Engine;
+
+namespace PerijinanBot.Dialogs.Sop;
+
+/// <summary>Where a shown value comes from, which decides how it may be rendered.</summary>
+public enum ValueKind
+{
+    /// <summary>Written by the office or the bot (SOP text, names from the directory, dates): a TextBlock.</summary>
+    Fixed,
+
+    /// <summary>Typed by a person: only ever a TextRun, cut for display at <see cref="ShownValue.MaxChars"/>.</summary>
+    Typed,
+
+    /// <summary>http(s) links a person entered, one per line: TextRuns that open the link.</summary>
+    Links,
+}
+
+public sealed record ShownValue(string Text, ValueKind Kind, int MaxChars = ShownValue.DefaultMaxChars)
+{
+    public const int DefaultMaxChars = 2000;
+
+    public static ShownValue Fixed(string text) => new(text, ValueKind.Fixed);
+
+    public static ShownValue Typed(string text, int maxChars = DefaultMaxChars) => new(text, ValueKind.Typed, maxChars);
+}
+
+public sealed record LabelledValue(string Label, ShownValue Value)
+{
+    public static LabelledValue Fixed(string label, string text) => new(label, ShownValue.Fixed(text));
+
+    public static LabelledValue Typed(string label, string text, int maxChars = ShownValue.DefaultMaxChars) => new(label, ShownValue.Typed(text, maxChars));
+}
+
+/// <summary>What identifies a kegiatan on every card: the SOP, the number, jenis fasilitasi, judul, koperasi, kabupaten/kota.</summary>
+public sealed record KegiatanHeader(string SopLine, IReadOnlyList<LabelledValue> Rows);
+
+public enum TimelineState
+{
+    Done,
+    Current,
+    Waiting,
+
+    /// <summary>The step where the kegiatan was cancelled.</summary>
+    Stopped,
+}
+
+/// <param name="Detail">Who, when, and on time or late against the standard, e.g. "Setuju oleh … · tepat waktu (12 menit dari 15 menit)".</param>
+public sealed record TimelineEntry(int Step, string Title, string Pelaksana, TimelineState State, string Detail, bool Late);
+
+/// <summary>Where a kegiatan is now and who holds it; <see cref="LateText"/> ("TERLAMBAT 2 jam") is shown in the attention colour.</summary>
+public sealed record StateView(IReadOnlyList<LabelledValue> Rows, string? LateText);
+
+/// <summary>What one step's form holds, for the people after it.</summary>
+public sealed record DataSection(string Title, IReadOnlyList<LabelledValue> Items);
+
+public enum InputKind
+{
+    Text,
+    Multiline,
+    Number,
+    Date,
+    Choice,
+
+    /// <summary>Ticks; Teams sends the ticked values comma-separated.</summary>
+    MultiChoice,
+}
+
+public sealed record ChoiceView(string Value, string Title);
+
+/// <summary>One card input. <see cref="Value"/> is what the person entered before (stored, or just submitted and refused).</summary>
+public sealed record InputView(
+    string Id,
+    string Label,
+    InputKind Kind,
+    bool Required,
+    string ErrorMessage,
+    string? Value,
+    int? MaxLength = null,
+    int? Min = null,
+    int? Max = null,
+    string? Regex = null,
+    string? Placeholder = null,
+    IReadOnlyList<ChoiceView>? Choices = null);
+
+public sealed record StepButton(string Verb, string Title);
+
+/// <summary>Tidak: a "Tidak / Kembalikan" button that reveals the required reason and the button that sends it back.</summary>
+public sealed record RejectView(string Title, string SubmitTitle, InputView Alasan);
+
+/// <summary>The step-1 form before a kegiatan exists: which SOP, and when the card was shown.</summary>
+public sealed record StartTarget(string DefinitionId, DateTimeOffset OpenedAt);
+
+/// <summary>
+/// The card of one step for one viewer. <see cref="Inputs"/>, <see cref="Buttons"/>, <see cref="Reject"/> are empty/null unless
+/// the viewer may act on the step; <see cref="HolderNote"/> then says whose turn it is.
+/// </summary>
+public sealed record StepCardView(
+    KegiatanHeader Header,
+    string Title,
+    string? Error,
+    string? PlhNote,
+    LabelledValue? SendBack,
+    string? ReworkNote,
+    string Instruction,
+    IReadOnlyList<LabelledValue> Standard,
+    string? LateText,
+    string? HolderNote,
+    IReadOnlyList<DataSection> Data,
+    IReadOnlyList<InputView> Inputs,
+    IReadOnlyList<string> NextSteps,
+    IReadOnlyList<StepButton> Buttons,
+    RejectView? Reject,
+    string? CancelCommand,
+    CardTarget? Target,
+    StartTarget? Start,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>Read-only: who decided what and when, why (Tidak, batal), Plh. basis, and what happens next.</summary>
+public sealed record OutcomeCardView(
+    KegiatanHeader Header,
+    string Title,
+    string Headline,
+    bool Negative,
+    IReadOnlyList<LabelledValue> Rows,
+    string Next,
+    string Number,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>A refusal, or (<see cref="IsStale"/>) an out-of-date card; both show the current state and no decision buttons.</summary>
+public sealed record RefusalCardView(
+    string Title,
+    string Message,
+    bool IsStale,
+    KegiatanHeader? Header,
+    StateView? State,
+    string? OpenNumber,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+/// <param name="Timing">"TERLAMBAT 2 jam", "sisa 45 menit waktu kerja" or when the clock starts.</param>
+/// <param name="PlhNote">Set when the viewer would act as Plh. of the assignee.</param>
+public sealed record TaskItem(string Number, string? Koperasi, string StepText, string Due, string Timing, bool Late, string? PlhNote);
+
+public sealed record TasksCardView(string Title, string Summary, IReadOnlyList<TaskItem> Items, string? Omitted);
+
+public sealed record StatusCardView(KegiatanHeader Header, string Title, StateView State, bool IsOpen, string Number, IReadOnlyList<TimelineEntry> Timeline);
+
+public sealed record HistoryEntry(string Title, IReadOnlyList<LabelledValue> Rows, bool Late, bool Negative);
+
+public sealed record HistoryCardView(KegiatanHeader Header, string Title, IReadOnlyList<HistoryEntry> Entries, string? Omitted, string Number);
+
+public sealed record CancelCardView(KegiatanHeader Header, string Title, string? Error, string Warning, StateView State, InputView Alasan, string ButtonTitle, CardTarget Target);
+
+public enum NoticeKind
+{
+    /// <summary>To the person whose work was approved.</summary>
+    Approved,
+
+    /// <summary>To the person it went back to, with the reason.</summary>
+    SentBack,
+
+    /// <summary>Setuju on the last decision (step 5): to the Kepala Bidang, with the Kepala Dinas's disposition.</summary>
+    Disposition,
+
+    /// <summary>To the person a step was taken from.</summary>
+    Reassigned,
+
+    /// <summary>Nobody holds the role of the step now waiting: the Bot sends it to the Admins.</summary>
+    Vacant,
+
+    /// <summary>To everyone involved: the last step is done.</summary>
+    Closed,
+
+    /// <summary>To everyone involved except the person who cancelled.</summary>
+    Cancelled,
+}
+
+public sealed record NoticeView(string Title, KegiatanHeader Header, IReadOnlyList<string> Lines, IReadOnlyList<LabelledValue> Notes, bool Attention, string Number);
+
+/// <summary>A card the Bot sends proactively. <see cref="To"/> is empty for <see cref="NoticeKind.Vacant"/> (the Bot picks the Admins).</summary>
+public sealed record SopNotice(NoticeKind Kind, IReadOnlyList<PersonRef> To, NoticeView View);
+
+/// <summary>A person offered in a person field's drop-down.</summary>
+public sealed record PersonOption(string Id, string Name);
