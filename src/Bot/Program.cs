@@ -6,6 +6,7 @@ using PerijinanBot.Bot.Protocol.Auth;
 using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Turns;
+using PerijinanBot.Bot.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,8 @@ builder.Services.AddChannelAuthentication(builder.Configuration);
 builder.Services.AddBotConnector(builder.Configuration);
 // Azure Table Storage: kegiatan, history, outbox, conversation references.
 builder.Services.AddTableStorage(builder.Configuration);
+// The SOP engine, kegiatan storage (state + history + outbox per partition) and the outbox delivered to Teams.
+builder.Services.AddWorkflow(builder.Configuration);
 // Who holds which role in the Bidang.
 builder.Services.AddPeopleDirectory(builder.Configuration);
 // Turns: the error boundary, the background queue, and what the bot does with each activity.

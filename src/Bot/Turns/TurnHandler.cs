@@ -11,13 +11,21 @@ namespace PerijinanBot.Bot.Turns;
 internal sealed class TurnHandler
 {
     private readonly PeopleDirectory _directory;
+    private readonly SopCardActions _actions;
     private readonly Dictionary<CommandKind, Func<TurnContext, ParsedCommand, CancellationToken, Task>> _commands = [];
 
-    public TurnHandler(PeopleDirectory directory)
+    public TurnHandler(PeopleDirectory directory, SopCommands sop, SopCardActions actions)
     {
         _directory = directory;
+        _actions = actions;
         On(CommandKind.Help, HelpAsync);
         On(CommandKind.Roles, RolesAsync);
+        On(CommandKind.Start, (turn, _, ct) => sop.StartAsync(turn, ct));
+        On(CommandKind.Tasks, (turn, _, ct) => sop.TasksAsync(turn, ct));
+        On(CommandKind.Status, sop.StatusAsync);
+        On(CommandKind.History, sop.HistoryAsync);
+        On(CommandKind.Sop, (turn, _, ct) => sop.SopAsync(turn, ct));
+        On(CommandKind.Cancel, sop.CancelAsync);
         On(CommandKind.Unknown, UnknownAsync);
         foreach (var command in CommandCatalog.All.Where(c => !_commands.ContainsKey(c.Kind)))
         {
@@ -27,6 +35,12 @@ internal sealed class TurnHandler
 
     public Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        // A card's Action.Submit fallback (older clients) carries the verb in its value: the same path as Action.Execute.
+        if (SopCardActions.SubmittedVerb(turn.Activity) is { } verb)
+        {
+            return _actions.OnSubmitAsync(turn, verb, turn.Activity.Value!.Value, cancellationToken);
+        }
+
         var command = CommandParser.Parse(SubmittedCommand(turn.Activity) ?? turn.Activity.Text);
         return _commands[command.Kind](turn, command, cancellationToken);
     }
@@ -45,21 +59,27 @@ internal sealed class TurnHandler
 
         var isGroup = !turn.Reference.IsPersonal;
         var person = isGroup ? null : turn.Sender;
-        var view = new WelcomeView(person?.Name, RoleNamesOf(person), isGroup, CommandCatalog.All);
+        var view = new WelcomeView(person?.Name, RoleNamesOf(person), isGroup, CommandCatalog.ButtonsFor(person?.Roles ?? new HashSet<Role>()));
         return turn.SendCardAsync(WelcomeCard.Build(view), cancellationToken);
     }
 
-    /// <summary>Invokes are answered in the HTTP response. No card verb exists yet, so nothing here awaits.</summary>
-    public static InvokeResult OnInvoke(TurnContext turn)
+    /// <summary>Invokes are answered in the HTTP response: card actions by their verb, anything else as unhandled.</summary>
+    public async Task<InvokeResult> OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (!string.Equals(turn.Activity.Name, "adaptiveCard/action", StringComparison.Ordinal))
         {
             return InvokeResult.NotImplemented;
         }
 
-        // No card verb is registered yet: a well-formed Action.Execute is answered as the SDK answers an unhandled one.
         var parsed = CardAction.Parse(turn.Activity.Value);
-        return parsed.Error ?? InvokeResult.NotImplemented;
+        if (parsed.Error is not null)
+        {
+            return parsed.Error;
+        }
+
+        return SopCardActions.Handles(parsed.Action!.Verb)
+            ? InvokeResult.Card(await _actions.OnExecuteAsync(turn, parsed.Action.Verb, parsed.Action.Data, cancellationToken))
+            : InvokeResult.NotImplemented;
     }
 
     private void On(CommandKind kind, Func<TurnContext, ParsedCommand, CancellationToken, Task> handler)
@@ -72,7 +92,8 @@ internal sealed class TurnHandler
 
     private Task HelpAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken)
     {
-        var view = new HelpView(turn.Sender?.Name, RoleNamesOf(turn.Sender), CommandCatalog.All);
+        var roles = turn.Sender?.Roles ?? new HashSet<Role>();
+        var view = new HelpView(turn.Sender?.Name, RoleNamesOf(turn.Sender), CommandCatalog.All, CommandCatalog.ButtonsFor(roles));
         return turn.SendCardAsync(HelpCard.Build(view), cancellationToken);
     }
 

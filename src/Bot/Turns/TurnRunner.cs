@@ -65,7 +65,7 @@ internal sealed class TurnRunner(
         try
         {
             await RememberAsync(turn.Reference, deadline.Token);
-            return TurnHandler.OnInvoke(turn);
+            return await handler.OnInvokeAsync(turn, deadline.Token);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

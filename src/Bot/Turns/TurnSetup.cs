@@ -8,6 +8,8 @@ internal static class TurnSetup
     {
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<TurnHandler>();
+        services.AddSingleton<SopCommands>();
+        services.AddSingleton<SopCardActions>();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());

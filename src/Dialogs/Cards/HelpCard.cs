@@ -6,7 +6,8 @@ namespace PerijinanBot.Dialogs.Cards;
 /// <param name="PersonName">The person's name from the directory, or null when the bot does not know them.</param>
 /// <param name="Roles">Their roles, as Indonesian names.</param>
 /// <param name="Commands">The commands to list.</param>
-public sealed record HelpView(string? PersonName, IReadOnlyList<string> Roles, IReadOnlyList<CommandInfo> Commands);
+/// <param name="Buttons">The commands offered as buttons.</param>
+public sealed record HelpView(string? PersonName, IReadOnlyList<string> Roles, IReadOnlyList<CommandInfo> Commands, IReadOnlyList<CommandInfo> Buttons);
 
 public static class HelpCard
 {
@@ -21,9 +22,7 @@ public static class HelpCard
             Ac.Facts(view.Commands.Select(c => (c.Usage, Describe(c)))),
             Ac.Text("Di obrolan grup atau saluran, sebut @PerijinanBot sebelum perintah.", TextStyle.Subtle),
         };
-        var actions = view.Commands
-            .Where(c => c.Kind != CommandKind.Help)
-            .Select(c => (JsonNode)Ac.CommandButton(c.ButtonTitle, c.Word));
+        var actions = view.Buttons.Select(c => (JsonNode)Ac.CommandButton(c.ButtonTitle, c.Word));
         return Ac.Card(body, actions);
     }
 

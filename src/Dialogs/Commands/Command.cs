@@ -1,3 +1,5 @@
+using PerijinanBot.Sop.People;
+
 namespace PerijinanBot.Dialogs.Commands;
 
 /// <summary>What a person asked the bot to do.</summary>
@@ -7,6 +9,12 @@ public enum CommandKind
     Unknown,
     Help,
     Roles,
+    Start,
+    Tasks,
+    Status,
+    History,
+    Sop,
+    Cancel,
 }
 
 /// <param name="Kind">The command.</param>
@@ -16,4 +24,11 @@ public sealed record ParsedCommand(CommandKind Kind, string Argument, string Tex
 
 /// <summary>One command as the help card lists it.</summary>
 /// <param name="ButtonTitle">The label of a button that runs it, in a welcome or help card.</param>
-public sealed record CommandInfo(CommandKind Kind, string Word, string Usage, string Description, IReadOnlyList<string> Aliases, string ButtonTitle);
+/// <param name="For">The roles it is meant for (null: everyone); the bot still checks on use.</param>
+public sealed record CommandInfo(CommandKind Kind, string Word, string Usage, string Description, IReadOnlyList<string> Aliases, string ButtonTitle, IReadOnlySet<Role>? For = null)
+{
+    /// <summary>Needs something after the word (a kegiatan number), so a button alone cannot run it.</summary>
+    public bool TakesArgument => Usage.Contains('‹', StringComparison.Ordinal);
+
+    public bool IsFor(IReadOnlySet<Role> roles) => For is null || For.Overlaps(roles);
+}

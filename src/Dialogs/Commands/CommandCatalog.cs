@@ -1,3 +1,5 @@
+using PerijinanBot.Sop.People;
+
 namespace PerijinanBot.Dialogs.Commands;
 
 /// <summary>
@@ -9,12 +11,22 @@ public static class CommandCatalog
     public static IReadOnlyList<CommandInfo> All { get; } =
     [
         new(CommandKind.Help, "bantuan", "bantuan", "Menampilkan bantuan ini dan daftar perintah.", ["help", "?", "tolong"], "Bantuan"),
+        new(CommandKind.Start, "mulai", "mulai", "Ketua Tim Kerja: memulai kegiatan fasilitasi baru (IUSP, IKC, IKCP, IKK) dengan disposisi kepada Anggota.", ["start", "baru"], "Mulai kegiatan baru", new HashSet<Role> { Role.KetuaTimKerja }),
+        new(CommandKind.Tasks, "tugas", "tugas", "Langkah yang sedang menunggu Anda, dengan batas waktunya.", ["tasks", "todo"], "Tugas saya"),
+        new(CommandKind.Status, "status", "status ‹nomor›", "Posisi sebuah kegiatan dan siapa yang memegangnya, misalnya: status FAS-2026-0001.", [], "Status"),
+        new(CommandKind.History, "riwayat", "riwayat ‹nomor›", "Riwayat lengkap sebuah kegiatan: setiap langkah, keputusan, alasan, dan waktu dibanding mutu baku.", ["history"], "Riwayat"),
+        new(CommandKind.Sop, "sop", "sop", "Teks SOP 000.8/1622/DISKOPUKM.B: dasar hukum, pelaksana, dan tabel langkah dengan mutu bakunya.", [], "Lihat SOP"),
+        new(CommandKind.Cancel, "batal", "batal ‹nomor›", "Ketua Tim Kerja atau Kepala Bidang: membatalkan kegiatan, dengan alasan.", ["cancel"], "Batalkan kegiatan", new HashSet<Role> { Role.KetuaTimKerja, Role.KepalaBidang }),
         new(CommandKind.Roles, "peran", "peran", "Menampilkan siapa memegang peran apa di Bidang (Anggota/Ketua Tim Kerja, Kepala Bidang, Kepala Dinas).", ["roles", "role"], "Lihat pemegang peran"),
     ];
 
     private static readonly Dictionary<string, CommandInfo> ByWord = BuildIndex();
 
     public static CommandInfo? Find(string word) => ByWord.GetValueOrDefault(word);
+
+    /// <summary>The commands worth a button for someone with these roles: meant for them and runnable without an argument.</summary>
+    public static IReadOnlyList<CommandInfo> ButtonsFor(IReadOnlySet<Role> roles) =>
+        [.. All.Where(c => c.Kind != CommandKind.Help && !c.TakesArgument && c.IsFor(roles))];
 
     private static Dictionary<string, CommandInfo> BuildIndex()
     {

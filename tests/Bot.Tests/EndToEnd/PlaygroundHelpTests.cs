@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using PerijinanBot.Bot.Tests.Infrastructure;
 
 namespace PerijinanBot.Bot.Tests.EndToEnd;
@@ -23,7 +21,7 @@ public sealed class PlaygroundHelpTests(AzuriteFixture storage) : IClassFixture<
         await using var playground = await PlaygroundProcess.StartAsync(new PlaygroundSettings
         {
             BotEndpoint = bot.MessagesEndpoint.ToString(),
-            ConfigYaml = await GeneratedConfigAsync("KetuaTimKerja", ct),
+            ConfigYaml = await PlaygroundConfigs.ForRoleAsync("KetuaTimKerja", ct),
         }, ct);
         await using var conversation = await PlaygroundConversation.OpenAsync(playground, ct);
         var config = await playground.GetConfigAsync(ct);
@@ -37,30 +35,5 @@ public sealed class PlaygroundHelpTests(AzuriteFixture storage) : IClassFixture<
         var text = frame.ToJsonString();
         Assert.Contains(config.PersonalChatId, text, StringComparison.Ordinal);
         Assert.Contains("Halo, Rina Marlina. Peran Anda: Ketua Tim Kerja.", System.Text.RegularExpressions.Regex.Unescape(text), StringComparison.Ordinal);
-    }
-
-    /// <summary>The Playground config for one role, written by the same generator ./run.sh uses.</summary>
-    private static async Task<string> GeneratedConfigAsync(string role, CancellationToken cancellationToken)
-    {
-        var dir = Directory.CreateTempSubdirectory("pg-config-").FullName;
-        try
-        {
-            var start = new ProcessStartInfo("node") { WorkingDirectory = RepoRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { RepoRoot.Combine("tools", "dev", "playground-config.mjs"), "--out", dir, "--only", role })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var line = await process.StandardOutput.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync(cancellationToken));
-            var folder = (string)JsonNode.Parse(line)!["dir"]!;
-            return await File.ReadAllTextAsync(Path.Combine(folder, ".m365agentsplayground.yml"), cancellationToken);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
     }
 }

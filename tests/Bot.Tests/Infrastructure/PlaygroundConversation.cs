@@ -15,6 +15,7 @@ public sealed class PlaygroundConversation : IAsyncDisposable
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly CancellationTokenSource _stop = new();
     private Task? _reader;
+    private readonly HashSet<int> _taken = [];
 
     public IReadOnlyList<JsonObject> Frames
     {
@@ -36,7 +37,7 @@ public sealed class PlaygroundConversation : IAsyncDisposable
     }
 
     /// <summary>Waits for a frame the predicate accepts (already received or still to come).</summary>
-    public async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> predicate, TimeSpan timeout)
+    public async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> predicate, TimeSpan timeout, string what = "a matching frame")
     {
         using var cts = new CancellationTokenSource(timeout);
         var seen = 0;
@@ -45,8 +46,10 @@ public sealed class PlaygroundConversation : IAsyncDisposable
             var frames = Frames;
             for (; seen < frames.Count; seen++)
             {
-                if (predicate(frames[seen]))
+                // Each frame is found once: a later wait for the same kind of card gets the next one.
+                if (!_taken.Contains(seen) && predicate(frames[seen]))
                 {
+                    _taken.Add(seen);
                     return frames[seen];
                 }
             }
@@ -57,7 +60,7 @@ public sealed class PlaygroundConversation : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"no matching frame within {timeout}; received:\n{string.Join("\n", Frames.Select(f => f.ToJsonString()))}");
+                throw new TimeoutException($"{what}: nothing within {timeout}; received:\n{string.Join("\n", Frames.Select(f => f.ToJsonString()))}");
             }
         }
     }

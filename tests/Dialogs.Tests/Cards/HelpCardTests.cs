@@ -1,18 +1,19 @@
 using System.Text.Json.Nodes;
 using PerijinanBot.Dialogs.Cards;
 using PerijinanBot.Dialogs.Commands;
+using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Dialogs.Tests.Cards;
 
 public sealed class HelpCardTests
 {
-    private static readonly HelpView Known = new("Rina Marlina", ["Ketua Tim Kerja"], CommandCatalog.All);
+    private static readonly HelpView Known = new("Rina Marlina", ["Ketua Tim Kerja"], CommandCatalog.All, CommandCatalog.ButtonsFor(new HashSet<Role> { Role.KetuaTimKerja }));
 
     [Fact]
     public void Help_card_greets_the_person_with_their_roles_and_lists_every_command()
     {
         var card = HelpCard.Build(Known);
-        var text = card.ToJsonString();
+        var text = card.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
         Assert.Contains("Halo, Rina Marlina. Peran Anda: Ketua Tim Kerja.", text, StringComparison.Ordinal);
         Assert.All(CommandCatalog.All, c => Assert.Contains(c.Usage, text, StringComparison.Ordinal));
@@ -30,13 +31,23 @@ public sealed class HelpCardTests
     }
 
     [Fact]
-    public void Help_card_buttons_run_the_other_commands()
+    public void Help_card_buttons_run_the_commands_meant_for_the_person_that_need_no_number()
     {
         var actions = HelpCard.Build(Known)["actions"]!.AsArray();
 
         var commands = actions.Select(a => (string?)a!["data"]!["command"]).ToList();
-        Assert.Equal(CommandCatalog.All.Where(c => c.Kind != CommandKind.Help).Select(c => c.Word), commands);
+        Assert.Equal(["mulai", "tugas", "sop", "peran"], commands);
         Assert.All(actions, a => Assert.Equal("Action.Submit", (string?)a!["type"]));
+    }
+
+    [Fact]
+    public void Only_the_Ketua_is_offered_the_start_button()
+    {
+        var anggota = CommandCatalog.ButtonsFor(new HashSet<Role> { Role.AnggotaTimKerja }).Select(c => c.Word);
+        var kabid = CommandCatalog.ButtonsFor(new HashSet<Role> { Role.KepalaBidang }).Select(c => c.Word);
+
+        Assert.Equal(["tugas", "sop", "peran"], anggota);
+        Assert.Equal(["tugas", "sop", "peran"], kabid);
     }
 
     [Fact]

@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using PerijinanBot.Bot.Workflow;
+using PerijinanBot.Dialogs.Commands;
+using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop.Engine;
+
+namespace PerijinanBot.Bot.Turns;
+
+/// <summary>The chat commands of the SOP: mulai, tugas, status, riwayat, sop, batal. Each answers with a card or a short text.</summary>
+internal sealed partial class SopCommands(KegiatanService kegiatan, TaskIndex tasks)
+{
+    public Task StartAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Sender is not { } sender)
+        {
+            return turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
+        }
+
+        var definition = kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!;
+        var actor = kegiatan.Engine.CanStart(definition.Id, sender.AadObjectId, kegiatan.Staffing);
+        return actor is null
+            ? turn.SendTextAsync(SopTexts.OnlyKetuaStarts, cancellationToken)
+            : turn.SendCardAsync(StepCard.Build(kegiatan.Views().Start(definition, actor)), cancellationToken);
+    }
+
+    public async Task TasksAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Sender is not { } sender)
+        {
+            await turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
+            return;
+        }
+
+        var open = new List<(Kegiatan, Sop.Definitions.SopDefinition)>();
+        foreach (var task in await tasks.ForAsync(sender.AadObjectId, cancellationToken))
+        {
+            if (await kegiatan.FindAsync(task.Number, cancellationToken) is { } state && kegiatan.Engine.DefinitionOf(state) is { } definition)
+            {
+                open.Add((state, definition));
+            }
+        }
+
+        await turn.SendCardAsync(TasksCard.Build(kegiatan.Views().Tasks(open, sender.AadObjectId)), cancellationToken);
+    }
+
+    public Task StatusAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
+        WithKegiatanAsync(turn, command, "status", (state, definition) => StatusCard.Build(kegiatan.Views().Status(state, definition)), cancellationToken);
+
+    public Task HistoryAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
+        WithKegiatanAsync(turn, command, "riwayat", (state, definition) => HistoryCard.Build(kegiatan.Views().History(state, definition)), cancellationToken);
+
+    public Task CancelAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
+        WithKegiatanAsync(turn, command, "batal", (state, definition) =>
+        {
+            var views = kegiatan.Views();
+            var mayCancel = turn.Sender is { } sender
+                && kegiatan.Engine.PermittedActions(state, sender.AadObjectId, kegiatan.Staffing).Any(a => a.Trigger == SopTrigger.Cancel);
+            return mayCancel
+                ? CancelCard.Build(views.Cancel(state, definition))
+                : RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotYours, SopTexts.MayNotCancel), state, definition));
+        }, cancellationToken);
+
+    public Task SopAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        turn.SendCardAsync(SopCard.Build(kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!), cancellationToken);
+
+    private async Task WithKegiatanAsync(
+        TurnContext turn,
+        ParsedCommand command,
+        string word,
+        Func<Kegiatan, Sop.Definitions.SopDefinition, System.Text.Json.Nodes.JsonObject> card,
+        CancellationToken cancellationToken)
+    {
+        if (Normalise(command.Argument) is not { } number)
+        {
+            await turn.SendTextAsync(SopTexts.NumberNeeded(word, command.Argument), cancellationToken);
+            return;
+        }
+
+        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+        {
+            await turn.SendTextAsync(SopTexts.NotFound(number), cancellationToken);
+            return;
+        }
+
+        await turn.SendCardAsync(card(state, definition), cancellationToken);
+    }
+
+    /// <summary>"FAS-2026-0001", "fas 2026 1", "2026-0001" and "2026/1" all name the same kegiatan; anything else is not a number.</summary>
+    public static string? Normalise(string? text)
+    {
+        var match = NumberPattern().Match(text?.Trim() ?? "");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var prefix = match.Groups["prefix"].Success ? match.Groups["prefix"].Value.ToUpperInvariant() : "FAS";
+        var serial = int.Parse(match.Groups["serial"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return $"{prefix}-{match.Groups["year"].Value}-{serial:D4}";
+    }
+
+    [GeneratedRegex(@"^(?:(?<prefix>[A-Za-z]{2,10})[\s\-/]*)?(?<year>20\d{2})[\s\-/]+(?<serial>\d{1,6})$")]
+    private static partial Regex NumberPattern();
+}
+
+/// <summary>What the SOP turns say outside cards.</summary>
+internal static class SopTexts
+{
+    public const string NotRegistered = "Anda belum terdaftar di direktori PerijinanBot, jadi belum dapat menjalankan langkah SOP. Hubungi Admin Bidang agar peran Anda dicatat.";
+
+    public const string OnlyKetuaStarts = "Kegiatan fasilitasi dimulai oleh Ketua Tim Kerja (langkah 1 SOP). Peran Anda tidak termasuk; ketik **tugas** untuk melihat langkah yang menunggu Anda.";
+
+    public const string MayNotCancel = "Kegiatan hanya dapat dibatalkan oleh Ketua Tim Kerja yang memulainya atau oleh Kepala Bidang.";
+
+    public static string NumberNeeded(string word, string given) => given.Length == 0
+        ? $"Sebutkan nomor kegiatannya, misalnya: **{word} FAS-2026-0001**."
+        : $"“{Shorten(given)}” bukan nomor kegiatan. Contoh: **{word} FAS-2026-0001**.";
+
+    public static string NotFound(string number) => $"Kegiatan {number} tidak ditemukan. Ketik **tugas** untuk melihat kegiatan yang menunggu Anda.";
+
+    private static string Shorten(string text) => (text.Length <= 40 ? text : text[..37] + "...").Replace("*", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+}

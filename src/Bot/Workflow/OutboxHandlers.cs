@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PerijinanBot.Bot.Protocol.Connector;
+using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Dialogs.Sop;
+
+namespace PerijinanBot.Bot.Workflow;
+
+/// <summary>
+/// Sends the step card to the person whose turn it is. A card whose earlier send may have landed is not sent again (a card
+/// is never posted twice); the person still finds the step in "tugas".
+/// </summary>
+internal sealed class StepCardHandler(KegiatanService kegiatan, PersonalMessenger messenger, CardCopies copies, ILogger<StepCardHandler> logger) : IOutboxHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.StepCard];
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = OutboxPayloads.Read(item);
+        if (item.PriorOutcomeUnknown)
+        {
+            WorkflowLog.NotResent(logger, item.DedupeKey);
+            return OutboxOutcome.Delivered("outcome of an earlier send unknown; not sent again");
+        }
+
+        var state = await kegiatan.FindAsync(payload.Number, cancellationToken);
+        var current = state?.Current;
+        if (state is null || current is null || current.Step != payload.Step || current.Attempt != payload.Attempt || current.Assignee?.Id != payload.To)
+        {
+            return OutboxOutcome.Delivered("superseded: the step moved on before its card was sent");
+        }
+
+        var definition = kegiatan.Engine.DefinitionOf(state)!;
+        var permitted = kegiatan.Engine.PermittedActions(state, payload.To!, kegiatan.Staffing);
+        var card = StepCard.Build(kegiatan.Views().Step(state, definition, payload.To!, permitted));
+        return await OutboxPayloads.SendAsync(messenger, payload.To!, card, logger, async delivered =>
+            await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId), cancellationToken),
+            cancellationToken);
+    }
+}
+
+/// <summary>Replaces every posted copy of a decided step's card with its read-only outcome. Repeating it is harmless.</summary>
+internal sealed class RefreshCardsHandler(KegiatanService kegiatan, PersonalMessenger messenger, CardCopies copies) : IOutboxHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.RefreshCards];
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = OutboxPayloads.Read(item);
+        var posted = await copies.OfStepAsync(payload.Number, payload.Step ?? 0, payload.Attempt ?? 1, cancellationToken);
+        if (posted.Count == 0 || await kegiatan.FindAsync(payload.Number, cancellationToken) is not { } state)
+        {
+            return OutboxOutcome.Delivered("no posted copies");
+        }
+
+        var card = OutcomeCard.Build(kegiatan.Views().Outcome(state, kegiatan.Engine.DefinitionOf(state)!, payload.Step ?? 0, payload.Attempt));
+        try
+        {
+            foreach (var copy in posted)
+            {
+                await messenger.UpdateCardAsync(copy, card, cancellationToken);
+            }
+        }
+        catch (ConnectorException e)
+        {
+            return OutboxOutcome.RetryLater(e.Message);
+        }
+
+        return OutboxOutcome.Delivered($"{posted.Count} copies updated");
+    }
+}
+
+/// <summary>Sends a notice card (made when the decision was taken) to one person. Never twice.</summary>
+internal sealed class NoticeHandler(PersonalMessenger messenger, ILogger<NoticeHandler> logger) : IOutboxHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.Notice];
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = OutboxPayloads.Read(item);
+        if (item.PriorOutcomeUnknown)
+        {
+            WorkflowLog.NotResent(logger, item.DedupeKey);
+            return OutboxOutcome.Delivered("outcome of an earlier send unknown; not sent again");
+        }
+
+        if (payload.To is null || JsonNode.Parse(payload.CardJson ?? "") is not JsonObject card)
+        {
+            return OutboxOutcome.Failed("notice without recipient or card");
+        }
+
+        return await OutboxPayloads.SendAsync(messenger, payload.To, card, logger, _ => Task.CompletedTask, cancellationToken);
+    }
+}
+
+/// <summary>Keeps "tugas" in step with the kegiatan. Idempotent: it writes what the state says now.</summary>
+internal sealed class TaskIndexHandler(KegiatanService kegiatan, TaskIndex tasks) : IOutboxHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.TaskIndex];
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = OutboxPayloads.Read(item);
+        if (await kegiatan.FindAsync(payload.Number, cancellationToken) is { } state)
+        {
+            await tasks.SyncAsync(state, cancellationToken);
+        }
+
+        return OutboxOutcome.Delivered();
+    }
+}
+
+internal static class OutboxPayloads
+{
+    public static OutboxPayload Read(OutboxItem item) =>
+        JsonSerializer.Deserialize(item.PayloadJson, WorkflowJsonContext.Default.OutboxPayload)
+        ?? throw new InvalidDataException($"outbox item {item.DedupeKey} has no payload");
+
+    /// <summary>
+    /// Sends and classifies the result: delivered; not reachable yet (retried, as the person may install the app); a definite
+    /// connector failure, which did not post anything (retried with backoff, kept for an operator once attempts run out).
+    /// A send whose outcome is unknown throws on, so the dispatcher marks it unknown and it is never sent twice.
+    /// </summary>
+    public static async Task<OutboxOutcome> SendAsync(PersonalMessenger messenger, string to, JsonObject card, ILogger logger, Func<Delivered, Task> onDelivered, CancellationToken cancellationToken)
+    {
+        Delivered? delivered;
+        try
+        {
+            delivered = await messenger.SendCardAsync(to, card, cancellationToken);
+        }
+        catch (ConnectorException e)
+        {
+            return OutboxOutcome.RetryLater(e.Message);
+        }
+
+        if (delivered is null)
+        {
+            WorkflowLog.Unreachable(logger, to);
+            return OutboxOutcome.RetryLater($"no conversation with {to} yet: they have not installed or spoken to the bot");
+        }
+
+        await onDelivered(delivered);
+        return OutboxOutcome.Delivered(delivered.ActivityId);
+    }
+}
+
+internal static partial class WorkflowLog
+{
+    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Not sending {DedupeKey} again: an earlier attempt may have delivered it")]
+    public static partial void NotResent(ILogger logger, string dedupeKey);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Cannot reach person {PersonId}: no conversation reference yet")]
+    public static partial void Unreachable(ILogger logger, string personId);
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop.Definitions;
+using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Bot.Workflow;
+
+/// <summary>The kinds of outbound work a decision leaves behind.</summary>
+public static class OutboxKinds
+{
+    /// <summary>The step's card to the person whose turn it now is, in their 1:1 chat.</summary>
+    public const string StepCard = "card.step";
+
+    /// <summary>Older copies of a decided step's card (e.g. in a group chat) are replaced by the read-only outcome.</summary>
+    public const string RefreshCards = "card.refresh";
+
+    /// <summary>A notice to one person: approved, sent back, the Kadis's disposition, closed, cancelled, vacant role.</summary>
+    public const string Notice = "notice";
+
+    /// <summary>The open-task index ("tugas") follows the kegiatan's current assignee.</summary>
+    public const string TaskIndex = "index.tasks";
+}
+
+/// <summary>
+/// What one outbox item carries. A notice carries its card, made when the decision was taken, so it says exactly what
+/// happened then; step cards and refreshes are made when delivered, from the state at that time.
+/// </summary>
+public sealed record OutboxPayload(string Number, int Version, int? Step = null, int? Attempt = null, string? To = null, string? CardJson = null);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(OutboxPayload))]
+internal sealed partial class WorkflowJsonContext : JsonSerializerContext;
+
+/// <summary>Turns the engine's events into the outbox rows committed with them.</summary>
+public static class OutboxPlan
+{
+    public static IReadOnlyList<OutboxMessage> For(Kegiatan state, SopDefinition definition, IReadOnlyList<KegiatanEvent> events, Staffing staffing, SopCardViews views)
+    {
+        var plan = new List<OutboxMessage>();
+        void Add(string kind, string key, OutboxPayload payload) =>
+            plan.Add(new OutboxMessage(kind, $"{state.Number}|v{state.Version}|{key}", JsonSerializer.Serialize(payload, WorkflowJsonContext.Default.OutboxPayload)));
+
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case StepAssigned { Assignee: { } assignee } assigned:
+                    Add(OutboxKinds.StepCard, $"card|{assigned.Step}|{assigned.Attempt}", new OutboxPayload(state.Number, state.Version, assigned.Step, assigned.Attempt, assignee.Id));
+                    break;
+                case StepSubmitted { Step: var step }:
+                    Refresh(step);
+                    break;
+                case StepApproved { Step: var step }:
+                    Refresh(step);
+                    break;
+                case StepSentBack { Step: var step }:
+                    Refresh(step);
+                    break;
+                case ExecutionRecorded { Step: var step }:
+                    Refresh(step);
+                    break;
+                case ReportSubmitted { Step: var step }:
+                    Refresh(step);
+                    break;
+                case Cancelled { Step: var step }:
+                    Refresh(step);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        foreach (var notice in views.Notices(events, state, definition))
+        {
+            // A step nobody holds is the Admins' to fix.
+            var to = notice.Kind == NoticeKind.Vacant && notice.To.Count == 0
+                ? [.. staffing.People.HoldersOf(Role.Admin).Select(p => new PersonRef(p.AadObjectId, p.Name))]
+                : notice.To;
+            var card = NoticeCard.Build(notice.View).ToJsonString();
+            foreach (var person in to.DistinctBy(p => p.Id, StringComparer.OrdinalIgnoreCase))
+            {
+                Add(OutboxKinds.Notice, $"notice|{notice.Kind}|{person.Id}", new OutboxPayload(state.Number, state.Version, To: person.Id, CardJson: card));
+            }
+        }
+
+        Add(OutboxKinds.TaskIndex, "tasks", new OutboxPayload(state.Number, state.Version));
+        return plan;
+
+        void Refresh(int step)
+        {
+            var attempt = state.Steps.LastOrDefault(s => s.Step == step)?.Attempt ?? 1;
+            Add(OutboxKinds.RefreshCards, $"refresh|{step}|{attempt}", new OutboxPayload(state.Number, state.Version, step, attempt));
+        }
+    }
+}

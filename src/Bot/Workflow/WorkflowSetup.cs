@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Sop.Calendar;
+using PerijinanBot.Sop.Definitions;
+using PerijinanBot.Sop.Engine;
+
+namespace PerijinanBot.Bot.Workflow;
+
+internal static class WorkflowSetup
+{
+    /// <summary>The SOP engine over its storage, the task index, and the outbox handlers that talk to Teams after a decision.</summary>
+    public static IServiceCollection AddWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddWorkflowStorage(configuration);
+        // The definitions and the calendar are validated when the engine is built: a broken data file stops start-up.
+        services.AddSingleton(sp => new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<KegiatanService>();
+        services.AddSingleton<TaskIndex>();
+        services.AddSingleton<CardCopies>();
+        services.AddSingleton<PersonalMessenger>();
+        services.AddSingleton<IOutboxHandler, StepCardHandler>();
+        services.AddSingleton<IOutboxHandler, RefreshCardsHandler>();
+        services.AddSingleton<IOutboxHandler, NoticeHandler>();
+        services.AddSingleton<IOutboxHandler, TaskIndexHandler>();
+        services.AddHostedService<EngineStartupCheck>();
+        return services;
+    }
+
+    /// <summary>Builds the engine at start-up, so an invalid SOP file or calendar fails the host instead of the first click.</summary>
+    private sealed class EngineStartupCheck(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = services.GetRequiredService<SopEngine>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
