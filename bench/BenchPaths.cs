@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Data.Tables;
 using PerijinanBot.Bot.Workflow.Storage;
@@ -14,36 +15,74 @@ internal interface IBenchPath
     Task RunOnceAsync(string key, long iteration, CancellationToken cancellationToken);
 }
 
-/// <summary>(a) The bot's path: <see cref="KegiatanStore.DecideAsync"/> = one point read, the decide function, one batch.</summary>
-internal sealed class StorePath(KegiatanStore store, Func<StoredKegiatan, KegiatanChange?> decide) : IBenchPath
+/// <summary>
+/// (a) The bot's path: <see cref="KegiatanStore.DecideAsync"/> = one point read, the SOP engine, one batch. A kegiatan is
+/// retired after <see cref="DecisionsPerKegiatan"/> decisions (as many as a real one with two send-backs sees), so its
+/// state stays the size of a real one; each caller works through a pool prepared before the clock runs.
+/// </summary>
+internal sealed class StorePath(KegiatanStore store, EngineDecisions engine) : IBenchPath
 {
-    public string Name => "(a) store + decide";
+    public const int DecisionsPerKegiatan = 8;
+
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _pools = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Number, int Decisions)> _current = new(StringComparer.Ordinal);
+    private int _preparedInline;
+
+    public string Name => "(a) engine + store";
+
+    /// <summary>Kegiatan that had to be prepared while the clock ran (the pool was too small); printed so it is seen.</summary>
+    public int PreparedInline => _preparedInline;
 
     public async Task<string> PrepareAsync(string key, CancellationToken cancellationToken)
     {
-        var change = new KegiatanChange(StandIn.Initial(1), new HistoryEntry("kegiatanStarted", "{}", "bench", DateTimeOffset.UtcNow));
-        var result = await store.CommitAsync(KegiatanCommit.Create(key, "create-" + key, change), cancellationToken);
-        return result.IsSuccess ? key : throw new InvalidOperationException($"Could not create {key}: {result.Outcome}");
+        _current[key] = (await engine.PrepareAsync(key + "-0", cancellationToken), 0);
+        _pools[key] = new ConcurrentQueue<string>();
+        return key;
+    }
+
+    /// <summary>Fills each caller's pool so that <paramref name="decisionsPerCaller"/> decisions need no preparation on the clock.</summary>
+    public async Task FillAsync(IReadOnlyList<string> keys, int decisionsPerCaller, CancellationToken cancellationToken)
+    {
+        var perCaller = (decisionsPerCaller / DecisionsPerKegiatan) + 2;
+        await Parallel.ForEachAsync(
+            keys.SelectMany(key => Enumerable.Range(1, perCaller).Select(i => (key, i))),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (item, ct) => _pools[item.key].Enqueue(await engine.PrepareAsync(string.Create(CultureInfo.InvariantCulture, $"{item.key}-{item.i}-{Guid.NewGuid():N}"), ct)));
     }
 
     public async Task RunOnceAsync(string key, long iteration, CancellationToken cancellationToken)
     {
+        var (number, decisions) = _current[key];
+        if (decisions >= DecisionsPerKegiatan)
+        {
+            if (!_pools[key].TryDequeue(out var next))
+            {
+                Interlocked.Increment(ref _preparedInline);
+                next = await engine.PrepareAsync(string.Create(CultureInfo.InvariantCulture, $"{key}-x{iteration}"), cancellationToken);
+            }
+
+            (number, decisions) = (next, 0);
+        }
+
         var commandId = string.Create(CultureInfo.InvariantCulture, $"{key}-{iteration}");
-        var result = await store.DecideAsync(key, commandId, decide, cancellationToken);
+        var result = await store.DecideAsync(number, commandId, engine.Decide, cancellationToken);
         if (result.Outcome != DecisionOutcome.Committed)
         {
-            throw new InvalidOperationException($"Decision on {key} ended {result.Outcome}; each caller owns its kegiatan, so it must commit.");
+            throw new InvalidOperationException($"Decision on {number} ended {result.Outcome}; each caller owns its kegiatan, so it must commit.");
         }
+
+        _current[key] = (number, decisions + 1);
     }
 }
 
 /// <summary>
 /// (b) The same storage operations with a bare TableClient: a point read of the state row and a batch of the state (under
-/// If-Match), one history row and one or two outbox rows, with the same properties and sizes. No engine, no mapping.
+/// If-Match), one history row and the outbox rows, with the same properties and the sizes the engine's own change has
+/// (<paramref name="sample"/>). No engine, no mapping.
 /// </summary>
-internal sealed class RawPath(TableClient table) : IBenchPath
+internal sealed class RawPath(TableClient table, KegiatanChange sample) : IBenchPath
 {
-    private readonly string _stateJson = StandIn.Initial(1).Json;
+    private readonly string _stateJson = sample.State.Json;
 
     public string Name => "(b) raw TableClient";
 
@@ -68,15 +107,11 @@ internal sealed class RawPath(TableClient table) : IBenchPath
                 ["Actor"] = "bench",
                 ["At"] = DateTimeOffset.UtcNow,
                 ["CommandId"] = commandId,
-                ["Event0"] = string.Create(CultureInfo.InvariantCulture, $$"""{"type":"stepApproved","step":3,"version":{{version}}}"""),
+                ["Event0"] = sample.History.EventJson,
                 ["EventChunks"] = 1,
             }),
-            Outbox(key, version, 0),
         };
-        if (version % 2 == 0)
-        {
-            actions.Add(Outbox(key, version, 1));
-        }
+        actions.AddRange(sample.Outbox.Select((message, index) => Outbox(key, version, index, message)));
 
         await table.SubmitTransactionAsync(actions, cancellationToken);
     }
@@ -95,20 +130,20 @@ internal sealed class RawPath(TableClient table) : IBenchPath
         ["JsonChunks"] = 1,
     };
 
-    private static TableTransactionAction Outbox(string key, int version, int index) => new(
+    private static TableTransactionAction Outbox(string key, int version, int index, OutboxMessage message) => new(
         TableTransactionActionType.Add,
         new TableEntity(key, string.Create(CultureInfo.InvariantCulture, $"o|{version:D6}|{index:D3}"))
         {
             ["Number"] = key,
             ["Version"] = version,
             ["Index"] = index,
-            ["Kind"] = "card",
+            ["Kind"] = message.Kind,
             ["DedupeKey"] = string.Create(CultureInfo.InvariantCulture, $"{key}|v{version}|{index}"),
             ["Attempts"] = 0,
             ["NextAttemptAt"] = DateTimeOffset.UtcNow,
             ["CreatedAt"] = DateTimeOffset.UtcNow,
             ["Status"] = "Pending",
-            ["Payload0"] = string.Create(CultureInfo.InvariantCulture, $$"""{"to":"person{{index}}","step":4,"version":{{version}}}"""),
+            ["Payload0"] = message.PayloadJson,
             ["PayloadChunks"] = 1,
         });
 }

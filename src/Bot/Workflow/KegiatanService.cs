@@ -64,10 +64,10 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
         Kegiatan? decided = null;
         var result = await store.DecideAsync(number, commandId, stored =>
         {
-            var outcome = Engine.Apply(Read(stored), command, Staffing);
+            var (change, outcome) = Decide(stored, command);
             refusal = outcome.Refusal;
             decided = outcome.State;
-            return outcome.IsAccepted ? Change(outcome.State!, outcome.Events, command.ActorId) : null;
+            return change;
         }, cancellationToken);
 
         return result.Outcome switch
@@ -78,6 +78,15 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
             DecisionOutcome.NotFound => new KegiatanOutcome(null, new Refusal(RefusalCode.NotAvailable, Texts.NotFound(number))),
             _ => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), new Refusal(RefusalCode.NotAvailable, Texts.Busy)),
         };
+    }
+
+    /// <summary>The decision alone, without storage: the engine's answer and, when accepted, the change to commit with it.</summary>
+    public (KegiatanChange? Change, CommandResult Result) Decide(StoredKegiatan stored, KegiatanCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(command);
+        var outcome = Engine.Apply(Read(stored), command, Staffing);
+        return (outcome.IsAccepted ? Change(outcome.State!, outcome.Events, command.ActorId) : null, outcome);
     }
 
     public async Task<Kegiatan?> FindAsync(string number, CancellationToken cancellationToken) =>
