@@ -93,7 +93,7 @@ internal sealed class NoticeHandler(PersonalMessenger messenger, ILogger<NoticeH
     }
 }
 
-/// <summary>Keeps "tugas" in step with the kegiatan. Idempotent: it writes what the state says now.</summary>
+/// <summary>Keeps "tugas" and the due-time index in step with the kegiatan. Idempotent: it writes what the state says now.</summary>
 internal sealed class TaskIndexHandler(KegiatanService kegiatan, TaskIndex tasks) : IOutboxHandler
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.TaskIndex];
@@ -104,6 +104,7 @@ internal sealed class TaskIndexHandler(KegiatanService kegiatan, TaskIndex tasks
         if (await kegiatan.FindAsync(payload.Number, cancellationToken) is { } state)
         {
             await tasks.SyncAsync(state, cancellationToken);
+            await tasks.SyncDueAsync(state, cancellationToken);
         }
 
         return OutboxOutcome.Delivered();
