@@ -66,30 +66,46 @@ internal sealed class SopCardActions(KegiatanService kegiatan, ConnectorClient c
             return await StartAsync(actorId, commandId, input, views, cancellationToken);
         }
 
-        if (input.Number is not { } number || await kegiatan.FindAsync(number, cancellationToken) is not { } before || kegiatan.Engine.DefinitionOf(before) is not { } definition)
+        if (input.Number is not { } number)
         {
-            return RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound(input.Number ?? "?")), null, null));
+            return RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound("?")), null, null));
         }
 
         if (verb == SopVerbs.Open)
         {
-            var permitted = kegiatan.Engine.PermittedActions(before, actorId, kegiatan.Staffing);
-            return permitted.Count > 0
-                ? StepCard.Build(views.Step(before, definition, actorId, permitted))
-                : StatusCard.Build(views.Status(before, definition));
+            return await OpenAsync(number, actorId, views, cancellationToken);
         }
 
+        // The decision path: one point read and one batch inside ApplyAsync, nothing else before the answer.
         var command = Command(verb, actorId, input);
         var outcome = await kegiatan.ApplyAsync(number, commandId, command, cancellationToken);
-        var state = outcome.State ?? before;
+        if (outcome.State is not { } state || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+        {
+            return RefusalCard.Build(views.Refusal(outcome.Refusal ?? new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound(number)), null, null));
+        }
+
         if (outcome.IsAccepted || outcome.AlreadyApplied)
         {
-            var step = command is StepCommand s ? s.Step : before.CurrentStep;
-            var attempt = before.Steps.LastOrDefault(r => r.Step == step)?.Attempt;
-            return OutcomeCard.Build(views.Outcome(state, definition, step, attempt));
+            var step = command is StepCommand s ? s.Step : state.Steps[^1].Step;
+            var decided = state.Steps.LastOrDefault(r => r.Step == step && r.FinishedAt is not null) ?? state.Steps[^1];
+            return OutcomeCard.Build(views.Outcome(state, definition, decided.Step, decided.Attempt));
         }
 
         return Refused(outcome.Refusal!, state, definition, actorId, verb, input, views);
+    }
+
+    /// <summary>"Buka kartu langkah" from the tasks list: the step card for whoever may act on it now, the status for anyone else.</summary>
+    private async Task<JsonObject> OpenAsync(string number, string actorId, SopCardViews views, CancellationToken cancellationToken)
+    {
+        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+        {
+            return RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound(number)), null, null));
+        }
+
+        var permitted = kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing);
+        return permitted.Count > 0
+            ? StepCard.Build(views.Step(state, definition, actorId, permitted))
+            : StatusCard.Build(views.Status(state, definition));
     }
 
     private async Task<JsonObject> StartAsync(string actorId, string commandId, CardInput input, SopCardViews views, CancellationToken cancellationToken)

@@ -62,9 +62,14 @@ internal sealed class TurnRunner(
         using var scope = BeginScope(activity);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(InvokeTimeout);
+        // Off the decision path: the answer waits for one read and one batch, not for bookkeeping.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(() => RememberOffPathAsync(turn.Reference), CancellationToken.None);
+        }
+
         try
         {
-            await RememberAsync(turn.Reference, deadline.Token);
             return await handler.OnInvokeAsync(turn, deadline.Token);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -98,6 +103,12 @@ internal sealed class TurnRunner(
         {
             Log.ReferenceNotStored(logger, e, reference.ConversationId);
         }
+    }
+
+    private async Task RememberOffPathAsync(ConversationReference reference)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await RememberAsync(reference, timeout.Token);
     }
 
     private async Task ApologiseAsync(TurnContext turn, Exception failure)
