@@ -72,7 +72,8 @@ public sealed partial class SopCardViews
         var entries = new List<TimelineEntry>();
         foreach (var step in definition.Steps)
         {
-            var title = $"{step.Number}. {step.Title}";
+            // Not "1. …": a TextBlock starting with a number and a dot is rendered as a Markdown list.
+            var title = $"Langkah {step.Number} · {step.Title}";
             var role = SopPhrases.Role(definition, step);
             var last = kegiatan?.Steps.LastOrDefault(r => r.Step == step.Number);
             entries.Add((kegiatan, last) switch
