@@ -87,6 +87,7 @@ public static class OutboxPlan
         }
 
         Add(OutboxKinds.TaskIndex, "tasks", new OutboxPayload(state.Number, state.Version));
+        Add(Reminders.ReminderIndexHandler.Kind, "reminders", new OutboxPayload(state.Number, state.Version));
         return plan;
 
         void Refresh(int step)

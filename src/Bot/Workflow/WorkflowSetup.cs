@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PerijinanBot.Bot.Reminders;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
@@ -23,6 +24,7 @@ internal static class WorkflowSetup
         services.AddSingleton<IOutboxHandler, RefreshCardsHandler>();
         services.AddSingleton<IOutboxHandler, NoticeHandler>();
         services.AddSingleton<IOutboxHandler, TaskIndexHandler>();
+        services.AddReminders(configuration);
         services.AddHostedService<EngineStartupCheck>();
         return services;
     }

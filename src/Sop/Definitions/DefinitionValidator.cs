@@ -29,6 +29,7 @@ internal static partial class DefinitionValidator
         var declared = CheckRoles(definition.Roles ?? [], errors);
         StepValidator.Validate(definition.Steps ?? [], declared, errors);
         CheckCancelBy(definition, declared, errors);
+        errors.AddRange(definition.Reminders?.Validate() ?? []);
         return errors;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PerijinanBot.Sop.People;
+using PerijinanBot.Sop.Reminders;
 
 namespace PerijinanBot.Sop.Definitions;
 
@@ -47,6 +48,9 @@ public sealed record SopDefinition
     public IReadOnlyList<RoleRule> CancelBy { get => _cancelBy; init => _cancelBy = value ?? []; }
 
     private readonly IReadOnlyList<RoleRule> _cancelBy = [];
+
+    /// <summary>When people are reminded and the superior is told; null: <see cref="ReminderSettings.Default"/>.</summary>
+    public ReminderSettings? Reminders { get; init; }
 
     [JsonIgnore]
     public StepDefinition FirstStep => Steps[0];

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using PerijinanBot.Bot.Storage;
+using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Sop.Reminders;
+
+namespace PerijinanBot.Bot.Reminders;
+
+/// <summary>A scheduled reminder row as read (and, once claimed, with the claim's ETag).</summary>
+internal sealed record ScheduledReminder(string RowKey, string Number, int Version, int Step, int Attempt, ReminderKind Kind, int Occurrence, DateTimeOffset FireAt, DateTimeOffset? ClaimedUntil, ETag ETag);
+
+/// <summary>Where a kegiatan's next reminder is: the row key of its due row (null when nothing is scheduled) and the version that placed it.</summary>
+internal sealed record ReminderPointer(string? DueKey, int Version, ETag ETag);
+
+/// <summary>
+/// Table <c>Reminders</c>: one row per kegiatan's NEXT reminder in partition "r", keyed by fire time, so the sweep reads only
+/// rows whose time has come (closed kegiatan have none, later ones are not read); and one pointer row per kegiatan in partition
+/// "k" naming its current due row. Every move of the pointer is ETag-conditional, so the outbox (after a decision) and the
+/// sweepers (after a reminder) never overwrite each other; a due row the pointer does not name is an orphan and is dropped.
+/// </summary>
+internal sealed class ReminderTable(TableServiceClient service, IOptions<WorkflowStorageOptions> storage)
+{
+    private const string DuePartition = "r";
+    private const string PointerPartition = "k";
+
+    private readonly TableProvider _tables = new(service);
+
+    public string Name { get; } = storage.Value.TableNamePrefix + "Reminders";
+
+    /// <summary>Rows whose fire time is at or before <paramref name="now"/>, earliest first.</summary>
+    public async Task<IReadOnlyList<ScheduledReminder>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var table = await _tables.GetAsync(Name, cancellationToken);
+        var until = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:yyyyMMddHHmmss}|~");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DuePartition} and RowKey lt {until}");
+        var due = new List<ScheduledReminder>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (Reminder.ParseKind(row.GetString("Kind")) is { } kind)
+            {
+                due.Add(new ScheduledReminder(row.RowKey, row.GetString("Number") ?? "", row.GetInt32("Version") ?? 0, row.GetInt32("Step") ?? 0, row.GetInt32("Attempt") ?? 1,
+                    kind, row.GetInt32("Occurrence") ?? 1, row.GetDateTimeOffset("FireAt") ?? now, row.GetDateTimeOffset("ClaimedUntil"), row.ETag));
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>Claims a due row for <paramref name="lease"/>: the claim, or null when another instance holds or took it.</summary>
+    public async Task<ScheduledReminder?> TryClaimAsync(ScheduledReminder row, string instanceId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.ClaimedUntil is { } until && until > now)
+        {
+            return null;
+        }
+
+        var table = await _tables.GetAsync(Name, cancellationToken);
+        try
+        {
+            var claim = new TableEntity(DuePartition, row.RowKey) { ["ClaimedBy"] = instanceId, ["ClaimedUntil"] = now + lease };
+            var response = await table.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Merge, cancellationToken);
+            return row with { ClaimedUntil = now + lease, ETag = response.Headers.ETag ?? ETag.All };
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
+    public async Task<ReminderPointer?> PointerAsync(string number, CancellationToken cancellationToken)
+    {
+        var table = await _tables.GetAsync(Name, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PointerPartition, TableKeys.Escape(number), cancellationToken: cancellationToken);
+        return row.HasValue ? new ReminderPointer(row.Value!.GetString("DueKey"), row.Value.GetInt32("Version") ?? 0, row.Value.ETag) : null;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="next"/> (or nothing) the kegiatan's scheduled reminder, if the pointer is still
+    /// <paramref name="expected"/>; false when someone moved it first (nothing of ours is left behind then).
+    /// </summary>
+    public async Task<bool> MoveAsync(string number, int version, Reminder? next, ReminderPointer? expected, CancellationToken cancellationToken)
+    {
+        var table = await _tables.GetAsync(Name, cancellationToken);
+        var key = next is null ? null : Key(number, next);
+        if (next is not null)
+        {
+            await table.UpsertEntityAsync(new TableEntity(DuePartition, key)
+            {
+                ["Number"] = number,
+                ["Version"] = version,
+                ["Step"] = next.Step,
+                ["Attempt"] = next.Attempt,
+                ["Kind"] = next.KindName,
+                ["Occurrence"] = next.Occurrence,
+                ["FireAt"] = next.FireAt,
+            }, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        var pointer = new TableEntity(PointerPartition, TableKeys.Escape(number)) { ["DueKey"] = key, ["Version"] = version };
+        try
+        {
+            if (expected is null)
+            {
+                await table.AddEntityAsync(pointer, cancellationToken);
+            }
+            else
+            {
+                await table.UpdateEntityAsync(pointer, expected.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Lost the race. Our row goes, unless the winner placed the very same reminder.
+            if (key is not null && (await PointerAsync(number, cancellationToken))?.DueKey != key)
+            {
+                await DeleteAsync(key, ETag.All, cancellationToken);
+            }
+
+            return false;
+        }
+
+        if (expected?.DueKey is { } previous && previous != key)
+        {
+            await DeleteAsync(previous, ETag.All, cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task DeleteAsync(string rowKey, ETag etag, CancellationToken cancellationToken)
+    {
+        var table = await _tables.GetAsync(Name, cancellationToken);
+        try
+        {
+            await table.DeleteEntityAsync(DuePartition, rowKey, etag, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Gone already, or taken over by a newer claim: not ours to delete.
+        }
+    }
+
+    /// <summary><c>{fireAtUtc:yyyyMMddHHmmss}|{number}|{step}|{attempt}|{kind}|{n}</c>: ordered by fire time, unique per reminder.</summary>
+    public static string Key(string number, Reminder reminder)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        return string.Create(CultureInfo.InvariantCulture, $"{reminder.FireAt.UtcDateTime:yyyyMMddHHmmss}|{TableKeys.Escape(reminder.DedupeKey(number))}");
+    }
+}

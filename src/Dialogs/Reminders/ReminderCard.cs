@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using PerijinanBot.Dialogs.Cards;
+using PerijinanBot.Dialogs.Sop;
+
+namespace PerijinanBot.Dialogs.Reminders;
+
+/// <summary>A reminder or an escalation: what is due or late, by how long in working time, and the button to open the step's card.</summary>
+public static class ReminderCard
+{
+    public static JsonObject Build(ReminderCardView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var title = Ac.Text(view.Title, TextStyle.Title);
+        title["id"] = "pengingat-" + view.Kind;
+        var body = new List<JsonNode>
+        {
+            title,
+            AcInputs.Container([AcInputs.Colored(view.Lead, view.Attention ? "Attention" : "Default", bold: view.Attention)], view.Attention ? "attention" : "emphasis"),
+        };
+        body.AddRange(SopBlocks.Rows(view.Rows));
+        body.Add(AcInputs.ActionSet([SopBlocks.OpenButton(view.Number)]));
+        return Ac.Card(body);
+    }
+}

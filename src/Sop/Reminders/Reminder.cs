@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Sop.Reminders;
+
+[JsonConverter(typeof(CamelCaseEnumConverter<ReminderKind>))]
+public enum ReminderKind
+{
+    /// <summary>To the assignee: most of the waktu has passed.</summary>
+    Soon,
+
+    /// <summary>To the assignee: the due time has come.</summary>
+    Due,
+
+    /// <summary>To the assignee, repeated: the step is late.</summary>
+    Overdue,
+
+    /// <summary>To the holder of the superior role: the step is late by the escalation amount.</summary>
+    Escalation,
+
+    /// <summary>To the team: the jadwal is on the next working day.</summary>
+    JadwalDayBefore,
+
+    /// <summary>To the team: the jadwal is now.</summary>
+    Jadwal,
+}
+
+/// <summary>Who a reminder is for; the bot resolves the people from the kegiatan and the directory when it fires.</summary>
+public enum ReminderAudience
+{
+    Assignee,
+
+    /// <summary>The holder of <see cref="Reminder.SuperiorRole"/>.</summary>
+    Superior,
+
+    /// <summary>The Ketua who started the kegiatan, the people assigned at the start (the Anggota) and the assignee.</summary>
+    Team,
+}
+
+/// <summary>
+/// One reminder of one visit to a step. Its identity is (kegiatan, <see cref="Step"/>, <see cref="Attempt"/>, <see cref="Kind"/>,
+/// <see cref="Occurrence"/>): the same reminder always gets the same identity, so it can be sent exactly once.
+/// </summary>
+public sealed record Reminder(int Step, int Attempt, ReminderKind Kind, int Occurrence, DateTimeOffset FireAt, ReminderAudience Audience, Role? SuperiorRole = null)
+{
+    /// <summary>"soon", "due", "overdue", "escalation", "jadwalDayBefore", "jadwal": the kind as stored and in dedupe keys.</summary>
+    public string KindName => KindText(Kind);
+
+    /// <summary><c>{number}|{step}|{attempt}|{kind}|{n}</c>: the dedupe key of this reminder in kegiatan <paramref name="number"/>.</summary>
+    public string DedupeKey(string number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{number}|{Step}|{Attempt}|{KindName}|{Occurrence}");
+
+    public bool SameAs(Reminder other) =>
+        other is not null && other.Step == Step && other.Attempt == Attempt && other.Kind == Kind && other.Occurrence == Occurrence;
+
+    public static string KindText(ReminderKind kind) => kind switch
+    {
+        ReminderKind.JadwalDayBefore => "jadwalDayBefore",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    public static ReminderKind? ParseKind(string? text) =>
+        Enum.GetValues<ReminderKind>().Cast<ReminderKind?>().FirstOrDefault(k => KindText(k!.Value) == text);
+}
