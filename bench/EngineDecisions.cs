@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop.Calendar;
@@ -31,7 +32,7 @@ internal sealed class EngineDecisions
             new DirectoryEntry("00000000-0000-4000-8000-000000000004", "Siti Aminah", "siti@diskopukm.example", ["KepalaDinas"]),
         ]).Directory!;
         var engine = new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, TimeProvider.System);
-        _service = new KegiatanService(engine, store, people, TimeProvider.System);
+        _service = new KegiatanService(engine, store, people, TimeProvider.System, new DelegationCache());
     }
 
     /// <summary>A change the engine made, for the raw path to write the same amount of data.</summary>

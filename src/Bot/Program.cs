@@ -1,3 +1,4 @@
+using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Health;
 using PerijinanBot.Bot.Hosting;
 using PerijinanBot.Bot.People;
@@ -22,6 +23,8 @@ builder.Services.AddTableStorage(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 // Who holds which role in the Bidang.
 builder.Services.AddPeopleDirectory(builder.Configuration);
+// Plh./Plt. appointments: stored, and held in memory for the engine.
+builder.Services.AddDelegations(builder.Configuration);
 // Turns: the error boundary, the background queue, and what the bot does with each activity.
 builder.Services.AddTurns();
 // /healthz reports whether storage answers.

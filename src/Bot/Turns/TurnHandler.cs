@@ -12,12 +12,14 @@ internal sealed class TurnHandler
 {
     private readonly PeopleDirectory _directory;
     private readonly SopCardActions _actions;
+    private readonly DelegationCommands _delegations;
     private readonly Dictionary<CommandKind, Func<TurnContext, ParsedCommand, CancellationToken, Task>> _commands = [];
 
-    public TurnHandler(PeopleDirectory directory, SopCommands sop, SopCardActions actions)
+    public TurnHandler(PeopleDirectory directory, SopCommands sop, SopCardActions actions, DelegationCommands delegations)
     {
         _directory = directory;
         _actions = actions;
+        _delegations = delegations;
         On(CommandKind.Help, HelpAsync);
         On(CommandKind.Roles, RolesAsync);
         On(CommandKind.Start, (turn, _, ct) => sop.StartAsync(turn, ct));
@@ -26,6 +28,7 @@ internal sealed class TurnHandler
         On(CommandKind.History, sop.HistoryAsync);
         On(CommandKind.Sop, (turn, _, ct) => sop.SopAsync(turn, ct));
         On(CommandKind.Cancel, sop.CancelAsync);
+        On(CommandKind.Delegation, (turn, _, ct) => delegations.ShowAsync(turn, ct));
         On(CommandKind.Unknown, UnknownAsync);
         foreach (var command in CommandCatalog.All.Where(c => !_commands.ContainsKey(c.Kind)))
         {
@@ -39,6 +42,11 @@ internal sealed class TurnHandler
         if (SopCardActions.SubmittedVerb(turn.Activity) is { } verb)
         {
             return _actions.OnSubmitAsync(turn, verb, turn.Activity.Value!.Value, cancellationToken);
+        }
+
+        if (DelegationCommands.SubmittedVerb(turn.Activity) is { } plhVerb)
+        {
+            return _delegations.OnSubmitAsync(turn, plhVerb, turn.Activity.Value!.Value, cancellationToken);
         }
 
         var command = CommandParser.Parse(SubmittedCommand(turn.Activity) ?? turn.Activity.Text);
@@ -77,8 +85,9 @@ internal sealed class TurnHandler
             return parsed.Error;
         }
 
-        return SopCardActions.Handles(parsed.Action!.Verb)
-            ? InvokeResult.Card(await _actions.OnExecuteAsync(turn, parsed.Action.Verb, parsed.Action.Data, cancellationToken))
+        var (verb, data) = (parsed.Action!.Verb, parsed.Action.Data);
+        return SopCardActions.Handles(verb) ? InvokeResult.Card(await _actions.OnExecuteAsync(turn, verb, data, cancellationToken))
+            : DelegationCommands.Handles(verb) ? InvokeResult.Card(await _delegations.OnExecuteAsync(turn, verb, data, cancellationToken))
             : InvokeResult.NotImplemented;
     }
 

@@ -10,6 +10,7 @@ internal static class TurnSetup
         services.AddSingleton<TurnHandler>();
         services.AddSingleton<SopCommands>();
         services.AddSingleton<SopCardActions>();
+        services.AddSingleton<DelegationCommands>();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());

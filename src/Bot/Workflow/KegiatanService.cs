@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop;
@@ -17,14 +18,14 @@ public sealed record KegiatanOutcome(Kegiatan? State, Refusal? Refusal, bool Alr
 /// The decision path: one point read, the engine, one batch (state + history + outbox) under the state's ETag. Everything
 /// the decision causes afterwards (cards, notices, indexes) is in the outbox, delivered after the caller has its answer.
 /// </summary>
-public sealed class KegiatanService(SopEngine engine, KegiatanStore store, PeopleDirectory people, TimeProvider time)
+public sealed class KegiatanService(SopEngine engine, KegiatanStore store, PeopleDirectory people, TimeProvider time, DelegationCache delegations)
 {
     public const string DefinitionId = "fasilitasi-perijinan";
 
     public SopEngine Engine { get; } = engine;
 
-    /// <summary>Who is who now. Plh. delegations join here once they can be managed.</summary>
-    public Staffing Staffing { get; } = Staffing.Of(people);
+    /// <summary>Who is who now: the directory and the Plh. delegations from the in-memory snapshot (no storage read).</summary>
+    public Staffing Staffing => Staffing.Of(people, delegations.Current);
 
     public async Task<KegiatanOutcome> StartAsync(string actorId, string commandId, FormInput input, DateTimeOffset? openedAt, CancellationToken cancellationToken)
     {

@@ -15,6 +15,9 @@ public enum CommandKind
     History,
     Sop,
     Cancel,
+
+    /// <summary>Plh./Plt.: appoint a stand-in for a date range, see and end appointments.</summary>
+    Delegation,
 }
 
 /// <param name="Kind">The command.</param>

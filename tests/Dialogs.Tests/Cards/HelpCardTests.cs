@@ -36,7 +36,7 @@ public sealed class HelpCardTests
         var actions = HelpCard.Build(Known)["actions"]!.AsArray();
 
         var commands = actions.Select(a => (string?)a!["data"]!["command"]).ToList();
-        Assert.Equal(["mulai", "tugas", "sop", "peran"], commands);
+        Assert.Equal(["mulai", "tugas", "sop", "peran", "plh"], commands);
         Assert.All(actions, a => Assert.Equal("Action.Submit", (string?)a!["type"]));
     }
 
@@ -46,8 +46,8 @@ public sealed class HelpCardTests
         var anggota = CommandCatalog.ButtonsFor(new HashSet<Role> { Role.AnggotaTimKerja }).Select(c => c.Word);
         var kabid = CommandCatalog.ButtonsFor(new HashSet<Role> { Role.KepalaBidang }).Select(c => c.Word);
 
-        Assert.Equal(["tugas", "sop", "peran"], anggota);
-        Assert.Equal(["tugas", "sop", "peran"], kabid);
+        Assert.Equal(["tugas", "sop", "peran", "plh"], anggota);
+        Assert.Equal(["tugas", "sop", "peran", "plh"], kabid);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class WelcomeCardTests
         var card = WelcomeCard.Build(new WelcomeView("Siti Aminah", ["Kepala Dinas"], IsGroup: false, CommandCatalog.ButtonsFor(new HashSet<Role> { Role.KepalaDinas })));
 
         Assert.Contains("Halo, Siti Aminah. Peran Anda: Kepala Dinas.", card.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
-        Assert.Equal(["tugas", "sop", "peran"], card["actions"]!.AsArray().Select(a => (string?)a!["data"]!["command"]));
+        Assert.Equal(["tugas", "sop", "peran", "plh"], card["actions"]!.AsArray().Select(a => (string?)a!["data"]!["command"]));
         CardAssert.MatchesGolden(card, "welcome-kadis");
         CardAssert.IsValidAdaptiveCard(card);
     }

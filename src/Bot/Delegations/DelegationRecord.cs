@@ -1,0 +1,32 @@
+using PerijinanBot.Sop.Engine;
+
+namespace PerijinanBot.Bot.Delegations;
+
+/// <summary>A stored Plh. appointment: the engine's <see cref="Delegation"/> plus who made it and when.</summary>
+public sealed record DelegationRecord(
+    string Id,
+    string HolderId,
+    string StandInId,
+    DateOnly From,
+    DateOnly To,
+    string Basis,
+    string CreatedBy,
+    DateTimeOffset CreatedAt)
+{
+    public Delegation ToDelegation() => new(HolderId, StandInId, From, To, Basis);
+
+    public bool Overlaps(DateOnly from, DateOnly to) => From <= to && from <= To;
+}
+
+/// <summary>What a person asked for on the <c>plh</c> card, after the dates were read.</summary>
+public sealed record NewDelegation(string HolderId, string StandInId, DateOnly From, DateOnly To, string Basis);
+
+/// <summary>Stored (or ended), or refused with a reason the person reads (Indonesian). Refusals are values, not exceptions.</summary>
+public sealed record DelegationResult(DelegationRecord? Record, string? Error)
+{
+    public bool IsOk => Error is null && Record is not null;
+
+    public static DelegationResult Ok(DelegationRecord record) => new(record, null);
+
+    public static DelegationResult Refused(string error) => new(null, error);
+}

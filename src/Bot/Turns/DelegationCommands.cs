@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PerijinanBot.Bot.Delegations;
+using PerijinanBot.Bot.Protocol;
+using PerijinanBot.Bot.Protocol.Connector;
+using PerijinanBot.Bot.Workflow;
+using PerijinanBot.Dialogs.Delegations;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Bot.Turns;
+
+/// <summary>
+/// <c>plh</c> and its card verbs (<c>plh.add</c>, <c>plh.end</c>). Action.Execute is answered with the updated card; the
+/// Action.Submit fallback updates the clicked card through the connector. A new Plh. is told in their 1:1 chat.
+/// </summary>
+internal sealed partial class DelegationCommands(
+    DelegationStore store,
+    PeopleDirectory people,
+    PersonalMessenger messenger,
+    ConnectorClient connector,
+    ILogger<DelegationCommands> logger)
+{
+    public static bool Handles(string verb) => verb is DelegationCard.AddVerb or DelegationCard.EndVerb;
+
+    /// <summary>The verb of an Action.Submit fallback of this card, read from the message's value.</summary>
+    public static string? SubmittedVerb(Activity activity) =>
+        activity.Value is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("verb", out var verb)
+        && verb.ValueKind == JsonValueKind.String
+        && Handles(verb.GetString()!)
+            ? verb.GetString()
+            : null;
+
+    public async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Sender is null)
+        {
+            await turn.SendTextAsync(DelegationStore.Texts.NotRegistered, cancellationToken);
+            return;
+        }
+
+        await turn.SendCardAsync(await CardAsync(turn.Sender, DelegationDraft.Empty, null, null, cancellationToken), cancellationToken);
+    }
+
+    public Task<JsonObject> OnExecuteAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken) =>
+        DecideAsync(turn, verb, data, cancellationToken);
+
+    public async Task OnSubmitAsync(TurnContext turn, string verb, JsonElement value, CancellationToken cancellationToken)
+    {
+        var card = await DecideAsync(turn, verb, value, cancellationToken);
+        if (turn.Activity.ReplyToId is { Length: > 0 } clicked)
+        {
+            var update = turn.Reference.NewMessage() with { Id = clicked, Attachments = [Attachment.AdaptiveCard(card)] };
+            await connector.UpdateActivityAsync(turn.Reference.ServiceUrl, turn.Reference.ConversationId, clicked, update, cancellationToken);
+        }
+        else
+        {
+            await turn.SendCardAsync(card, cancellationToken);
+        }
+    }
+
+    private async Task<JsonObject> DecideAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken)
+    {
+        var draft = Draft(data);
+        if (turn.Sender is not { } sender)
+        {
+            return DelegationCard.Build(new DelegationCardView(store.Today, [], null, DelegationDraft.Empty, Error: DelegationStore.Texts.NotRegistered));
+        }
+
+        if (verb == DelegationCard.EndVerb)
+        {
+            var id = Text(data, DelegationCard.IdKey) ?? "";
+            var ended = await store.EndAsync(sender.AadObjectId, id, cancellationToken);
+            return ended.IsOk
+                ? await CardAsync(sender, DelegationDraft.Empty, Texts.Ended(Item(ended.Record!, sender)), null, cancellationToken)
+                : await CardAsync(sender, DelegationDraft.Empty, null, ended.Error, cancellationToken);
+        }
+
+        // Someone who is not an Admin appoints only for themself, whatever the data says.
+        var holderId = sender.Holds(Role.Admin) ? draft.Holder ?? "" : sender.AadObjectId;
+        if (Dates(draft) is not { } dates)
+        {
+            return await CardAsync(sender, draft, null, Texts.BadDates, cancellationToken);
+        }
+
+        var request = new NewDelegation(holderId, draft.StandIn ?? "", dates.From, dates.To, draft.Basis ?? "");
+        var added = await store.AddAsync(sender.AadObjectId, CommandId(turn, request), request, cancellationToken);
+        if (!added.IsOk)
+        {
+            return await CardAsync(sender, draft, null, added.Error, cancellationToken);
+        }
+
+        var item = Item(added.Record!, sender);
+        var told = await TellStandInAsync(added.Record!, item, sender, cancellationToken);
+        return await CardAsync(sender, DelegationDraft.Empty, Texts.Added(item, told), null, cancellationToken);
+    }
+
+    /// <summary>Best effort: the appointment stands even when the stand-in cannot be reached yet (they see it with <c>plh</c>).</summary>
+    private async Task<bool> TellStandInAsync(DelegationRecord record, DelegationItem item, Person by, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await messenger.SendCardAsync(record.StandInId, DelegationCard.Appointed(item, by.Name), cancellationToken) is not null)
+            {
+                return true;
+            }
+
+            StandInUnreachable(logger, record.Id, record.StandInId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            StandInNotTold(logger, e, record.Id, record.StandInId);
+        }
+
+        return false;
+    }
+
+    private async Task<JsonObject> CardAsync(Person viewer, DelegationDraft draft, string? notice, string? error, CancellationToken cancellationToken)
+    {
+        var records = await store.ListAsync(cancellationToken);
+        return DelegationCard.Build(new DelegationCardView(store.Today, [.. records.Select(r => Item(r, viewer))], FormFor(viewer), draft, notice, error));
+    }
+
+    /// <summary>Holders of an SOP role appoint for themselves; an Admin for any of them; anyone else only sees the list.</summary>
+    private DelegationForm? FormFor(Person viewer)
+    {
+        var isAdmin = viewer.Holds(Role.Admin);
+        if (!isAdmin && !IsHolder(viewer))
+        {
+            return null;
+        }
+
+        var standIns = people.People.Where(p => isAdmin || !Same(p.AadObjectId, viewer.AadObjectId)).Select(Choice).ToList();
+        return isAdmin
+            ? new DelegationForm(null, [.. people.People.Where(IsHolder).Select(Choice)], standIns)
+            : new DelegationForm($"Anda ({Choice(viewer).Title})", [], standIns);
+    }
+
+    private DelegationItem Item(DelegationRecord record, Person viewer)
+    {
+        var holder = people.Find(record.HolderId);
+        var mayEnd = viewer.Holds(Role.Admin) || Same(record.HolderId, viewer.AadObjectId) || Same(record.CreatedBy, viewer.AadObjectId);
+        return new DelegationItem(record.Id, holder?.Name ?? record.HolderId, holder is null ? "" : RoleOf(holder),
+            people.Find(record.StandInId)?.Name ?? record.StandInId, record.From, record.To, record.Basis, mayEnd);
+    }
+
+    private static DelegationChoice Choice(Person person) =>
+        new(person.AadObjectId, person.Roles.Count == 0 ? person.Name : $"{person.Name} — {string.Join(", ", person.Roles.Order().Select(r => r.Indonesian()))}");
+
+    private static bool IsHolder(Person person) => RoleNames.Pelaksana.Any(person.Holds);
+
+    /// <summary>The highest SOP role the holder has: the office the Plh. fills.</summary>
+    private static string RoleOf(Person holder) => RoleNames.Pelaksana.Where(holder.Holds).Select(r => r.Indonesian()).LastOrDefault() ?? "";
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static DelegationDraft Draft(JsonElement data) => new(
+        Text(data, DelegationCard.HolderInput),
+        Text(data, DelegationCard.StandInInput),
+        Text(data, DelegationCard.FromInput),
+        Text(data, DelegationCard.ToInput),
+        Text(data, DelegationCard.BasisInput));
+
+    private static (DateOnly From, DateOnly To)? Dates(DelegationDraft draft) =>
+        DateOnly.TryParseExact(draft.From?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+        && DateOnly.TryParseExact(draft.To?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
+            ? (from, to)
+            : null;
+
+    private static string? Text(JsonElement data, string key) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    /// <summary>The same click delivered twice (a Teams retry, the fallback) names the same appointment, so it is stored once.</summary>
+    private static string CommandId(TurnContext turn, NewDelegation request)
+    {
+        var key = string.Join('|', turn.Reference.ConversationId, turn.Activity.ReplyToId ?? turn.Activity.Id ?? "", turn.Sender?.AadObjectId ?? "",
+            request.HolderId, request.StandInId, request.From.ToString("O", CultureInfo.InvariantCulture), request.To.ToString("O", CultureInfo.InvariantCulture), request.Basis);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
+    }
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "Plh. {DelegationId}: stand-in {PersonId} cannot be reached yet (no conversation reference); not told")]
+    private static partial void StandInUnreachable(ILogger logger, string delegationId, string personId);
+
+    [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "Plh. {DelegationId}: telling stand-in {PersonId} failed; the appointment stands")]
+    private static partial void StandInNotTold(ILogger logger, Exception exception, string delegationId, string personId);
+
+    private static class Texts
+    {
+        public const string BadDates = "Isi tanggal mulai dan tanggal selesai (pilih dari kalender).";
+
+        public static string Added(DelegationItem item, bool told) => told
+            ? $"{item.StandInName} ditunjuk sebagai Plh. {item.HolderName} dan sudah diberi tahu."
+            : $"{item.StandInName} ditunjuk sebagai Plh. {item.HolderName}. Pemberitahuan belum dapat dikirim karena {item.StandInName} belum pernah membuka obrolan dengan PerijinanBot; mohon sampaikan langsung.";
+
+        public static string Ended(DelegationItem item) => $"Penunjukan {item.StandInName} sebagai Plh. {item.HolderName} telah diakhiri.";
+    }
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PerijinanBot.Dialogs.Cards;
+using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop;
+
+namespace PerijinanBot.Dialogs.Delegations;
+
+/// <summary>One Plh. appointment as the card lists it. <paramref name="Basis"/> was typed by a person: shown only in TextRuns.</summary>
+public sealed record DelegationItem(string Id, string HolderName, string HolderRole, string StandInName, DateOnly From, DateOnly To, string Basis, bool MayEnd);
+
+/// <summary>A person offered in a drop-down: their directory id and what the list shows.</summary>
+public sealed record DelegationChoice(string Id, string Title);
+
+/// <summary>What the form holds: empty at first, as sent after a refusal (nothing typed is lost).</summary>
+public sealed record DelegationDraft(string? Holder = null, string? StandIn = null, string? From = null, string? To = null, string? Basis = null)
+{
+    public static DelegationDraft Empty { get; } = new();
+}
+
+/// <summary>The form to appoint a Plh. <paramref name="Self"/> set: the viewer appoints for themself; null: an Admin picks from <paramref name="Holders"/>.</summary>
+public sealed record DelegationForm(string? Self, IReadOnlyList<DelegationChoice> Holders, IReadOnlyList<DelegationChoice> StandIns);
+
+/// <param name="Today">The WIB date: splits the list into in force and to come.</param>
+/// <param name="Form">Null for someone who may not appoint (the list is still shown).</param>
+/// <param name="Notice">What just happened (appointed, ended).</param>
+/// <param name="Error">Why the last click was refused, shown over the form.</param>
+public sealed record DelegationCardView(DateOnly Today, IReadOnlyList<DelegationItem> Delegations, DelegationForm? Form, DelegationDraft Draft, string? Notice = null, string? Error = null);
+
+/// <summary>The <c>plh</c> card: appointments in force and to come, each with "Akhiri" for whoever may end it, and the form.</summary>
+public static class DelegationCard
+{
+    public const string AddVerb = "plh.add";
+    public const string EndVerb = "plh.end";
+
+    /// <summary>The data key of <see cref="EndVerb"/>: which appointment.</summary>
+    public const string IdKey = "delegation";
+
+    public const string HolderInput = "plhHolder";
+    public const string StandInInput = "plhStandIn";
+    public const string FromInput = "plhFrom";
+    public const string ToInput = "plhTo";
+    public const string BasisInput = "plhBasis";
+    public const int MaxBasisLength = 200;
+
+    public static JsonObject Build(DelegationCardView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var body = new List<JsonNode>
+        {
+            Ac.Text("Plh./Plt. — Pelaksana Harian", TextStyle.Title),
+            Ac.Text("Selama tanggal penunjukan, Plh. dapat bertindak atas langkah SOP pejabat yang digantikan; riwayat mencatat “Plh.” beserta nomor surat tugasnya. Penunjukan berakhir dengan sendirinya setelah tanggal selesai.", TextStyle.Subtle),
+        };
+        if (view.Notice is { } notice)
+        {
+            body.Add(AcInputs.Banner(notice, "good"));
+        }
+
+        if (view.Error is { } error)
+        {
+            body.Add(AcInputs.Banner(error));
+        }
+
+        body.Add(Ac.Text("Sedang berlaku", TextStyle.Heading));
+        body.AddRange(List(view.Delegations.Where(d => d.From <= view.Today), "Tidak ada Plh. yang sedang berlaku."));
+        body.Add(Ac.Text("Akan datang", TextStyle.Heading));
+        body.AddRange(List(view.Delegations.Where(d => d.From > view.Today), "Tidak ada penunjukan Plh. yang akan datang."));
+        if (view.Form is { } form)
+        {
+            body.AddRange(Form(form, view.Draft));
+        }
+
+        return Ac.Card(body);
+    }
+
+    /// <summary>Sent to the stand-in's 1:1 chat when they are appointed.</summary>
+    public static JsonObject Appointed(DelegationItem item, string appointedBy)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var sentence = $"Anda ditunjuk sebagai Plh. {item.HolderRole} untuk {item.HolderName} dari {WibFormat.Date(item.From)} sampai {WibFormat.Date(item.To)}, dasar: ";
+        return Ac.Card(
+            [
+                Ac.Text("Penunjukan Plh.", TextStyle.Title),
+                Runs(sentence, item.Basis, "."),
+                Ac.Text($"Ditunjuk oleh {appointedBy}. Selama tanggal itu Anda dapat bertindak atas langkah SOP {item.HolderName}; setiap tindakan dicatat atas nama Anda sebagai Plh. Ketik **tugas** untuk melihat langkah yang menunggu.", TextStyle.Subtle),
+            ],
+            [Ac.CommandButton("Tugas saya", "tugas")]);
+    }
+
+    private static IEnumerable<JsonNode> List(IEnumerable<DelegationItem> items, string none)
+    {
+        var any = false;
+        foreach (var item in items)
+        {
+            any = true;
+            var lines = new List<JsonNode>
+            {
+                new JsonObject { ["type"] = "TextBlock", ["text"] = $"{item.StandInName} selaku Plh. {item.HolderName}", ["wrap"] = true, ["weight"] = "Bolder" },
+                Ac.Text($"{item.HolderRole} · {WibFormat.Date(item.From)} sampai {WibFormat.Date(item.To)}", TextStyle.Subtle),
+                Runs("Dasar: ", Shorten(item.Basis)),
+            };
+            if (item.MayEnd)
+            {
+                lines.Add(AcInputs.ActionSet([EndButton(item.Id)]));
+            }
+
+            yield return AcInputs.Container(lines, "emphasis", separator: true, spacing: "Small");
+        }
+
+        if (!any)
+        {
+            yield return Ac.Text(none, TextStyle.Subtle);
+        }
+    }
+
+    private static IEnumerable<JsonNode> Form(DelegationForm form, DelegationDraft draft)
+    {
+        yield return Ac.Text("Tunjuk Plh. baru", TextStyle.Heading);
+        if (form.Self is { } self)
+        {
+            yield return Ac.Text($"Pejabat yang digantikan: {self}", TextStyle.Default);
+        }
+        else
+        {
+            yield return AcInputs.ChoiceSet(HolderInput, "Pejabat yang digantikan", "Pilih pejabat yang digantikan.",
+                form.Holders.Select(h => (h.Id, h.Title)), draft.Holder, required: true, multiSelect: false, placeholder: "Pilih pejabat");
+        }
+
+        yield return AcInputs.ChoiceSet(StandInInput, "Ditunjuk sebagai Plh.", "Pilih pegawai yang ditunjuk sebagai Plh.",
+            form.StandIns.Select(s => (s.Id, s.Title)), draft.StandIn, required: true, multiSelect: false, placeholder: "Pilih pegawai");
+        yield return AcInputs.DateInput(FromInput, "Mulai tanggal", "Isi tanggal mulai.", IsoDate(draft.From), required: true);
+        yield return AcInputs.DateInput(ToInput, "Sampai tanggal", "Isi tanggal selesai.", IsoDate(draft.To), required: true);
+        yield return AcInputs.TextInput(BasisInput, "Nomor surat tugas", $"Isi nomor surat tugas (paling banyak {MaxBasisLength} karakter).", draft.Basis,
+            required: true, maxLength: MaxBasisLength, multiline: false, placeholder: "contoh: 800/123/DISKOPUKM.B/2026");
+        yield return AcInputs.ActionSet([AcInputs.Execute("Tetapkan Plh.", AddVerb, [])]);
+    }
+
+    /// <summary>"Akhiri" must not collect or validate the form beside it.</summary>
+    private static JsonObject EndButton(string id)
+    {
+        var button = AcInputs.Execute("Akhiri", EndVerb, new JsonObject { [IdKey] = id });
+        button["associatedInputs"] = "none";
+        button["fallback"]!["associatedInputs"] = "none";
+        return button;
+    }
+
+    /// <summary>Fixed words and typed text side by side; TextRuns are never read as markdown.</summary>
+    private static JsonObject Runs(params string[] runs) => new()
+    {
+        ["type"] = "RichTextBlock",
+        ["inlines"] = new JsonArray([.. runs.Select(r => (JsonNode)new JsonObject { ["type"] = "TextRun", ["text"] = r })]),
+    };
+
+    private static string Shorten(string text) => text.Length <= MaxBasisLength ? text : string.Concat(text.AsSpan(0, MaxBasisLength), " …");
+
+    /// <summary>An Input.Date only takes yyyy-MM-dd; anything else typed is dropped rather than breaking the card.</summary>
+    private static string? IsoDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? text : null;
+}

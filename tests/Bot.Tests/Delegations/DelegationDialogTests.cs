@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using PerijinanBot.Bot.Delegations;
+using PerijinanBot.Bot.Tests.Dialogs;
+using PerijinanBot.Bot.Tests.Infrastructure;
+using PerijinanBot.Bot.Workflow;
+using PerijinanBot.Dialogs.Delegations;
+using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop;
+
+namespace PerijinanBot.Bot.Tests.Delegations;
+
+/// <summary>
+/// <c>plh</c> through the real bot host (Azurite, a recording connector, invokes as Teams sends them): the card, appointing a
+/// Plh. with its surat tugas, the stand-in being told, and the stand-in acting on the holder's step only within the dates.
+/// </summary>
+public sealed class DelegationDialogTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly DateOnly Today = WorkCalendarToday();
+
+    private static DateOnly WorkCalendarToday() => Sop.Calendar.WorkCalendar.Default.LocalDate(DateTimeOffset.UtcNow);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Plh_by_the_Kabid_shows_the_card_with_himself_as_holder_and_the_others_as_possible_stand_ins()
+    {
+        await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct);
+
+        await h.SayAsync(h.Kabid, "plh", Ct);
+        var card = (await h.CardAsync(h.Kabid, IsPlhCard, "Kabid: plh card")).Card;
+
+        var text = DialogCards.Text(card);
+        Assert.Contains("Pejabat yang digantikan: Anda (Hendra Gunawan — Kepala Bidang Perijinan dan Kelembagaan)", text, StringComparison.Ordinal);
+        Assert.NotNull(DialogCards.Action(card, DelegationCard.AddVerb));
+        var standIns = StandInChoices(card);
+        Assert.DoesNotContain(h.Kabid.AadObjectId, standIns);
+        Assert.Contains(h.Ketua.AadObjectId, standIns);
+        Assert.Empty(DialogCards.Find(card, n => (string?)n["id"] == DelegationCard.HolderInput));
+
+        // An Admin picks the holder among the four SOP role holders; "plt" is the same command.
+        await h.SayAsync(h.Admin, "plt", Ct);
+        var admin = (await h.CardAsync(h.Admin, IsPlhCard, "Admin: plh card")).Card;
+        var holders = DialogCards.Find(admin, n => (string?)n["id"] == DelegationCard.HolderInput).Single()["choices"]!.AsArray().Select(c => (string?)c!["value"]);
+        Assert.Equal([h.Ketua.AadObjectId, h.Budi.AadObjectId, h.Kabid.AadObjectId, h.Kadis.AadObjectId, h.Dewi.AadObjectId], holders.Order());
+    }
+
+    [Fact]
+    public async Task Bad_dates_or_no_surat_tugas_bring_the_same_card_back_filled_in_with_the_reason_and_store_nothing()
+    {
+        await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct);
+        await h.SayAsync(h.Kabid, "plh", Ct);
+        var card = (await h.CardAsync(h.Kabid, IsPlhCard, "Kabid: plh card")).Card;
+        var before = await ListAsync(h);
+
+        var reversed = await AddAsync(h, h.Kabid, card, h.Ketua, Today.AddDays(3), Today.AddDays(1), "ST 800/9/2026");
+        var noBasis = await AddAsync(h, h.Kabid, card, h.Ketua, Today, Today.AddDays(1), "  ");
+        var noDates = await h.ExecuteAsync(h.Kabid, "plh-card", DelegationCard.AddVerb, new JsonObject
+        {
+            [DelegationCard.StandInInput] = h.Ketua.AadObjectId,
+            [DelegationCard.BasisInput] = "ST 800/9/2026",
+        }, Ct);
+
+        Assert.Equal(DelegationStore.Texts.FromAfterTo, DialogCards.Banner(reversed.Card));
+        Assert.Equal("ST 800/9/2026", DialogCards.InputValue(reversed.Card, DelegationCard.BasisInput));
+        Assert.Equal(Iso(Today.AddDays(3)), DialogCards.InputValue(reversed.Card, DelegationCard.FromInput));
+        Assert.Equal(h.Ketua.AadObjectId, DialogCards.InputValue(reversed.Card, DelegationCard.StandInInput));
+        Assert.Equal(DelegationStore.Texts.BasisRequired, DialogCards.Banner(noBasis.Card));
+        Assert.Equal("Isi tanggal mulai dan tanggal selesai (pilih dari kalender).", DialogCards.Banner(noDates.Card));
+        Assert.All(new[] { reversed, noBasis, noDates }, a => Assert.NotNull(DialogCards.Action(a.Card, DelegationCard.AddVerb)));
+        Assert.Equal(before.Count, (await ListAsync(h)).Count);
+        Assert.DoesNotContain(h.CardsPostedTo(h.Ketua), c => DialogCards.Title(c) == "Penunjukan Plh.");
+    }
+
+    [Fact]
+    public async Task The_Kabid_as_Plh_of_the_Kadis_approves_step_5_only_within_the_dates_and_the_history_shows_Plh_and_the_basis()
+    {
+        await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct);
+        var number = await h.WalkToAsync(5, Ct);
+        var kadisCard = await h.StepCardAsync(h.Kadis, number, 5, SopVerbs.Approve, Ct);
+        var disposisi = new Dictionary<string, string> { ["disposisiKepalaDinas"] = "Segera tindak lanjuti bersama tim." };
+        await h.SayAsync(h.Kadis, "plh", Ct);
+        var card = (await h.CardAsync(h.Kadis, IsPlhCard, "Kadis: plh card")).Card;
+
+        // Appointed from tomorrow: today the Kabid may not act for her.
+        var later = await AddAsync(h, h.Kadis, card, h.Kabid, Today.AddDays(1), Today.AddDays(3), "ST 800/77/DISKOPUKM/2026");
+        Assert.Equal("Hendra Gunawan ditunjuk sebagai Plh. Siti Aminah dan sudah diberi tahu.", DialogCards.Banner(later.Card));
+        var notice = await h.CardAsync(h.Kabid, c => DialogCards.Title(c) == "Penunjukan Plh.", "Kabid: appointed notice");
+        Assert.Contains(
+            $"Anda ditunjuk sebagai Plh. Kepala Dinas untuk Siti Aminah dari {WibFormat.Date(Today.AddDays(1))} sampai {WibFormat.Date(Today.AddDays(3))}, dasar: ",
+            DialogCards.Text(notice.Card), StringComparison.Ordinal);
+        Assert.Contains("ST 800/77/DISKOPUKM/2026", DialogCards.Text(notice.Card), StringComparison.Ordinal);
+
+        var early = await h.ExecuteAsync(h.Kabid, kadisCard.ActivityId, SopVerbs.Approve, DialogCards.With(DialogCards.Action(kadisCard.Card, SopVerbs.Approve, 5)!, kadisCard.Card, disposisi), Ct);
+        Assert.True(early.IsCard && DialogCards.Action(early.Card, SopVerbs.Approve) is null, $"refused: {early}");
+        Assert.Null(DialogCards.Headline(early.Card));
+        Assert.Equal(5, (await h.KegiatanAsync(number, Ct)).CurrentStep);
+
+        // Appointed for today as well (a separate surat tugas, no overlap): now the step is his to decide, from his own task list.
+        var today = await AddAsync(h, h.Kadis, later.Card, h.Kabid, Today, Today, "ST 800/76/DISKOPUKM/2026");
+        Assert.Equal("Hendra Gunawan ditunjuk sebagai Plh. Siti Aminah dan sudah diberi tahu.", DialogCards.Banner(today.Card));
+        Assert.Equal(2, (await ListAsync(h)).Count(r => r.HolderId == h.Kadis.AadObjectId));
+        await KadisHasStepInTasksAsync(h, number);
+        await h.SayAsync(h.Kabid, "tugas", Ct);
+        var tasks = await h.CardAsync(h.Kabid, c => DialogCards.Title(c) == "Tugas Anda", "Kabid: tugas with the Kadis's step");
+        Assert.Contains(number, DialogCards.Text(tasks.Card), StringComparison.Ordinal);
+        Assert.Contains("Sebagai Plh. Siti Aminah", DialogCards.Text(tasks.Card), StringComparison.Ordinal);
+        var opened = await h.ExecuteAsync(h.Kabid, "tasks-card", SopVerbs.Open, new JsonObject { [SopVerbs.KegiatanKey] = number }, Ct);
+        var approve = DialogCards.Action(opened.Card, SopVerbs.Approve, 5);
+        Assert.NotNull(approve);
+        Assert.Contains("Plh. Siti Aminah", DialogCards.Text(opened.Card), StringComparison.Ordinal);
+
+        var decided = await h.ExecuteAsync(h.Kabid, "opened-card", SopVerbs.Approve, DialogCards.With(approve, opened.Card, disposisi), Ct);
+
+        Assert.Equal("Setuju", DialogCards.Headline(decided.Card));
+        Assert.Contains("Hendra Gunawan", DialogCards.Text(decided.Card), StringComparison.Ordinal);
+        Assert.Contains("Plh. Siti Aminah", DialogCards.Text(decided.Card), StringComparison.Ordinal);
+        Assert.Contains("ST 800/76/DISKOPUKM/2026", DialogCards.Text(decided.Card), StringComparison.Ordinal);
+        var step5 = (await h.KegiatanAsync(number, Ct)).Steps.Single(s => s.Step == 5);
+        Assert.Equal("Hendra Gunawan selaku Plh. Siti Aminah (ST 800/76/DISKOPUKM/2026)", step5.FinishedBy!.Describe());
+        await h.SayAsync(h.Ketua, $"riwayat {number}", Ct);
+        var history = await h.CardAsync(h.Ketua, c => DialogCards.Text(c).Contains("Riwayat", StringComparison.Ordinal) && DialogCards.Text(c).Contains(number, StringComparison.Ordinal), "Ketua: riwayat");
+        Assert.Contains("Hendra Gunawan selaku Plh. Siti Aminah (ST 800/76/DISKOPUKM/2026)", DialogCards.Text(history.Card), StringComparison.Ordinal);
+    }
+
+    private static bool IsPlhCard(JsonObject card) => DialogCards.Title(card) == "Plh./Plt. — Pelaksana Harian";
+
+    private static IReadOnlyList<string?> StandInChoices(JsonObject card) =>
+        [.. DialogCards.Find(card, n => (string?)n["id"] == DelegationCard.StandInInput).Single()["choices"]!.AsArray().Select(c => (string?)c!["value"])];
+
+    private static async Task<InvokeAnswer> AddAsync(DialogHarness h, Person by, JsonObject card, Person standIn, DateOnly from, DateOnly to, string basis)
+    {
+        var answer = await h.ExecuteAsync(by, $"plh-{Guid.NewGuid():N}", DelegationCard.AddVerb, DialogCards.With(DialogCards.Action(card, DelegationCard.AddVerb)!, card, new()
+        {
+            [DelegationCard.StandInInput] = standIn.AadObjectId,
+            [DelegationCard.FromInput] = Iso(from),
+            [DelegationCard.ToInput] = Iso(to),
+            [DelegationCard.BasisInput] = basis,
+        }), Ct);
+        Assert.True(answer.IsCard && IsPlhCard(answer.Card), $"plh.add: {answer}");
+        return answer;
+    }
+
+    /// <summary>The task index is kept by the outbox after the answer: wait until it lists step 5 as the Kadis's.</summary>
+    private static async Task KadisHasStepInTasksAsync(DialogHarness h, string number)
+    {
+        var index = h.Bot.Services.GetRequiredService<TaskIndex>();
+        var deadline = DateTimeOffset.UtcNow + DialogHarness.Patience;
+        while (!(await index.ForAsync(h.Kadis.AadObjectId, Ct)).Any(t => t.Number == number && t.Step == 5))
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"step 5 of {number} never reached the Kadis's task index");
+            await Task.Delay(50, Ct);
+        }
+    }
+
+    private static Task<IReadOnlyList<DelegationRecord>> ListAsync(DialogHarness h) =>
+        h.Bot.Services.GetRequiredService<DelegationStore>().ListAsync(Ct);
+}

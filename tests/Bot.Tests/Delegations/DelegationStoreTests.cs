@@ -1,0 +1,236 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Time.Testing;
+using PerijinanBot.Bot.Delegations;
+using PerijinanBot.Bot.Storage;
+using PerijinanBot.Bot.Tests.Infrastructure;
+using PerijinanBot.Sop.Calendar;
+using PerijinanBot.Sop.Definitions;
+using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Bot.Tests.Delegations;
+
+/// <summary>Plh. appointments against a real Azurite: who may appoint whom for when, ending them, and two instances' caches.</summary>
+public sealed class DelegationStoreTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private const string Rina = "00000000-0000-4000-8000-000000000001";
+    private const string Budi = "00000000-0000-4000-8000-000000000002";
+    private const string Hendra = "00000000-0000-4000-8000-000000000003";
+    private const string Siti = "00000000-0000-4000-8000-000000000004";
+    private const string Dewi = "00000000-0000-4000-8000-000000000005";
+    private const string Agus = "00000000-0000-4000-8000-000000000006";
+    private const string Stranger = "00000000-0000-4000-8000-0000000000ff";
+    private const string Basis = "800/123/DISKOPUKM.B/2026";
+
+    private static readonly PeopleDirectory People = PeopleDirectory.Create(
+    [
+        new DirectoryEntry(Rina, "Rina Marlina", "rina@diskopukm.example", ["KetuaTimKerja"]),
+        new DirectoryEntry(Budi, "Budi Santoso", "budi@diskopukm.example", ["AnggotaTimKerja"]),
+        new DirectoryEntry(Hendra, "Hendra Gunawan", "hendra@diskopukm.example", ["KepalaBidang"]),
+        new DirectoryEntry(Siti, "Siti Aminah", "siti@diskopukm.example", ["KepalaDinas"]),
+        new DirectoryEntry(Dewi, "Dewi Lestari", "dewi@diskopukm.example", ["AnggotaTimKerja"]),
+        new DirectoryEntry(Agus, "Agus Pratama", "agus@diskopukm.example", ["Admin"]),
+    ]).Directory!;
+
+    // Thursday 26 November 2026, 08:00 WIB.
+    private static readonly DateOnly Today = new(2026, 11, 26);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Tests in this class share one Azurite: each starts from an empty table.</summary>
+    public async ValueTask InitializeAsync()
+    {
+        var table = new TableClient(storage.ConnectionString, DelegationStore.TableName);
+        await table.CreateIfNotExistsAsync(Ct);
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: Ct))
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: Ct);
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private (DelegationStore Store, DelegationCache Cache) Instance()
+    {
+        var cache = new DelegationCache();
+        var engine = new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, _time);
+        return (new DelegationStore(new TableProvider(new TableServiceClient(storage.ConnectionString)), People, engine, _time, cache), cache);
+    }
+
+    private static NewDelegation Kabid(string standIn = Rina, int from = 0, int to = 4, string basis = Basis) =>
+        new(Hendra, standIn, Today.AddDays(from), Today.AddDays(to), basis);
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task A_holder_appoints_a_stand_in_and_it_is_stored_listed_and_in_this_instance_s_cache_at_once()
+    {
+        var (store, cache) = Instance();
+
+        var added = await store.AddAsync(Hendra, NewId(), Kabid(), Ct);
+
+        Assert.True(added.IsOk, added.Error);
+        var listed = Assert.Single(await store.ListAsync(Ct));
+        Assert.Equal((Hendra, Rina, Today, Today.AddDays(4), Basis, Hendra), (listed.HolderId, listed.StandInId, listed.From, listed.To, listed.Basis, listed.CreatedBy));
+        Assert.Equal(new Delegation(Hendra, Rina, Today, Today.AddDays(4), Basis), Assert.Single(cache.Current));
+    }
+
+    public static TheoryData<string, string, NewDelegation, string> Refusals => new()
+    {
+        { "someone not in the directory", Stranger, Kabid(), DelegationStore.Texts.NotRegistered },
+        { "a holder not in the directory", Agus, Kabid() with { HolderId = Stranger }, DelegationStore.Texts.HolderUnknown },
+        { "a holder without an SOP role", Agus, Kabid() with { HolderId = Agus }, DelegationStore.Texts.HolderWithoutRole("Agus Pratama") },
+        { "appointing for someone else without being Admin", Rina, Kabid(standIn: Dewi), DelegationStore.Texts.OnlyForSelf },
+        { "a stand-in not in the directory", Hendra, Kabid(standIn: Stranger), DelegationStore.Texts.StandInUnknown },
+        { "the holder as their own stand-in", Hendra, Kabid(standIn: Hendra), DelegationStore.Texts.StandInIsHolder },
+        { "from after to", Hendra, Kabid(from: 3, to: 2), DelegationStore.Texts.FromAfterTo },
+        { "a range that is over", Hendra, Kabid(from: -5, to: -1), DelegationStore.Texts.InThePast(Today) },
+        { "no basis", Hendra, Kabid(basis: "   "), DelegationStore.Texts.BasisRequired },
+        { "a basis over 200 characters", Hendra, Kabid(basis: new string('8', 201)), DelegationStore.Texts.BasisTooLong(201) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task Each_invalid_appointment_is_refused_with_its_reason_and_nothing_is_stored(string why, string actor, NewDelegation request, string reason)
+    {
+        var (store, cache) = Instance();
+
+        var result = await store.AddAsync(actor, NewId(), request, Ct);
+
+        Assert.False(result.IsOk, why);
+        Assert.Equal(reason, result.Error);
+        Assert.Empty(await store.ListAsync(Ct));
+        Assert.Empty(cache.Current);
+    }
+
+    [Fact]
+    public async Task An_Admin_appoints_for_any_holder_and_a_range_begun_earlier_still_counts_while_it_lasts()
+    {
+        var (store, _) = Instance();
+
+        var added = await store.AddAsync(Agus, NewId(), new NewDelegation(Siti, Hendra, Today.AddDays(-2), Today, Basis), Ct);
+
+        Assert.True(added.IsOk, added.Error);
+        Assert.Equal(Agus, added.Record!.CreatedBy);
+    }
+
+    [Fact]
+    public async Task An_overlapping_appointment_for_the_same_holder_is_refused_back_to_back_and_other_holders_are_not()
+    {
+        var (store, _) = Instance();
+        Assert.True((await store.AddAsync(Hendra, NewId(), Kabid(from: 0, to: 4), Ct)).IsOk);
+
+        var overlapping = await store.AddAsync(Hendra, NewId(), Kabid(standIn: Dewi, from: 4, to: 6), Ct);
+        var backToBack = await store.AddAsync(Hendra, NewId(), Kabid(standIn: Dewi, from: 5, to: 6), Ct);
+        var otherHolder = await store.AddAsync(Siti, NewId(), new NewDelegation(Siti, Hendra, Today, Today.AddDays(4), Basis), Ct);
+
+        Assert.Equal(DelegationStore.Texts.Overlap("Hendra Gunawan", "Rina Marlina", (await store.ListAsync(Ct))[0]), overlapping.Error);
+        Assert.StartsWith("Hendra Gunawan sudah memiliki Plh. (Rina Marlina) dari Kamis, 26 November 2026 sampai Senin, 30 November 2026.", overlapping.Error, StringComparison.Ordinal);
+        Assert.True(backToBack.IsOk, backToBack.Error);
+        Assert.True(otherHolder.IsOk, otherHolder.Error);
+        Assert.Equal(3, (await store.ListAsync(Ct)).Count);
+    }
+
+    [Fact]
+    public async Task The_same_click_delivered_twice_stores_one_appointment()
+    {
+        var (store, _) = Instance();
+        var id = NewId();
+
+        var first = await store.AddAsync(Hendra, id, Kabid(), Ct);
+        var again = await store.AddAsync(Hendra, id, Kabid(), Ct);
+
+        Assert.True(first.IsOk && again.IsOk);
+        Assert.Equal(first.Record, again.Record);
+        Assert.Single(await store.ListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_holder_ends_an_appointment_early_and_it_leaves_the_list_and_the_cache()
+    {
+        var (store, cache) = Instance();
+        var id = (await store.AddAsync(Hendra, NewId(), Kabid(), Ct)).Record!.Id;
+
+        var ended = await store.EndAsync(Hendra, id, Ct);
+
+        Assert.True(ended.IsOk, ended.Error);
+        Assert.Empty(await store.ListAsync(Ct));
+        Assert.Empty(cache.Current);
+        Assert.Equal(DelegationStore.Texts.AlreadyEnded, (await store.EndAsync(Hendra, id, Ct)).Error);
+        // The holder is free to appoint someone else for the same days.
+        Assert.True((await store.AddAsync(Hendra, NewId(), Kabid(standIn: Dewi), Ct)).IsOk);
+    }
+
+    [Fact]
+    public async Task An_Admin_may_end_any_appointment_the_stand_in_and_others_may_not()
+    {
+        var (store, _) = Instance();
+        var id = (await store.AddAsync(Hendra, NewId(), Kabid(), Ct)).Record!.Id;
+
+        Assert.Equal(DelegationStore.Texts.MayNotEnd, (await store.EndAsync(Rina, id, Ct)).Error);
+        Assert.Equal(DelegationStore.Texts.MayNotEnd, (await store.EndAsync(Siti, id, Ct)).Error);
+        Assert.Equal(DelegationStore.Texts.NotRegistered, (await store.EndAsync(Stranger, id, Ct)).Error);
+        Assert.Single(await store.ListAsync(Ct));
+
+        Assert.True((await store.EndAsync(Agus, id, Ct)).IsOk);
+        Assert.Empty(await store.ListAsync(Ct));
+        Assert.Equal(DelegationStore.Texts.NotFound, (await store.EndAsync(Agus, "no-such-id", Ct)).Error);
+    }
+
+    [Fact]
+    public async Task Whoever_made_an_appointment_may_end_it()
+    {
+        var (store, _) = Instance();
+        var id = (await store.AddAsync(Agus, NewId(), new NewDelegation(Siti, Hendra, Today, Today.AddDays(1), Basis), Ct)).Record!.Id;
+
+        Assert.True((await store.EndAsync(Agus, id, Ct)).IsOk);
+    }
+
+    [Fact]
+    public async Task Another_instance_learns_of_an_appointment_and_of_its_end_on_its_next_refresh()
+    {
+        var (first, _) = Instance();
+        var (second, secondCache) = Instance();
+        await second.RefreshAsync(Ct);
+
+        var id = (await first.AddAsync(Hendra, NewId(), Kabid(), Ct)).Record!.Id;
+        Assert.Empty(secondCache.Current);
+        await second.RefreshAsync(Ct);
+        Assert.Equal(Rina, Assert.Single(secondCache.Current).StandInId);
+
+        Assert.True((await first.EndAsync(Hendra, id, Ct)).IsOk);
+        await second.RefreshAsync(Ct);
+        Assert.Empty(secondCache.Current);
+    }
+
+    [Fact]
+    public async Task A_refresh_that_read_storage_before_a_local_appointment_does_not_wipe_it_out()
+    {
+        var (store, cache) = Instance();
+        var before = cache.Changes;
+        var stale = await store.ListAsync(Ct);
+
+        await store.AddAsync(Hendra, NewId(), Kabid(), Ct);
+
+        Assert.False(cache.Replace(stale, before));
+        Assert.Single(cache.Current);
+    }
+
+    [Fact]
+    public async Task An_appointment_ends_by_itself_the_engine_lets_the_Plh_act_only_within_its_WIB_dates()
+    {
+        var (store, cache) = Instance();
+        var engine = new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, _time);
+        // The Ketua is away tomorrow only; Dewi starts kegiatan for her that day.
+        Assert.True((await store.AddAsync(Rina, NewId(), new NewDelegation(Rina, Dewi, Today.AddDays(1), Today.AddDays(1), Basis), Ct)).IsOk);
+        Actor? CanStart() => engine.CanStart("fasilitasi-perijinan", Dewi, Staffing.Of(People, cache.Current));
+
+        Assert.Null(CanStart());
+        _time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(("Rina Marlina", Basis), (CanStart()!.OnBehalfOf!.Name, CanStart()!.PlhBasis));
+        _time.Advance(TimeSpan.FromDays(1));
+        Assert.Null(CanStart());
+        Assert.Empty(await store.ListAsync(Ct));
+    }
+}

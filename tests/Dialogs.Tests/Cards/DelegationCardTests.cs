@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using PerijinanBot.Dialogs.Delegations;
+
+namespace PerijinanBot.Dialogs.Tests.Cards;
+
+public sealed class DelegationCardTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 26);
+
+    private static readonly DelegationItem InForce = new("a1", "Siti Aminah", "Kepala Dinas", "Hendra Gunawan", Today, Today.AddDays(2), "800/123/DISKOPUKM/2026", MayEnd: false);
+
+    private static readonly DelegationItem ToCome = new("b2", "Hendra Gunawan", "Kepala Bidang Perijinan dan Kelembagaan", "Rina Marlina", Today.AddDays(7), Today.AddDays(11), "800/130/DISKOPUKM.B/2026 **tebal**", MayEnd: true);
+
+    private static readonly DelegationChoice[] StandIns =
+    [
+        new("00000000-0000-4000-8000-000000000001", "Rina Marlina — Ketua Tim Kerja"),
+        new("00000000-0000-4000-8000-000000000004", "Siti Aminah — Kepala Dinas"),
+    ];
+
+    private static readonly DelegationCardView KabidView = new(
+        Today,
+        [InForce, ToCome],
+        new DelegationForm("Anda (Hendra Gunawan — Kepala Bidang Perijinan dan Kelembagaan)", [], StandIns),
+        DelegationDraft.Empty);
+
+    [Fact]
+    public void The_card_lists_appointments_in_force_and_to_come_with_plain_WIB_dates_and_the_form()
+    {
+        var card = DelegationCard.Build(KabidView);
+        var text = Text(card);
+
+        Assert.Contains("Hendra Gunawan selaku Plh. Siti Aminah", text, StringComparison.Ordinal);
+        Assert.Contains("Kamis, 26 November 2026 sampai Sabtu, 28 November 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Pejabat yang digantikan: Anda (Hendra Gunawan", text, StringComparison.Ordinal);
+        // Only the appointment this viewer may end has "Akhiri", and it does not drag the form's inputs along.
+        var end = Assert.Single(Find(card, n => (string?)n["type"] == "Action.Execute" && (string?)n["verb"] == DelegationCard.EndVerb));
+        Assert.Equal("b2", (string?)end["data"]![DelegationCard.IdKey]);
+        Assert.Equal("none", (string?)end["associatedInputs"]);
+        Assert.Equal(DelegationCard.EndVerb, (string?)end["fallback"]!["data"]!["verb"]);
+        // The typed basis is a TextRun: "**tebal**" stays literal.
+        Assert.Contains(Find(card, n => (string?)n["type"] == "TextRun"), n => ((string?)n["text"])!.Contains("**tebal**", StringComparison.Ordinal));
+        Assert.Empty(Find(card, n => (string?)n["id"] == DelegationCard.HolderInput));
+        CardAssert.MatchesGolden(card, "plh-kabid");
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
+    public void An_Admin_picks_the_holder_and_a_refused_form_comes_back_filled_in_with_the_reason()
+    {
+        var view = new DelegationCardView(
+            Today,
+            [],
+            new DelegationForm(null, [new("00000000-0000-4000-8000-000000000003", "Hendra Gunawan — Kepala Bidang Perijinan dan Kelembagaan")], StandIns),
+            new DelegationDraft("00000000-0000-4000-8000-000000000003", "00000000-0000-4000-8000-000000000001", "2026-11-30", "bukan tanggal", "ST 1"),
+            Error: "Tanggal mulai harus sama dengan atau sebelum tanggal selesai.");
+
+        var card = DelegationCard.Build(view);
+
+        Assert.Equal("00000000-0000-4000-8000-000000000003", Value(card, DelegationCard.HolderInput));
+        Assert.Equal("2026-11-30", Value(card, DelegationCard.FromInput));
+        Assert.Null(Value(card, DelegationCard.ToInput));
+        Assert.Equal("ST 1", Value(card, DelegationCard.BasisInput));
+        Assert.Contains("Tidak ada Plh. yang sedang berlaku.", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Tanggal mulai harus sama dengan atau sebelum tanggal selesai.", Text(card), StringComparison.Ordinal);
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
+    public void Someone_who_may_not_appoint_sees_the_list_without_a_form()
+    {
+        var card = DelegationCard.Build(KabidView with { Form = null });
+
+        Assert.Empty(Find(card, n => ((string?)n["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true));
+        Assert.Empty(Find(card, n => (string?)n["verb"] == DelegationCard.AddVerb));
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
+    public void The_stand_in_is_told_whom_they_stand_in_for_when_and_on_what_basis()
+    {
+        var card = DelegationCard.Appointed(InForce, "Siti Aminah");
+
+        Assert.Contains("Anda ditunjuk sebagai Plh. Kepala Dinas untuk Siti Aminah dari Kamis, 26 November 2026 sampai Sabtu, 28 November 2026, dasar: 800/123/DISKOPUKM/2026.", Text(card).Replace("\"},{\"type\":\"TextRun\",\"text\":\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        CardAssert.MatchesGolden(card, "plh-appointed");
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    private static string Text(JsonNode card) => card.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static string? Value(JsonObject card, string id) => Find(card, n => (string?)n["id"] == id).Select(n => (string?)n["value"]).FirstOrDefault();
+
+    private static IEnumerable<JsonObject> Find(JsonNode? node, Func<JsonObject, bool> predicate)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (predicate(o))
+                {
+                    yield return o;
+                }
+
+                foreach (var (_, child) in o)
+                {
+                    foreach (var found in Find(child, predicate))
+                    {
+                        yield return found;
+                    }
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    foreach (var found in Find(child, predicate))
+                    {
+                        yield return found;
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+}
