@@ -31,12 +31,23 @@ internal sealed partial class SopCommands(KegiatanService kegiatan, TaskIndex ta
             return;
         }
 
+        // A Plh. also sees the steps of the people they stand in for, as long as the engine lets them act today.
+        var staffing = kegiatan.Staffing;
+        var standsInFor = staffing.Delegations
+            .Where(d => string.Equals(d.StandInId, sender.AadObjectId, StringComparison.OrdinalIgnoreCase))
+            .Select(d => d.HolderId)
+            .Distinct(StringComparer.OrdinalIgnoreCase);
         var open = new List<(Kegiatan, Sop.Definitions.SopDefinition)>();
-        foreach (var task in await tasks.ForAsync(sender.AadObjectId, cancellationToken))
+        foreach (var personId in standsInFor.Prepend(sender.AadObjectId))
         {
-            if (await kegiatan.FindAsync(task.Number, cancellationToken) is { } state && kegiatan.Engine.DefinitionOf(state) is { } definition)
+            var own = personId == sender.AadObjectId;
+            foreach (var task in await tasks.ForAsync(personId, cancellationToken))
             {
-                open.Add((state, definition));
+                if (await kegiatan.FindAsync(task.Number, cancellationToken) is { } state && kegiatan.Engine.DefinitionOf(state) is { } definition
+                    && (own || kegiatan.Engine.PermittedActions(state, sender.AadObjectId, staffing).Count > 0))
+                {
+                    open.Add((state, definition));
+                }
             }
         }
 
@@ -53,6 +64,13 @@ internal sealed partial class SopCommands(KegiatanService kegiatan, TaskIndex ta
         WithKegiatanAsync(turn, command, "batal", (state, definition) =>
         {
             var views = kegiatan.Views();
+            if (state.Status != KegiatanStatus.Open)
+            {
+                // Closed or cancelled already: the engine words it (who closed or cancelled it, and when).
+                var finished = kegiatan.Engine.Apply(state, new Cancel(turn.Sender?.AadObjectId ?? "", state.Version, "-"), kegiatan.Staffing).Refusal;
+                return RefusalCard.Build(views.Refusal(finished ?? new Refusal(RefusalCode.Finished, SopTexts.MayNotCancel), state, definition));
+            }
+
             var mayCancel = turn.Sender is { } sender
                 && kegiatan.Engine.PermittedActions(state, sender.AadObjectId, kegiatan.Staffing).Any(a => a.Trigger == SopTrigger.Cancel);
             return mayCancel

@@ -86,6 +86,17 @@ public sealed class OutboxDispatcher : BackgroundService
     {
         await Task.Yield(); // Never hold up the host's start.
         WorkflowStorageLog.DispatcherStarted(_logger, InstanceId);
+        // The start-up sweep runs beside the signal loop: leftovers of a crash (maybe towards an unreachable connector)
+        // must not hold up the cards of decisions taken now.
+        await Task.WhenAll(
+            StartupSweepAsync(stoppingToken),
+            SignalLoopAsync(stoppingToken),
+            EveryAsync(_options.OutboxPollInterval, "poll", PollAsync, stoppingToken),
+            EveryAsync(_options.OutboxSweepInterval, "sweep", SweepAsync, stoppingToken));
+    }
+
+    private async Task StartupSweepAsync(CancellationToken stoppingToken)
+    {
         try
         {
             await GuardedAsync("start-up sweep", SweepAsync, stoppingToken);
@@ -94,11 +105,6 @@ public sealed class OutboxDispatcher : BackgroundService
         {
             _startupSweep.TrySetResult();
         }
-
-        await Task.WhenAll(
-            SignalLoopAsync(stoppingToken),
-            EveryAsync(_options.OutboxPollInterval, "poll", PollAsync, stoppingToken),
-            EveryAsync(_options.OutboxSweepInterval, "sweep", SweepAsync, stoppingToken));
     }
 
     private static Dictionary<string, IOutboxHandler> Route(IEnumerable<IOutboxHandler> handlers)
