@@ -6,6 +6,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop;
 using PerijinanBot.Sop.Engine;
+using static PerijinanBot.Bot.Tests.Dialogs.DialogCards;
 
 namespace PerijinanBot.Bot.Tests.EndToEnd;
 
@@ -137,67 +138,6 @@ public sealed partial class WholeSopTests
         AssertIsCard(answer, $"step {step} Setuju outcome");
         Assert.Null(Action((JsonObject)answer!["value"]!, "sop.approve"));
     }
-
-    /// <summary>The data a button carries, plus what the person typed, plus every kelengkapan item ticked.</summary>
-    private static JsonObject With(JsonObject actionData, JsonObject card, Dictionary<string, string> typed)
-    {
-        var data = (JsonObject)actionData.DeepClone();
-        foreach (var (key, value) in typed)
-        {
-            data[key] = value;
-        }
-
-        if (Find(card, n => (string?)n["id"] == "kelengkapan").FirstOrDefault() is { } checklist)
-        {
-            data["kelengkapan"] = string.Join(",", checklist["choices"]!.AsArray().Select(c => (string?)c!["value"]));
-        }
-
-        return data;
-    }
-
-    /// <summary>The data of the card's Action.Execute with this verb (and step), wherever it sits (action sets, ShowCards).</summary>
-    private static JsonObject? Action(JsonObject card, string verb, int? step = null) =>
-        Find(card, n => (string?)n["type"] == "Action.Execute" && (string?)n["verb"] == verb && (step is null || (int?)n["data"]?["step"] == step))
-            .Select(n => n["data"] as JsonObject)
-            .FirstOrDefault();
-
-    private static IEnumerable<JsonObject> Find(JsonNode? node, Func<JsonObject, bool> predicate)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                if (predicate(o))
-                {
-                    yield return o;
-                }
-
-                foreach (var (_, child) in o)
-                {
-                    foreach (var found in Find(child, predicate))
-                    {
-                        yield return found;
-                    }
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    foreach (var found in Find(child, predicate))
-                    {
-                        yield return found;
-                    }
-                }
-
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static string Text(JsonObject card) => card.ToJsonString(Unescaped);
 
     private static void AssertIsCard(JsonNode? answer, string what)
     {
