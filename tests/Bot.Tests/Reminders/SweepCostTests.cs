@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using PerijinanBot.Bot.Reminders;
+using PerijinanBot.Bot.Tests.Infrastructure;
+
+namespace PerijinanBot.Bot.Tests.Reminders;
+
+/// <summary>
+/// A reminder sweep reads what is due and nothing else: with 10,000 kegiatan whose reminders are not yet due (closed ones
+/// have no reminder row at all), it issues exactly as many storage requests as with 100.
+/// </summary>
+public sealed class SweepCostTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
+{
+    // Monday 2 March 2026, 10:00 WIB: working time, so the sweep runs.
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(7));
+
+    [Fact]
+    public async Task A_sweep_costs_the_same_with_10000_waiting_kegiatan_as_with_100()
+    {
+        var small = await CountSweepRequestsAsync(100);
+        var large = await CountSweepRequestsAsync(10_000);
+
+        Assert.True(small > 0, "the sweep made no storage request at all");
+        Assert.Equal(small, large);
+    }
+
+    private async Task<int> CountSweepRequestsAsync(int waiting)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = "c" + Guid.NewGuid().ToString("N")[..12];
+        await SeedAsync(new TableClient(storage.ConnectionString, prefix + "Reminders"), waiting, ct);
+
+        var tap = new CountingTap();
+        await using var bot = new BotFactory(
+            new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = storage.ConnectionString,
+                ["Workflow:Storage:TableNamePrefix"] = prefix,
+                ["Reminders:Enabled"] = "false",
+            },
+            configureServices: services => services.AddSingleton<HttpPipelinePolicy>(tap));
+        using var client = bot.CreateClient();
+        var sweeper = bot.Services.GetRequiredService<ReminderSweeper>();
+
+        await sweeper.SweepOnceAsync(Now, ct); // creates the table client once; not counted
+        tap.Reset();
+        await sweeper.SweepOnceAsync(Now, ct);
+        return tap.Count;
+    }
+
+    /// <summary>Reminder rows of kegiatan not yet due (fire times in 2027), written straight to the table in batches.</summary>
+    private static async Task SeedAsync(TableClient table, int count, CancellationToken ct)
+    {
+        await table.CreateIfNotExistsAsync(ct);
+        for (var start = 0; start < count; start += 100)
+        {
+            var batch = Enumerable.Range(start, Math.Min(100, count - start)).Select(i =>
+            {
+                var fireAt = new DateTimeOffset(2027, 1, 4, 1, 0, 0, TimeSpan.Zero).AddMinutes(i);
+                var number = string.Create(CultureInfo.InvariantCulture, $"FAS-2026-{i + 1:D5}");
+                return new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("r", string.Create(CultureInfo.InvariantCulture, $"{fireAt.UtcDateTime:yyyyMMddHHmmss}|{number}|2|1|due|1"))
+                {
+                    ["Number"] = number,
+                    ["Version"] = 2,
+                    ["Step"] = 2,
+                    ["Attempt"] = 1,
+                    ["Kind"] = "due",
+                    ["Occurrence"] = 1,
+                    ["FireAt"] = fireAt,
+                });
+            });
+            await table.SubmitTransactionAsync(batch, ct);
+        }
+    }
+
+    private sealed class CountingTap : HttpPipelinePolicy
+    {
+        private readonly ConcurrentQueue<string> _requests = new();
+
+        public int Count => _requests.Count;
+
+        public void Reset() => _requests.Clear();
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            _requests.Enqueue(message.Request.Uri.ToString());
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            _requests.Enqueue(message.Request.Uri.ToString());
+            return ProcessNextAsync(message, pipeline);
+        }
+    }
+}
