@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Bot.Workflow.Storage;
@@ -15,7 +13,7 @@ namespace PerijinanBot.Bot.Tests.EndToEnd;
 /// four Playgrounds' HTTP API (each person types and clicks in their own Playground), and checked in each person's chat
 /// and in table storage.
 /// </summary>
-public sealed partial class WholeSopTests
+public sealed class WholeSopTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
@@ -29,43 +27,13 @@ public sealed partial class WholeSopTests
         var kabid = office["KepalaBidang"];
         var kadis = office["KepalaDinas"];
 
-        // Everyone opens their chat with the bot once (as installing the app does), so it can write to them first.
-        foreach (var desk in new[] { ketua, anggota, kabid, kadis })
-        {
-            await desk.SayAsync("bantuan", ct);
-            await desk.CardAsync(c => Text(c).Contains("PerijinanBot — Bantuan", StringComparison.Ordinal), $"{desk.Role}: help card");
-        }
+        await PlaygroundWalk.OpenChatsAsync(ct, ketua, anggota, kabid, kadis);
 
-        // Step 1: the Ketua starts the kegiatan and instructs the Anggota.
-        await ketua.SayAsync("mulai", ct);
-        var (startId, startCard) = await ketua.CardAsync(c => Action(c, "sop.start") is not null, "Ketua: start card");
-        var started = await ketua.ExecuteAsync(startId, "sop.start", With(Action(startCard, "sop.start")!, startCard, new()
-        {
-            ["jenisFasilitasi"] = "IUSP",
-            ["judul"] = "Fasilitasi Izin Usaha Simpan Pinjam KSP Maju Bersama",
-            ["koperasi"] = "KSP Maju Bersama",
-            ["kabupatenKota"] = "Kota Pontianak",
-            ["anggota"] = "00000000-0000-4000-8000-000000000002",
-            ["disposisi"] = "Siapkan materi substansi, calon peserta, calon narasumber, jadwal dan tempat.",
-        }), ct);
-        var number = NumberPattern().Match(started!.ToJsonString()).Value;
-        Assert.Matches(NumberPattern(), number);
-        AssertIsCard(started, $"start answered with the outcome card of {number}");
-
-        // Step 2: the Anggota prepares the data.
-        var (s2, card2) = await anggota.CardAsync(c => Action(c, "sop.submit", 2) is not null, "Anggota: step 2 card");
-        Assert.Contains(number, Text(card2), StringComparison.Ordinal);
-        AssertIsCard(await anggota.ExecuteAsync(s2, "sop.submit", With(Action(card2, "sop.submit", 2)!, card2, new()
-        {
-            ["materiSubstansi"] = "Ketentuan USP menurut PerMenKop UKM 8/2023.",
-            ["calonPeserta"] = "Pengurus dan pengawas KSP Maju Bersama (20 orang).",
-            ["calonNarasumber"] = "Kepala Bidang Perijinan dan Kelembagaan.",
-            ["jadwal"] = "2027-02-02 09:00",
-            ["tempat"] = "Aula Dinas Koperasi UKM Provinsi Kalimantan Barat",
-        }), ct), "step 2 outcome");
-
-        // Step 3: the Ketua verifies and forwards to the Kabid.
-        await ApproveAsync(ketua, number, 3, ct);
+        // Step 1: the Ketua starts the kegiatan and instructs the Anggota; step 2: the Anggota prepares the data;
+        // step 3: the Ketua verifies and forwards to the Kabid.
+        var number = await PlaygroundWalk.StartAsync(ketua, ct);
+        await PlaygroundWalk.SubmitDataAsync(anggota, number, ct);
+        await PlaygroundWalk.ApproveAsync(ketua, number, 3, ct);
 
         // Step 4: the Kabid sends it back to the Ketua with a reason.
         var (s4, card4) = await kabid.CardAsync(c => Action(c, "sop.reject", 4) is not null, "Kabid: step 4 card");
@@ -73,21 +41,21 @@ public sealed partial class WholeSopTests
         {
             ["alasan"] = "Narasumber dari Dinas PMPTSP perlu ditambahkan.",
         }), ct);
-        AssertIsCard(rejected, "step 4 Tidak outcome");
+        PlaygroundWalk.AssertIsCard(rejected, "step 4 Tidak outcome");
         Assert.Contains("Narasumber dari Dinas PMPTSP perlu ditambahkan.", rejected!.ToJsonString(Unescaped), StringComparison.Ordinal);
 
         // The Ketua is told why, and gets step 3 again, with the reason on the card.
         await ketua.CardAsync(c => Text(c).Contains("Pekerjaan Anda dikembalikan", StringComparison.Ordinal), "Ketua: sent-back notice");
-        await ApproveAsync(ketua, number, 3, ct, mustShow: "Narasumber dari Dinas PMPTSP perlu ditambahkan.");
+        await PlaygroundWalk.ApproveAsync(ketua, number, 3, ct, mustShow: "Narasumber dari Dinas PMPTSP perlu ditambahkan.");
 
         // Step 4 again, Setuju; step 5, the Kadis disposes it to the Kabid.
-        await ApproveAsync(kabid, number, 4, ct);
-        await ApproveAsync(kadis, number, 5, ct);
+        await PlaygroundWalk.ApproveAsync(kabid, number, 4, ct);
+        await PlaygroundWalk.ApproveAsync(kadis, number, 5, ct);
         await kabid.CardAsync(c => Text(c).Contains(number, StringComparison.Ordinal) && Action(c, "sop.approve") is null && Text(c).Contains("Disposisi", StringComparison.OrdinalIgnoreCase), "Kabid: disposition notice");
 
         // Step 6: the Ketua records the facilitation.
         var (s6, card6) = await ketua.CardAsync(c => Action(c, "sop.execute", 6) is not null, "Ketua: step 6 card");
-        AssertIsCard(await ketua.ExecuteAsync(s6, "sop.execute", With(Action(card6, "sop.execute", 6)!, card6, new()
+        PlaygroundWalk.AssertIsCard(await ketua.ExecuteAsync(s6, "sop.execute", With(Action(card6, "sop.execute", 6)!, card6, new()
         {
             ["waktuPelaksanaan"] = "2027-02-02 09:00",
             ["tempatPelaksanaan"] = "Aula Dinas Koperasi UKM Provinsi Kalimantan Barat",
@@ -95,7 +63,7 @@ public sealed partial class WholeSopTests
 
         // Step 7: the Anggota reports; the kegiatan closes and everyone involved is told.
         var (s7, card7) = await anggota.CardAsync(c => Action(c, "sop.report", 7) is not null, "Anggota: step 7 card");
-        AssertIsCard(await anggota.ExecuteAsync(s7, "sop.report", With(Action(card7, "sop.report", 7)!, card7, new()
+        PlaygroundWalk.AssertIsCard(await anggota.ExecuteAsync(s7, "sop.report", With(Action(card7, "sop.report", 7)!, card7, new()
         {
             ["ringkasanHasil"] = "Pengurus memahami persyaratan IUSP; berkas permohonan akan diajukan melalui OSS.",
             ["jumlahPeserta"] = "22",
@@ -125,26 +93,4 @@ public sealed partial class WholeSopTests
 
         Assert.Equal(kegiatan.Version, entries);
     }
-
-    private static async Task ApproveAsync(Desk desk, string number, int step, CancellationToken ct, string? mustShow = null)
-    {
-        var (id, card) = await desk.CardAsync(c => Action(c, "sop.approve", step) is not null && Text(c).Contains(number, StringComparison.Ordinal), $"{desk.Role}: step {step} card");
-        if (mustShow is not null)
-        {
-            Assert.Contains(mustShow, card.ToJsonString(Unescaped), StringComparison.Ordinal);
-        }
-
-        var answer = await desk.ExecuteAsync(id, "sop.approve", With(Action(card, "sop.approve", step)!, card, []), ct);
-        AssertIsCard(answer, $"step {step} Setuju outcome");
-        Assert.Null(Action((JsonObject)answer!["value"]!, "sop.approve"));
-    }
-
-    private static void AssertIsCard(JsonNode? answer, string what)
-    {
-        Assert.True(answer is JsonObject, $"{what}: no answer");
-        Assert.True((string?)answer!["type"] == "application/vnd.microsoft.card.adaptive", $"{what}: {answer.ToJsonString(Unescaped)}");
-    }
-
-    [GeneratedRegex(@"FAS-\d{4}-\d{4}")]
-    private static partial Regex NumberPattern();
 }
