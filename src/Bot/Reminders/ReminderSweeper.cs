@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
+using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs.Reminders;
+using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
 using PerijinanBot.Sop.Reminders;
@@ -11,7 +13,7 @@ namespace PerijinanBot.Bot.Reminders;
 /// <summary>
 /// Sends the reminders whose time has come: reads only the due rows, claims each with an ETag-conditional write (so with
 /// several instances one sends it), re-reads the kegiatan (a step that moved on or closed gets nothing), sends through the
-/// delivery ledger (exactly once per reminder and person), then schedules the next reminder of the ladder. Nothing is sent
+/// delivery ledger (exactly once per reminder and person; a Plh. in force gets the holder's reminders too), then schedules the next reminder of the ladder. Nothing is sent
 /// outside working time. Also triggers the daily digest.
 /// </summary>
 internal sealed class ReminderSweeper : BackgroundService
@@ -121,12 +123,21 @@ internal sealed class ReminderSweeper : BackgroundService
             ReminderLog.OutsideWorkingTime(_logger, row.RowKey);
         }
 
-        var card = ReminderCard.Build(ReminderViews.Reminder(state, definition, reminder, _kegiatan.Engine.Calendar, now));
+        var view = ReminderViews.Reminder(state, definition, reminder, _kegiatan.Engine.Calendar, now);
+        var card = ReminderCard.Build(view);
         var sent = 0;
-        foreach (var person in Recipients(state, reminder, current))
+        var recipients = Recipients(state, reminder, current);
+        foreach (var (person, standsInFor) in WithStandIns(recipients, _kegiatan.Engine.Calendar.LocalDate(now)))
         {
-            var key = reminder.Audience == ReminderAudience.Assignee ? reminder.DedupeKey(state.Number) : $"{reminder.DedupeKey(state.Number)}|{person.Id.ToLowerInvariant()}";
-            switch (await _sender.SendOnceAsync(key, person.Id, card, cancellationToken))
+            // A Plh. gets the holder's reminder under a key of their own, saying whom they receive it for.
+            var key = standsInFor is not null ? $"{reminder.DedupeKey(state.Number)}|plh|{person.Id.ToLowerInvariant()}"
+                : reminder.Audience == ReminderAudience.Assignee ? reminder.DedupeKey(state.Number)
+                : $"{reminder.DedupeKey(state.Number)}|{person.Id.ToLowerInvariant()}";
+            var personal = standsInFor is null ? card : ReminderCard.Build(view with
+            {
+                Rows = [.. view.Rows, LabelledValue.Fixed("Anda menerima ini sebagai", $"Plh. {standsInFor.Value.Holder.Name} (dasar: {standsInFor.Value.Basis})")],
+            });
+            switch (await _sender.SendOnceAsync(key, person.Id, personal, cancellationToken))
             {
                 case SendResult.Sent:
                     sent++;
@@ -211,6 +222,28 @@ internal sealed class ReminderSweeper : BackgroundService
         }
 
         return people;
+    }
+
+    /// <summary>
+    /// The recipients, then the Plh. of each of them in force on <paramref name="today"/> (once each; someone who is a
+    /// recipient in their own right gets it once, as themselves).
+    /// </summary>
+    private List<(PersonRef Person, (PersonRef Holder, string Basis)? StandsInFor)> WithStandIns(List<PersonRef> recipients, DateOnly today)
+    {
+        var all = recipients.Select(p => (Person: p, StandsInFor: ((PersonRef Holder, string Basis)?)null)).ToList();
+        var staffing = _kegiatan.Staffing;
+        foreach (var holder in recipients)
+        {
+            foreach (var (standIn, delegation) in StandIns.Of(staffing, holder.Id, today))
+            {
+                if (!all.Exists(r => string.Equals(r.Person.Id, standIn.Id, StringComparison.OrdinalIgnoreCase)))
+                {
+                    all.Add((standIn, (holder, delegation.Basis)));
+                }
+            }
+        }
+
+        return all;
     }
 
     private static ReminderAudience AudienceOf(ReminderKind kind) => kind switch

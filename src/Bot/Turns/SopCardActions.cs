@@ -20,7 +20,7 @@ internal sealed class SopCardActions(KegiatanService kegiatan, ConnectorClient c
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
-        SopVerbs.Start, SopVerbs.Submit, SopVerbs.Approve, SopVerbs.Reject, SopVerbs.Execute, SopVerbs.Report, SopVerbs.Cancel, SopVerbs.Open,
+        SopVerbs.Start, SopVerbs.Submit, SopVerbs.Approve, SopVerbs.Reject, SopVerbs.Execute, SopVerbs.Report, SopVerbs.Cancel, SopVerbs.Reassign, SopVerbs.Open,
     };
 
     public static bool Handles(string verb) => Verbs.Contains(verb);
@@ -76,12 +76,26 @@ internal sealed class SopCardActions(KegiatanService kegiatan, ConnectorClient c
             return await OpenAsync(number, actorId, views, cancellationToken);
         }
 
+        if (verb == SopVerbs.Reassign && string.IsNullOrWhiteSpace(input.Draft.GetValueOrDefault(SopVerbs.NewHolderInput)))
+        {
+            // Nobody picked (an older client skipped the required check): the same card again, with what was typed.
+            return await ReassignAgainAsync(number, actorId, input, views, cancellationToken);
+        }
+
         // The decision path: one point read and one batch inside ApplyAsync, nothing else before the answer.
         var command = Command(verb, actorId, input);
         var outcome = await kegiatan.ApplyAsync(number, commandId, command, cancellationToken);
         if (outcome.State is not { } state || kegiatan.Engine.DefinitionOf(state) is not { } definition)
         {
             return RefusalCard.Build(views.Refusal(outcome.Refusal ?? new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound(number)), null, null));
+        }
+
+        if ((outcome.IsAccepted || outcome.AlreadyApplied) && command is Reassign moved)
+        {
+            // Nothing was decided on the step: the answer says who holds it now (or, on a late redelivery, where it stands).
+            return state.Current?.Step == moved.Step
+                ? ReassignCard.Build(views.Reassigned(state, definition))
+                : StatusCard.Build(views.Status(state, definition));
         }
 
         if (outcome.IsAccepted || outcome.AlreadyApplied)
@@ -92,6 +106,25 @@ internal sealed class SopCardActions(KegiatanService kegiatan, ConnectorClient c
         }
 
         return Refused(outcome.Refusal!, state, definition, actorId, verb, input, views);
+    }
+
+    /// <summary>The reassignment card again with the reason on top, when the kegiatan may still be reassigned by this person.</summary>
+    private async Task<JsonObject> ReassignAgainAsync(string number, string actorId, CardInput input, SopCardViews views, CancellationToken cancellationToken)
+    {
+        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+        {
+            return RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound(number)), null, null));
+        }
+
+        var mayReassign = kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing).Any(a => a.Trigger == SopTrigger.Reassign);
+        if (state.Status != KegiatanStatus.Open || state.Version != input.Version || !mayReassign)
+        {
+            // Closed, cancelled or moved on since the card was made, or not theirs to move: the engine says which.
+            var refusal = kegiatan.Engine.Apply(state, new Reassign(actorId, input.Step, input.Version, ""), kegiatan.Staffing).Refusal;
+            return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.Stale, SopTexts.NotFound(number)), state, definition));
+        }
+
+        return ReassignCard.Build(views.Reassign(state, definition, input.Draft, SopTexts.NewHolderNeeded));
     }
 
     /// <summary>"Buka kartu langkah" from the tasks list: the step card for whoever may act on it now, the status for anyone else.</summary>
@@ -134,6 +167,11 @@ internal sealed class SopCardActions(KegiatanService kegiatan, ConnectorClient c
                 return CancelCard.Build(views.Cancel(state, definition, input.Draft, refusal.Message));
             }
 
+            if (verb == SopVerbs.Reassign && state.Current is not null)
+            {
+                return ReassignCard.Build(views.Reassign(state, definition, input.Draft, refusal.Message));
+            }
+
             var permitted = kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing);
             if (permitted.Count > 0)
             {
@@ -155,6 +193,7 @@ internal sealed class SopCardActions(KegiatanService kegiatan, ConnectorClient c
         SopVerbs.Execute => new RecordExecution(actorId, input.Step, input.Version, input.Form),
         SopVerbs.Report => new SubmitReport(actorId, input.Step, input.Version, input.Form),
         SopVerbs.Cancel => new Cancel(actorId, input.Version, input.Alasan),
+        SopVerbs.Reassign => new Reassign(actorId, input.Step, input.Version, input.Draft.GetValueOrDefault(SopVerbs.NewHolderInput)?.Trim() ?? "", input.Alasan),
         _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
     };
 

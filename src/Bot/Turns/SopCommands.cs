@@ -6,7 +6,7 @@ using PerijinanBot.Sop.Engine;
 
 namespace PerijinanBot.Bot.Turns;
 
-/// <summary>The chat commands of the SOP: mulai, tugas, status, riwayat, sop, batal. Each answers with a card or a short text.</summary>
+/// <summary>The chat commands of the SOP: mulai, tugas, status, riwayat, sop, batal, alihkan. Each answers with a card or a short text.</summary>
 internal sealed partial class SopCommands(KegiatanService kegiatan, TaskIndex tasks)
 {
     public Task StartAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -78,6 +78,27 @@ internal sealed partial class SopCommands(KegiatanService kegiatan, TaskIndex ta
                 : RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotYours, SopTexts.MayNotCancel), state, definition));
         }, cancellationToken);
 
+    /// <summary>
+    /// <c>alihkan &lt;nomor&gt;</c>: the reassignment card for an Admin or the holder of the step role's superior role; the
+    /// engine's own refusal (not allowed, not registered, already closed or cancelled) for anyone else.
+    /// </summary>
+    public Task ReassignAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
+        WithKegiatanAsync(turn, command, "alihkan", (state, definition) =>
+        {
+            var views = kegiatan.Views();
+            var actorId = turn.Sender?.AadObjectId ?? "";
+            var mayReassign = state.Status == KegiatanStatus.Open && turn.Sender is not null
+                && kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing).Any(a => a.Trigger == SopTrigger.Reassign);
+            if (mayReassign)
+            {
+                return ReassignCard.Build(views.Reassign(state, definition));
+            }
+
+            // The engine words why not (finished, not registered, who may reassign this step); nothing is stored by asking.
+            var refusal = kegiatan.Engine.Apply(state, new Reassign(actorId, state.CurrentStep, state.Version, ""), kegiatan.Staffing).Refusal;
+            return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReassign), state, definition));
+        }, cancellationToken);
+
     public Task SopAsync(TurnContext turn, CancellationToken cancellationToken) =>
         turn.SendCardAsync(SopCard.Build(kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!), cancellationToken);
 
@@ -127,6 +148,10 @@ internal static class SopTexts
     public const string NotRegistered = "Anda belum terdaftar di direktori PerijinanBot, jadi belum dapat menjalankan langkah SOP. Hubungi Admin Bidang agar peran Anda dicatat.";
 
     public const string OnlyKetuaStarts = "Kegiatan fasilitasi dimulai oleh Ketua Tim Kerja (langkah 1 SOP). Peran Anda tidak termasuk; ketik **tugas** untuk melihat langkah yang menunggu Anda.";
+
+    public const string MayNotReassign = "Pengalihan langkah hanya dapat dilakukan oleh Admin atau atasan pelaksana langkah tersebut.";
+
+    public const string NewHolderNeeded = "Pilih pegawai yang akan menerima langkah ini.";
 
     public const string MayNotCancel = "Kegiatan hanya dapat dibatalkan oleh Ketua Tim Kerja yang memulainya atau oleh Kepala Bidang.";
 

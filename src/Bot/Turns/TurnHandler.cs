@@ -28,6 +28,7 @@ internal sealed class TurnHandler
         On(CommandKind.History, sop.HistoryAsync);
         On(CommandKind.Sop, (turn, _, ct) => sop.SopAsync(turn, ct));
         On(CommandKind.Cancel, sop.CancelAsync);
+        On(CommandKind.Reassign, sop.ReassignAsync);
         On(CommandKind.Delegation, (turn, _, ct) => delegations.ShowAsync(turn, ct));
         On(CommandKind.Unknown, UnknownAsync);
         foreach (var command in CommandCatalog.All.Where(c => !_commands.ContainsKey(c.Kind)))

@@ -110,7 +110,7 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
                 JsonSerializer.Serialize(events, SopJsonContext.Default.IReadOnlyListKegiatanEvent),
                 actorId,
                 events.Count > 0 ? events[^1].At : state.UpdatedAt),
-            OutboxPlan.For(state, definition, events, Staffing, Views()));
+            OutboxPlan.For(state, definition, events, Staffing, Views(), Engine.Calendar.LocalDate(time.GetUtcNow())));
     }
 
     private static class Texts

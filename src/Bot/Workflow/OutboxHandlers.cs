@@ -7,7 +7,8 @@ using PerijinanBot.Dialogs.Sop;
 namespace PerijinanBot.Bot.Workflow;
 
 /// <summary>
-/// Sends the step card to the person whose turn it is. A card whose earlier send may have landed is not sent again (a card
+/// Sends the step card to the person whose turn it is, or to their Plh. (an item of its own, with the Plh. note and the
+/// buttons the engine allows the stand-in, while the delegation is in force). A card whose earlier send may have landed is not sent again (a card
 /// is never posted twice); the person still finds the step in "tugas".
 /// </summary>
 internal sealed class StepCardHandler(KegiatanService kegiatan, PersonalMessenger messenger, CardCopies copies, ILogger<StepCardHandler> logger) : IOutboxHandler
@@ -25,13 +26,21 @@ internal sealed class StepCardHandler(KegiatanService kegiatan, PersonalMessenge
 
         var state = await kegiatan.FindAsync(payload.Number, cancellationToken);
         var current = state?.Current;
-        if (state is null || current is null || current.Step != payload.Step || current.Attempt != payload.Attempt || current.Assignee?.Id != payload.To)
+        var holder = payload.OnBehalfOf ?? payload.To;
+        if (state is null || current is null || current.Step != payload.Step || current.Attempt != payload.Attempt
+            || !string.Equals(current.Assignee?.Id, holder, StringComparison.OrdinalIgnoreCase))
         {
             return OutboxOutcome.Delivered("superseded: the step moved on before its card was sent");
         }
 
         var definition = kegiatan.Engine.DefinitionOf(state)!;
         var permitted = kegiatan.Engine.PermittedActions(state, payload.To!, kegiatan.Staffing);
+        if (payload.OnBehalfOf is not null && !permitted.Any(p => string.Equals(p.As.OnBehalfOf?.Id, holder, StringComparison.OrdinalIgnoreCase)))
+        {
+            // The Plh.'s card: only while the delegation still lets them act for the holder (it may have ended meanwhile).
+            return OutboxOutcome.Delivered("the Plh. delegation is no longer in force");
+        }
+
         var card = StepCard.Build(kegiatan.Views().Step(state, definition, payload.To!, permitted));
         return await OutboxPayloads.SendAsync(messenger, payload.To!, card, logger, async delivered =>
             await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId), cancellationToken),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop.Definitions;
@@ -11,7 +12,10 @@ namespace PerijinanBot.Bot.Workflow;
 /// <summary>The kinds of outbound work a decision leaves behind.</summary>
 public static class OutboxKinds
 {
-    /// <summary>The step's card to the person whose turn it now is, in their 1:1 chat.</summary>
+    /// <summary>
+    /// The step's card to the person whose turn it now is (after a reassignment: the new holder), in their 1:1 chat; and to
+    /// each Plh. of theirs in force that day, one item per recipient.
+    /// </summary>
     public const string StepCard = "card.step";
 
     /// <summary>Older copies of a decided step's card (e.g. in a group chat) are replaced by the read-only outcome.</summary>
@@ -26,9 +30,10 @@ public static class OutboxKinds
 
 /// <summary>
 /// What one outbox item carries. A notice carries its card, made when the decision was taken, so it says exactly what
-/// happened then; step cards and refreshes are made when delivered, from the state at that time.
+/// happened then; step cards and refreshes are made when delivered, from the state at that time. <see cref="OnBehalfOf"/> is
+/// set on a step card for a Plh.: the holder (the step's assignee) they receive it for.
 /// </summary>
-public sealed record OutboxPayload(string Number, int Version, int? Step = null, int? Attempt = null, string? To = null, string? CardJson = null);
+public sealed record OutboxPayload(string Number, int Version, int? Step = null, int? Attempt = null, string? To = null, string? CardJson = null, string? OnBehalfOf = null);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(OutboxPayload))]
@@ -37,7 +42,8 @@ internal sealed partial class WorkflowJsonContext : JsonSerializerContext;
 /// <summary>Turns the engine's events into the outbox rows committed with them.</summary>
 public static class OutboxPlan
 {
-    public static IReadOnlyList<OutboxMessage> For(Kegiatan state, SopDefinition definition, IReadOnlyList<KegiatanEvent> events, Staffing staffing, SopCardViews views)
+    /// <param name="today">The WIB date of the decision: which Plh. delegations are in force for the step cards.</param>
+    public static IReadOnlyList<OutboxMessage> For(Kegiatan state, SopDefinition definition, IReadOnlyList<KegiatanEvent> events, Staffing staffing, SopCardViews views, DateOnly today)
     {
         var plan = new List<OutboxMessage>();
         void Add(string kind, string key, OutboxPayload payload) =>
@@ -48,7 +54,11 @@ public static class OutboxPlan
             switch (e)
             {
                 case StepAssigned { Assignee: { } assignee } assigned:
-                    Add(OutboxKinds.StepCard, $"card|{assigned.Step}|{assigned.Attempt}", new OutboxPayload(state.Number, state.Version, assigned.Step, assigned.Attempt, assignee.Id));
+                    StepCards(assigned.Step, assigned.Attempt, assignee, $"card|{assigned.Step}|{assigned.Attempt}");
+                    break;
+                case Reassigned moved when state.Current is { } current && current.Step == moved.Step:
+                    // The engine emits no StepAssigned for a move: the new holder's card goes from here.
+                    StepCards(moved.Step, current.Attempt, moved.To, $"card|{moved.Step}|{current.Attempt}|{moved.To.Id.ToLowerInvariant()}");
                     break;
                 case StepSubmitted { Step: var step }:
                     Refresh(step);
@@ -89,6 +99,15 @@ public static class OutboxPlan
         Add(OutboxKinds.TaskIndex, "tasks", new OutboxPayload(state.Number, state.Version));
         Add(Reminders.ReminderIndexHandler.Kind, "reminders", new OutboxPayload(state.Number, state.Version));
         return plan;
+
+        void StepCards(int step, int attempt, PersonRef assignee, string key)
+        {
+            Add(OutboxKinds.StepCard, key, new OutboxPayload(state.Number, state.Version, step, attempt, assignee.Id));
+            foreach (var (standIn, _) in StandIns.Of(staffing, assignee.Id, today))
+            {
+                Add(OutboxKinds.StepCard, $"{key}|plh|{standIn.Id.ToLowerInvariant()}", new OutboxPayload(state.Number, state.Version, step, attempt, standIn.Id, OnBehalfOf: assignee.Id));
+            }
+        }
 
         void Refresh(int step)
         {

@@ -16,6 +16,9 @@ public enum CommandKind
     Sop,
     Cancel,
 
+    /// <summary>Mutasi: an Admin or the superior moves the current step of a kegiatan to another holder of its role.</summary>
+    Reassign,
+
     /// <summary>Plh./Plt.: appoint a stand-in for a date range, see and end appointments.</summary>
     Delegation,
 }

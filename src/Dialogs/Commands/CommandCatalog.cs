@@ -17,6 +17,7 @@ public static class CommandCatalog
         new(CommandKind.History, "riwayat", "riwayat ‹nomor›", "Riwayat lengkap sebuah kegiatan: setiap langkah, keputusan, alasan, dan waktu dibanding mutu baku.", ["history"], "Riwayat"),
         new(CommandKind.Sop, "sop", "sop", "Teks SOP 000.8/1622/DISKOPUKM.B: dasar hukum, pelaksana, dan tabel langkah dengan mutu bakunya.", [], "Lihat SOP"),
         new(CommandKind.Cancel, "batal", "batal ‹nomor›", "Ketua Tim Kerja atau Kepala Bidang: membatalkan kegiatan, dengan alasan.", ["cancel"], "Batalkan kegiatan", new HashSet<Role> { Role.KetuaTimKerja, Role.KepalaBidang }),
+        new(CommandKind.Reassign, "alihkan", "alihkan ‹nomor›", "Admin atau atasan pelaksana langkah: mengalihkan langkah yang sedang berjalan kepada pegawai lain dengan peran yang sama (mutasi, cuti, dinas luar).", ["reassign", "mutasi"], "Alihkan langkah", new HashSet<Role> { Role.Admin, Role.KetuaTimKerja, Role.KepalaBidang, Role.KepalaDinas }),
         new(CommandKind.Roles, "peran", "peran", "Menampilkan siapa memegang peran apa di Bidang (Anggota/Ketua Tim Kerja, Kepala Bidang, Kepala Dinas).", ["roles", "role"], "Lihat pemegang peran"),
         new(CommandKind.Delegation, "plh", "plh", "Menunjuk Plh./Plt. (pelaksana harian) selama Anda berhalangan, dengan nomor surat tugas; melihat dan mengakhiri penunjukan.", ["plt", "delegasi"], "Plh./Plt.", new HashSet<Role> { Role.AnggotaTimKerja, Role.KetuaTimKerja, Role.KepalaBidang, Role.KepalaDinas, Role.Admin }),
     ];

@@ -40,15 +40,18 @@ public static class SopVerbs
     /// <summary>The kelengkapan checklist: one multi-select ChoiceSet, the ticked item ids comma-separated.</summary>
     public const string KelengkapanInput = "kelengkapan";
 
-    /// <summary>The reason of a Tidak or a cancellation.</summary>
+    /// <summary>The reason of a Tidak, a cancellation, or (optional) a reassignment.</summary>
     public const string AlasanInput = "alasan";
+
+    /// <summary>The person a reassignment (<c>alihkan</c>) moves the current step to.</summary>
+    public const string NewHolderInput = "pemegangBaru";
 
     public const int MaxAlasanLength = 1000;
 
     /// <summary>Names a form field must not take, or its input would overwrite the action data.</summary>
     public static IReadOnlySet<string> Reserved { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        KegiatanKey, StepKey, VersionKey, DefinitionKey, OpenedAtKey, VerbKey, KelengkapanInput, AlasanInput, "command", "msteams",
+        KegiatanKey, StepKey, VersionKey, DefinitionKey, OpenedAtKey, VerbKey, KelengkapanInput, AlasanInput, NewHolderInput, "command", "msteams",
     };
 
     /// <summary>The verb of a step trigger's button.</summary>

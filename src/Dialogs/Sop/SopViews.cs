@@ -150,6 +150,24 @@ public sealed record HistoryCardView(KegiatanHeader Header, string Title, IReadO
 
 public sealed record CancelCardView(KegiatanHeader Header, string Title, string? Error, string Warning, StateView State, InputView Alasan, string ButtonTitle, CardTarget Target);
 
+/// <summary>
+/// <c>alihkan ‹nomor›</c>: the current step and who holds it, the other holders of its role to pick from, an optional reason.
+/// <see cref="NewHolder"/> is null when nobody else holds the role (then <see cref="Explanation"/> says so) and once the move is
+/// done (<see cref="Done"/>: the card replaces itself with who holds the step now, and the reason given, if any).
+/// </summary>
+public sealed record ReassignCardView(
+    KegiatanHeader Header,
+    string Title,
+    string? Error,
+    string? Done,
+    LabelledValue? DoneReason,
+    StateView State,
+    string Explanation,
+    InputView? NewHolder,
+    InputView? Alasan,
+    string ButtonTitle,
+    CardTarget Target);
+
 public enum NoticeKind
 {
     /// <summary>To the person whose work was approved.</summary>

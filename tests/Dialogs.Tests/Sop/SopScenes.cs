@@ -52,6 +52,22 @@ internal static class SopScenes
             var kegiatan = office.WalkTo(3);
             return CancelCard.Build(office.Views.Cancel(kegiatan, SopOffice.Definition));
         },
+        ["sop-reassign"] = t =>
+        {
+            // alihkan: the Ketua (superior of the Anggota) moves step 2 from Budi; Dewi is the only other Anggota.
+            var office = new SopOffice(t);
+            var kegiatan = office.WalkTo(2);
+            office.Clock.Advance(TimeSpan.FromMinutes(10));
+            return ReassignCard.Build(office.Views.Reassign(kegiatan, SopOffice.Definition));
+        },
+        ["sop-reassign-done"] = t =>
+        {
+            var office = new SopOffice(t);
+            var kegiatan = office.WalkTo(2);
+            office.Clock.Advance(TimeSpan.FromMinutes(10));
+            kegiatan = office.Accept(kegiatan, new Reassign(Staff.Rina, 2, kegiatan.Version, Staff.Dewi, t.Reason("Budi sedang dinas luar ke Kabupaten Sambas.")));
+            return ReassignCard.Build(office.Views.Reassigned(kegiatan, SopOffice.Definition));
+        },
         ["sop-notice-approved"] = t => Notice(t, NoticeKind.Approved, 3, (o, k) => new Approve(Staff.Rina, 3, k.Version, o.Typing.Verify("rekomendasi", "Data lengkap; mohon disetujui."))),
         ["sop-notice-sent-back"] = t => Notice(t, NoticeKind.SentBack, 3, (o, k) => new Reject(Staff.Rina, 3, k.Version, o.Typing.Reason("Tempat belum pasti; mohon konfirmasi aula."))),
         ["sop-notice-disposition"] = t => Notice(t, NoticeKind.Disposition, 5, (o, k) => new Approve(Staff.Siti, 5, k.Version, o.Typing.Verify("disposisiKepalaDinas", "Laksanakan sesuai jadwal; laporkan hasilnya."))),
