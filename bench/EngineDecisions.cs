@@ -50,10 +50,11 @@ internal sealed class EngineDecisions
     /// <summary>The decide function handed to the store: the next command of the loop, applied by the engine.</summary>
     public KegiatanChange? Decide(StoredKegiatan stored)
     {
-        var kegiatan = KegiatanService.Read(stored);
-        KegiatanCommand command = kegiatan.CurrentStep == 3
-            ? new Reject(Ketua, 3, kegiatan.Version, "Daftar calon narasumber perlu dilengkapi dengan narasumber dari Dinas PMPTSP.")
-            : new SubmitData(Anggota, 2, kegiatan.Version, Step2);
+        // Prepared kegiatan stand at step 3 with version 2, and each decision flips between step 3 and step 2: the
+        // version's parity says which step is current without parsing the state a second time.
+        KegiatanCommand command = stored.Version % 2 == 0
+            ? new Reject(Ketua, 3, stored.Version, "Daftar calon narasumber perlu dilengkapi dengan narasumber dari Dinas PMPTSP.")
+            : new SubmitData(Anggota, 2, stored.Version, Step2);
         var (change, result) = _service.Decide(stored, command);
         // The raw path copies a decision from the middle of a kegiatan's life: a typical state size, not the smallest.
         if (_sample is null && stored.Version == 6)
