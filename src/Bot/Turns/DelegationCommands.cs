@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Protocol;
-using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Dialogs.Delegations;
 using PerijinanBot.Sop.People;
@@ -20,7 +19,6 @@ internal sealed partial class DelegationCommands(
     DelegationStore store,
     PeopleDirectory people,
     PersonalMessenger messenger,
-    ConnectorClient connector,
     ILogger<DelegationCommands> logger)
 {
     public static bool Handles(string verb) => verb is DelegationCard.AddVerb or DelegationCard.EndVerb;
@@ -51,15 +49,7 @@ internal sealed partial class DelegationCommands(
     public async Task OnSubmitAsync(TurnContext turn, string verb, JsonElement value, CancellationToken cancellationToken)
     {
         var card = await DecideAsync(turn, verb, value, cancellationToken);
-        if (turn.Activity.ReplyToId is { Length: > 0 } clicked)
-        {
-            var update = turn.Reference.NewMessage() with { Id = clicked, Attachments = [Attachment.AdaptiveCard(card)] };
-            await connector.UpdateActivityAsync(turn.Reference.ServiceUrl, turn.Reference.ConversationId, clicked, update, cancellationToken);
-        }
-        else
-        {
-            await turn.SendCardAsync(card, cancellationToken);
-        }
+        await turn.ReplaceClickedCardAsync(card, cancellationToken);
     }
 
     private async Task<JsonObject> DecideAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken)

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerijinanBot.Bot.Protocol;
-using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop.Definitions;
@@ -16,7 +15,7 @@ namespace PerijinanBot.Bot.Turns;
 /// The SOP's card buttons. Action.Execute (answered with the card that replaces the clicked one) and its Action.Submit
 /// fallback (the clicked card is updated through the connector) take this same path.
 /// </summary>
-internal sealed class SopCardActions(KegiatanService kegiatan, ConnectorClient connector)
+internal sealed class SopCardActions(KegiatanService kegiatan)
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
@@ -40,15 +39,7 @@ internal sealed class SopCardActions(KegiatanService kegiatan, ConnectorClient c
     public async Task OnSubmitAsync(TurnContext turn, string verb, JsonElement value, CancellationToken cancellationToken)
     {
         var card = await DecideAsync(turn, verb, CardInput.Read(value), cancellationToken);
-        if (turn.Activity.ReplyToId is { Length: > 0 } clicked)
-        {
-            var update = turn.Reference.NewMessage() with { Id = clicked, Attachments = [Attachment.AdaptiveCard(card)] };
-            await connector.UpdateActivityAsync(turn.Reference.ServiceUrl, turn.Reference.ConversationId, clicked, update, cancellationToken);
-        }
-        else
-        {
-            await turn.SendCardAsync(card, cancellationToken);
-        }
+        await turn.ReplaceClickedCardAsync(card, cancellationToken);
     }
 
     private async Task<JsonObject> DecideAsync(TurnContext turn, string verb, CardInput input, CancellationToken cancellationToken)

@@ -23,6 +23,24 @@ internal sealed class TurnContext(Activity activity, ConversationReference refer
     public Task<ResourceResponse> SendCardAsync(JsonObject card, CancellationToken cancellationToken) =>
         SendAsync(Reference.NewMessage() with { Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);
 
+    /// <summary>
+    /// The answer to an Action.Submit click: the clicked card is replaced in place (a Submit cannot return a card the way an
+    /// Action.Execute does), or, when the click does not say which card it came from, the card is sent as a new message.
+    /// </summary>
+    public async Task ReplaceClickedCardAsync(JsonObject card, CancellationToken cancellationToken)
+    {
+        if (Activity.ReplyToId is { Length: > 0 } clicked)
+        {
+            var update = Reference.NewMessage() with { Id = clicked, Attachments = [Attachment.AdaptiveCard(card)] };
+            Responded = true;
+            await connector.UpdateActivityAsync(Reference.ServiceUrl, Reference.ConversationId, clicked, update, cancellationToken);
+        }
+        else
+        {
+            await SendCardAsync(card, cancellationToken);
+        }
+    }
+
     private async Task<ResourceResponse> SendAsync(Activity reply, CancellationToken cancellationToken)
     {
         Responded = true;
