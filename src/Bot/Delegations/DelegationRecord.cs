@@ -22,11 +22,12 @@ public sealed record DelegationRecord(
 public sealed record NewDelegation(string HolderId, string StandInId, DateOnly From, DateOnly To, string Basis);
 
 /// <summary>Stored (or ended), or refused with a reason the person reads (Indonesian). Refusals are values, not exceptions.</summary>
-public sealed record DelegationResult(DelegationRecord? Record, string? Error)
+/// <param name="IsNew">This call stored it (false when a redelivered click found it already stored): only then is anyone told.</param>
+public sealed record DelegationResult(DelegationRecord? Record, string? Error, bool IsNew = false)
 {
     public bool IsOk => Error is null && Record is not null;
 
-    public static DelegationResult Ok(DelegationRecord record) => new(record, null);
+    public static DelegationResult Ok(DelegationRecord record, bool isNew = false) => new(record, null, isNew);
 
     public static DelegationResult Refused(string error) => new(null, error);
 }

@@ -59,7 +59,7 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
             {
                 await table.SubmitTransactionAsync([claim, new TableTransactionAction(TableTransactionActionType.Add, ToEntity(record))], cancellationToken);
                 cache.Put(record);
-                return DelegationResult.Ok(record);
+                return DelegationResult.Ok(record, isNew: true);
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {

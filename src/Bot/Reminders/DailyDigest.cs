@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Dialogs.Reminders;
 using PerijinanBot.Dialogs.Sop;
@@ -11,7 +12,8 @@ namespace PerijinanBot.Bot.Reminders;
 
 /// <summary>
 /// At 07.30 WIB on working days: to everyone with open steps, their tasks (due times, late ones first); the Kepala Bidang
-/// and the Kepala Dinas also get the Bidang's count of open and late kegiatan. Each person gets it once a day whichever
+/// and the Kepala Dinas also get the Bidang's count of open and late kegiatan. A Plh. in force that day also finds the open steps
+/// of the person they stand in for, marked "Sebagai Plh. …" (the same stand-ins the reminders reach). Each person gets it once a day whichever
 /// instance runs first (delivery ledger key <c>digest|{date}|{person}</c>); weekends and holidays get none.
 /// </summary>
 internal sealed class DailyDigest(KegiatanService kegiatan, TaskIndex tasks, PeopleDirectory people, ReminderSender sender, IOptions<ReminderOptions> options)
@@ -30,12 +32,18 @@ internal sealed class DailyDigest(KegiatanService kegiatan, TaskIndex tasks, Peo
 
         var bidang = await BidangLineAsync(now, cancellationToken);
         var views = SopCardViews.For(calendar, now, people);
+        var staffing = kegiatan.Staffing;
         var sent = 0;
         var complete = true;
         foreach (var person in people.People)
         {
             var leader = person.Holds(Role.KepalaBidang) || person.Holds(Role.KepalaDinas);
             var open = await OpenStepsAsync(person.AadObjectId, cancellationToken);
+            foreach (var holderId in HoldersFor(staffing, person.AadObjectId, today))
+            {
+                open.AddRange(await OpenStepsAsync(holderId, cancellationToken));
+            }
+
             if (open.Count == 0 && !leader)
             {
                 continue;
@@ -75,6 +83,13 @@ internal sealed class DailyDigest(KegiatanService kegiatan, TaskIndex tasks, Peo
         var late = open.Count(d => d.DueAt < now);
         return $"Bidang Perijinan dan Kelembagaan: {open.Count} kegiatan berjalan, {late} terlambat.";
     }
+
+    /// <summary>Whom <paramref name="personId"/> stands in for on <paramref name="today"/>, each once.</summary>
+    private static IEnumerable<string> HoldersFor(Staffing staffing, string personId, DateOnly today) =>
+        staffing.Delegations
+            .Select(d => d.HolderId)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(holderId => StandIns.Of(staffing, holderId, today).Any(s => string.Equals(s.StandIn.Id, personId, StringComparison.OrdinalIgnoreCase)));
 
     private async Task<List<(Kegiatan Kegiatan, SopDefinition Definition)>> OpenStepsAsync(string personId, CancellationToken cancellationToken)
     {

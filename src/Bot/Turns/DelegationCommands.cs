@@ -7,18 +7,23 @@ using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Dialogs.Delegations;
+using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Turns;
 
 /// <summary>
 /// <c>plh</c> and its card verbs (<c>plh.add</c>, <c>plh.end</c>). Action.Execute is answered with the updated card; the
-/// Action.Submit fallback updates the clicked card through the connector. A new Plh. is told in their 1:1 chat.
+/// Action.Submit fallback updates the clicked card through the connector. A new Plh. is told in their 1:1 chat, and given the
+/// cards of the holder's steps already open when the appointment is in force today; a Plh. whose appointment is ended early is told too.
 /// </summary>
 internal sealed partial class DelegationCommands(
     DelegationStore store,
     PeopleDirectory people,
     PersonalMessenger messenger,
+    KegiatanService kegiatan,
+    TaskIndex tasks,
+    CardCopies copies,
     ILogger<DelegationCommands> logger)
 {
     public static bool Handles(string verb) => verb is DelegationCard.AddVerb or DelegationCard.EndVerb;
@@ -64,9 +69,14 @@ internal sealed partial class DelegationCommands(
         {
             var id = Text(data, DelegationCard.IdKey) ?? "";
             var ended = await store.EndAsync(sender.AadObjectId, id, cancellationToken);
-            return ended.IsOk
-                ? await CardAsync(sender, DelegationDraft.Empty, Texts.Ended(Item(ended.Record!, sender)), null, cancellationToken)
-                : await CardAsync(sender, DelegationDraft.Empty, null, ended.Error, cancellationToken);
+            if (!ended.IsOk)
+            {
+                return await CardAsync(sender, DelegationDraft.Empty, null, ended.Error, cancellationToken);
+            }
+
+            var endedItem = Item(ended.Record!, sender);
+            await TellEndedAsync(ended.Record!, endedItem, sender, cancellationToken);
+            return await CardAsync(sender, DelegationDraft.Empty, Texts.Ended(endedItem), null, cancellationToken);
         }
 
         // Someone who is not an Admin appoints only for themself, whatever the data says.
@@ -84,7 +94,14 @@ internal sealed partial class DelegationCommands(
         }
 
         var item = Item(added.Record!, sender);
-        var told = await TellStandInAsync(added.Record!, item, sender, cancellationToken);
+        // A redelivered click finds the appointment already stored: the stand-in was told the first time, never twice.
+        var told = true;
+        if (added.IsNew)
+        {
+            told = await TellStandInAsync(added.Record!, item, sender, cancellationToken);
+            await SendOpenStepsAsync(added.Record!, cancellationToken);
+        }
+
         return await CardAsync(sender, DelegationDraft.Empty, Texts.Added(item, told), null, cancellationToken);
     }
 
@@ -106,6 +123,69 @@ internal sealed partial class DelegationCommands(
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Best effort: the cards of the steps the holder already has open, built for the Plh. with the buttons the engine allows
+    /// them (the cache already holds the new appointment). Steps that move on later reach the Plh. through the outbox as usual.
+    /// </summary>
+    private async Task SendOpenStepsAsync(DelegationRecord record, CancellationToken cancellationToken)
+    {
+        if (!record.ToDelegation().IsActiveOn(store.Today))
+        {
+            return;
+        }
+
+        try
+        {
+            var staffing = kegiatan.Staffing;
+            var views = kegiatan.Views();
+            foreach (var task in await tasks.ForAsync(record.HolderId, cancellationToken))
+            {
+                // The index may lag a decision by a moment: trust the kegiatan itself.
+                if (await kegiatan.FindAsync(task.Number, cancellationToken) is not { Current: { } current } state
+                    || !Same(current.Assignee?.Id ?? "", record.HolderId)
+                    || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+                {
+                    continue;
+                }
+
+                var permitted = kegiatan.Engine.PermittedActions(state, record.StandInId, staffing);
+                if (!permitted.Any(p => Same(p.As.OnBehalfOf?.Id ?? "", record.HolderId)))
+                {
+                    continue;
+                }
+
+                var card = StepCard.Build(views.Step(state, definition, record.StandInId, permitted));
+                if (await messenger.SendCardAsync(record.StandInId, card, cancellationToken) is not { } delivered)
+                {
+                    StandInUnreachable(logger, record.Id, record.StandInId);
+                    return;
+                }
+
+                await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId), cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            OpenStepsNotSent(logger, e, record.Id, record.StandInId);
+        }
+    }
+
+    /// <summary>Best effort: the appointment is ended whether or not the stand-in can be told.</summary>
+    private async Task TellEndedAsync(DelegationRecord record, DelegationItem item, Person by, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await messenger.SendCardAsync(record.StandInId, DelegationCard.Ended(item, by.Name, store.Today), cancellationToken) is null)
+            {
+                StandInUnreachable(logger, record.Id, record.StandInId);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            StandInNotToldOfEnd(logger, e, record.Id, record.StandInId);
+        }
     }
 
     private async Task<JsonObject> CardAsync(Person viewer, DelegationDraft draft, string? notice, string? error, CancellationToken cancellationToken)
@@ -178,6 +258,12 @@ internal sealed partial class DelegationCommands(
 
     [LoggerMessage(EventId = 502, Level = LogLevel.Warning, Message = "Plh. {DelegationId}: telling stand-in {PersonId} failed; the appointment stands")]
     private static partial void StandInNotTold(ILogger logger, Exception exception, string delegationId, string personId);
+
+    [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "Plh. {DelegationId}: sending the holder's open step cards to stand-in {PersonId} failed; they find them with tugas")]
+    private static partial void OpenStepsNotSent(ILogger logger, Exception exception, string delegationId, string personId);
+
+    [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "Plh. {DelegationId}: telling stand-in {PersonId} that the appointment ended failed; it is ended")]
+    private static partial void StandInNotToldOfEnd(ILogger logger, Exception exception, string delegationId, string personId);
 
     private static class Texts
     {

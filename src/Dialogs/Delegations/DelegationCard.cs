@@ -87,6 +87,20 @@ public static class DelegationCard
             [Ac.CommandButton("Tugas saya", "tugas")]);
     }
 
+    /// <summary>Sent to the stand-in's 1:1 chat when their appointment is ended before its last day (or withdrawn before it began).</summary>
+    public static JsonObject Ended(DelegationItem item, string endedBy, DateOnly endedOn)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var sentence = $"Penunjukan Anda sebagai Plh. {item.HolderRole} untuk {item.HolderName} ({WibFormat.Date(item.From)} sampai {WibFormat.Date(item.To)}, dasar: ";
+        return Ac.Card(
+            [
+                Ac.Text("Penunjukan Plh. diakhiri", TextStyle.Title),
+                Runs(sentence, item.Basis, $") diakhiri oleh {endedBy} pada {WibFormat.Date(endedOn)}."),
+                Ac.Text($"Mulai sekarang Anda tidak lagi bertindak atas langkah SOP {item.HolderName}; langkah tersebut kembali ditangani {item.HolderName}.", TextStyle.Subtle),
+            ],
+            [Ac.CommandButton("Tugas saya", "tugas")]);
+    }
+
     private static IEnumerable<JsonNode> List(IEnumerable<DelegationItem> items, string none)
     {
         var any = false;

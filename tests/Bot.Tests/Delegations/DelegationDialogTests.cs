@@ -126,6 +126,27 @@ public sealed class DelegationDialogTests(AzuriteFixture storage) : IClassFixtur
         Assert.Contains("Hendra Gunawan selaku Plh. Siti Aminah (ST 800/76/DISKOPUKM/2026)", DialogCards.Text(history.Card), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ending_an_appointment_early_tells_the_stand_in_who_ended_it_and_when()
+    {
+        await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct);
+        await h.SayAsync(h.Kabid, "plh", Ct);
+        var card = (await h.CardAsync(h.Kabid, IsPlhCard, "Kabid: plh card")).Card;
+        // Days of its own, ahead: the other tests of this class see no Plh. of the Kabid in force.
+        var added = await AddAsync(h, h.Kabid, card, h.Ketua, Today.AddDays(20), Today.AddDays(22), "ST 800/88/DISKOPUKM.B/2026");
+        var id = (await ListAsync(h)).Single(r => r.HolderId == h.Kabid.AadObjectId && r.StandInId == h.Ketua.AadObjectId).Id;
+
+        var ended = await h.ExecuteAsync(h.Kabid, "plh-card-2", DelegationCard.EndVerb, new JsonObject { [DelegationCard.IdKey] = id }, Ct);
+
+        Assert.Equal("Penunjukan Rina Marlina sebagai Plh. Hendra Gunawan telah diakhiri.", DialogCards.Banner(ended.Card));
+        var notice = await h.CardAsync(h.Ketua, c => DialogCards.Title(c) == "Penunjukan Plh. diakhiri", "Ketua: ended notice");
+        var text = DialogCards.Text(notice.Card);
+        Assert.Contains("Penunjukan Anda sebagai Plh. Kepala Bidang Perijinan dan Kelembagaan untuk Hendra Gunawan", text, StringComparison.Ordinal);
+        Assert.Contains("ST 800/88/DISKOPUKM.B/2026", text, StringComparison.Ordinal);
+        Assert.Contains($"diakhiri oleh Hendra Gunawan pada {WibFormat.Date(Today)}.", text, StringComparison.Ordinal);
+        Assert.True(added.IsCard);
+    }
+
     private static bool IsPlhCard(JsonObject card) => DialogCards.Title(card) == "Plh./Plt. — Pelaksana Harian";
 
     private static IReadOnlyList<string?> StandInChoices(JsonObject card) =>

@@ -1,3 +1,4 @@
+using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Reminders;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using static PerijinanBot.Bot.Tests.Reminders.ReminderOffice;
@@ -45,5 +46,38 @@ public sealed class DailyDigestTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         // Tuesday is a new day: everyone gets the next one.
         Assert.Equal(4, (await RunAllAsync(Wib(3, 3, 7, 30))).Sum());
+    }
+
+    [Fact]
+    public async Task A_Plh_in_force_finds_the_holders_open_steps_in_the_digest_marked_as_Plh()
+    {
+        // Monday 9 March: a kegiatan reaches Budi's step 2; Dewi stands in for Budi on Tuesday 10 March only (other days than above).
+        await using var office = await ReminderOffice.StartAsync(azurite, 1, Wib(3, 9, 9, 0));
+        var added = await office.Service<DelegationStore>().AddAsync(Agus, Guid.NewGuid().ToString("N"),
+            new NewDelegation(Budi, Dewi, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 10), "ST 800/41/DISKOPUKM.B/2026"), Ct);
+        Assert.True(added.IsOk, added.Error);
+        var number = await office.StartAsync(Budi, "KSP Maju Bersama");
+
+        async Task<int> RunAsync(DateTimeOffset now)
+        {
+            office.Time.SetUtcNow(now);
+            return await office.Service<DailyDigest>().RunAsync(now, Ct);
+        }
+
+        // Tuesday: Dewi has no step of her own, but gets the digest with Budi's step, marked as his Plh.
+        Assert.Equal(4, await RunAsync(Wib(3, 10, 7, 30)));
+        var digests = office.Cards("ringkasan-harian");
+        Assert.Equal([Budi, Hendra, Siti, Dewi], digests.Select(d => d.To).Order());
+        var dewi = digests.Single(d => d.To == Dewi);
+        Assert.Contains(number, dewi.Json, StringComparison.Ordinal);
+        Assert.Contains("Sebagai Plh. Budi Santoso", dewi.Json, StringComparison.Ordinal);
+        Assert.Contains("1 langkah menunggu tindakan Anda", dewi.Json, StringComparison.Ordinal);
+        var budi = digests.Single(d => d.To == Budi);
+        Assert.Contains(number, budi.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Plh.", budi.Json, StringComparison.Ordinal);
+
+        // Wednesday the appointment is over: Dewi gets no digest.
+        Assert.Equal(3, await RunAsync(Wib(3, 11, 7, 30)));
+        Assert.DoesNotContain(office.Cards("ringkasan-harian").Skip(4), d => d.To == Dewi);
     }
 }

@@ -85,6 +85,16 @@ public sealed class DelegationCardTests
         CardAssert.IsValidAdaptiveCard(card);
     }
 
+    [Fact]
+    public void The_stand_in_is_told_when_their_appointment_is_ended_early_by_whom_and_on_which_day()
+    {
+        var card = DelegationCard.Ended(InForce, "Siti Aminah", Today.AddDays(1));
+
+        Assert.Contains("Penunjukan Anda sebagai Plh. Kepala Dinas untuk Siti Aminah (Kamis, 26 November 2026 sampai Sabtu, 28 November 2026, dasar: 800/123/DISKOPUKM/2026) diakhiri oleh Siti Aminah pada Jumat, 27 November 2026.", Text(card).Replace("\"},{\"type\":\"TextRun\",\"text\":\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        CardAssert.MatchesGolden(card, "plh-ended");
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
     private static string Text(JsonNode card) => card.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static string? Value(JsonObject card, string id) => Find(card, n => (string?)n["id"] == id).Select(n => (string?)n["value"]).FirstOrDefault();
