@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Bot.Workflow.Storage;
 
 namespace PerijinanBot.Bot.Workflow;
 
@@ -7,13 +9,15 @@ namespace PerijinanBot.Bot.Workflow;
 public sealed record CardCopy(string ServiceUrl, string ConversationId, string ActivityId);
 
 /// <summary>The posted copies of each step card, one partition per kegiatan.</summary>
-internal sealed class CardCopies(TableProvider tables)
+internal sealed class CardCopies(TableProvider tables, IOptions<WorkflowStorageOptions> options)
 {
+    private readonly string _name = options.Value.TableNamePrefix + TableName;
+
     public const string TableName = "CardCopies";
 
     public async Task RecordAsync(string number, int step, int attempt, CardCopy copy, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken);
+        var table = await tables.GetAsync(_name, cancellationToken);
         var row = new TableEntity(TableKeys.Escape(number), RowKey(step, attempt, copy))
         {
             ["ServiceUrl"] = copy.ServiceUrl,
@@ -25,7 +29,7 @@ internal sealed class CardCopies(TableProvider tables)
 
     public async Task<IReadOnlyList<CardCopy>> OfStepAsync(string number, int step, int attempt, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken);
+        var table = await tables.GetAsync(_name, cancellationToken);
         var prefix = $"{step:D2}|{attempt:D2}|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(number)} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
         var copies = new List<CardCopy>();

@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop.Engine;
 
 namespace PerijinanBot.Bot.Workflow;
@@ -18,8 +20,12 @@ public sealed record DueStep(string Number, int Step, int Attempt, int Version, 
 /// whose time has come). Both are kept by the outbox after each decision and written to say what the state says now,
 /// so repeating an update is harmless.
 /// </summary>
-internal sealed class TaskIndex(TableProvider tables)
+internal sealed class TaskIndex(TableProvider tables, IOptions<WorkflowStorageOptions> options)
 {
+    // Environments sharing one storage account keep apart by the workflow's table prefix.
+    private readonly string _tasks = options.Value.TableNamePrefix + TableName;
+    private readonly string _due = options.Value.TableNamePrefix + DueTableName;
+
     public const string TableName = "Tasks";
     public const string DueTableName = "DueSteps";
     private const string DuePartition = "due";
@@ -31,7 +37,7 @@ internal sealed class TaskIndex(TableProvider tables)
     /// <summary>Open steps due at or before <paramref name="until"/>, earliest first. The cost grows with what is due, nothing else.</summary>
     public async Task<IReadOnlyList<DueStep>> DueAsync(DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(DueTableName, cancellationToken);
+        var table = await tables.GetAsync(_due, cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DuePartition} and RowKey lt {DueKey(until, "~")}");
         var due = new List<DueStep>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
@@ -45,7 +51,7 @@ internal sealed class TaskIndex(TableProvider tables)
 
     public async Task<IReadOnlyList<OpenTask>> ForAsync(string personId, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken);
+        var table = await tables.GetAsync(_tasks, cancellationToken);
         var tasks = new List<OpenTask>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(personId)}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
@@ -59,7 +65,7 @@ internal sealed class TaskIndex(TableProvider tables)
     /// <summary>Makes the index say what the kegiatan says now: its current assignee has it, nobody else does.</summary>
     public async Task SyncAsync(Kegiatan kegiatan, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken);
+        var table = await tables.GetAsync(_tasks, cancellationToken);
         // The version this index last reflected: an update from an older version (a late delivery) changes nothing.
         var pointer = await table.GetEntityIfExistsAsync<TableEntity>(VersionPartition, TableKeys.Escape(kegiatan.Number), cancellationToken: cancellationToken);
         if (pointer.HasValue && (pointer.Value!.GetInt32("Version") ?? 0) > kegiatan.Version)
@@ -98,7 +104,7 @@ internal sealed class TaskIndex(TableProvider tables)
     /// <summary>Moves the kegiatan's row in the due index to its current step's due time, or removes it once nothing is open.</summary>
     public async Task SyncDueAsync(Kegiatan kegiatan, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(DueTableName, cancellationToken);
+        var table = await tables.GetAsync(_due, cancellationToken);
         var number = TableKeys.Escape(kegiatan.Number);
         var pointer = await table.GetEntityIfExistsAsync<TableEntity>(PointerPartition, number, cancellationToken: cancellationToken);
         if (pointer.HasValue && (pointer.Value!.GetInt32("Version") ?? 0) > kegiatan.Version)
