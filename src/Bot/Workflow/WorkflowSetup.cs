@@ -15,7 +15,7 @@ internal static class WorkflowSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddWorkflowStorage(configuration);
         // The definitions and the calendar are validated when the engine is built: a broken data file stops start-up.
-        services.AddSingleton(sp => new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SopEngine(SopCatalog.Embedded, Calendar(configuration), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<KegiatanService>();
         services.AddSingleton<TaskIndex>();
         services.AddSingleton<CardCopies>();
@@ -27,6 +27,25 @@ internal static class WorkflowSetup
         services.AddReminders(configuration);
         services.AddHostedService<EngineStartupCheck>();
         return services;
+    }
+
+    /// <summary>
+    /// The office's working calendar: <c>Calendar:File</c> names a JSON file in the embedded calendar's format (hours, breaks,
+    /// holidays per year), so next year's holiday list is a file change, not a new build; without it, the embedded calendar.
+    /// </summary>
+    private static WorkCalendar Calendar(IConfiguration configuration)
+    {
+        if (configuration["Calendar:File"] is not { Length: > 0 } path)
+        {
+            return WorkCalendar.Default;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"Calendar:File '{path}' does not exist.");
+        }
+
+        return WorkCalendar.FromJson(File.ReadAllText(path));
     }
 
     /// <summary>Builds the engine at start-up, so an invalid SOP file or calendar fails the host instead of the first click.</summary>

@@ -24,6 +24,8 @@ public sealed class RecordingConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<int> _scripted = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Func<ConnectorCall, bool>? _hold;
 
     private RecordingConnector(WebApplication app) => _app = app;
 
@@ -54,6 +56,12 @@ public sealed class RecordingConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next call matching <paramref name="match"/> is recorded and then left unanswered until the connector is disposed,
+    /// as a connector that received a message but whose answer never came back.
+    /// </summary>
+    public void HoldNext(Func<ConnectorCall, bool> match) => _hold = match;
+
     /// <summary>Waits until at least <paramref name="count"/> calls have arrived.</summary>
     public async Task<IReadOnlyList<ConnectorCall>> WaitForCallsAsync(int count, TimeSpan? timeout = null)
     {
@@ -76,8 +84,16 @@ public sealed class RecordingConnector : IAsyncDisposable
 
         // The raw target, as sent: ids must arrive escaped (':' as %3A), which Request.Path would hide.
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
-        _calls.Enqueue(new ConnectorCall(context.Request.Method, target.Split('?')[0], body, context.Request.Headers.Authorization.FirstOrDefault()));
+        var call = new ConnectorCall(context.Request.Method, target.Split('?')[0], body, context.Request.Headers.Authorization.FirstOrDefault());
+        _calls.Enqueue(call);
         _arrived.Release();
+        if (_hold is { } hold && hold(call))
+        {
+            _hold = null;
+            await _released.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
         if (_scripted.TryDequeue(out var status))
         {
             context.Response.StatusCode = status;
@@ -91,6 +107,7 @@ public sealed class RecordingConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _released.TrySetResult();
         await _app.StopAsync();
         await _app.DisposeAsync();
         _arrived.Dispose();
