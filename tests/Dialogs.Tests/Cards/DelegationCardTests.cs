@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PerijinanBot.Dialogs.Delegations;
+using PerijinanBot.Dialogs.Tests.Sop;
 
 namespace PerijinanBot.Dialogs.Tests.Cards;
 
@@ -99,37 +100,5 @@ public sealed class DelegationCardTests
 
     private static string? Value(JsonObject card, string id) => Find(card, n => (string?)n["id"] == id).Select(n => (string?)n["value"]).FirstOrDefault();
 
-    private static IEnumerable<JsonObject> Find(JsonNode? node, Func<JsonObject, bool> predicate)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                if (predicate(o))
-                {
-                    yield return o;
-                }
-
-                foreach (var (_, child) in o)
-                {
-                    foreach (var found in Find(child, predicate))
-                    {
-                        yield return found;
-                    }
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    foreach (var found in Find(child, predicate))
-                    {
-                        yield return found;
-                    }
-                }
-
-                break;
-            default:
-                break;
-        }
-    }
+    private static IEnumerable<JsonObject> Find(JsonNode card, Func<JsonObject, bool> predicate) => CardJson.All(card).Where(predicate);
 }
