@@ -18,7 +18,13 @@ public sealed class DirectoryUserOptions
     public string? Upn { get; set; }
     public List<string> Roles { get; set; } = [];
 
-    internal DirectoryEntry ToEntry() => new(AadObjectId, Name, Upn, Roles);
+    /// <summary>Position as printed under a signature in the Laporan Kegiatan.</summary>
+    public string? Jabatan { get; set; }
+
+    /// <summary>Nomor Induk Pegawai, printed under the signature.</summary>
+    public string? Nip { get; set; }
+
+    internal DirectoryEntry ToEntry() => new(AadObjectId, Name, Upn, Roles, Jabatan, Nip);
 }
 
 internal sealed class DirectoryOptionsValidator : IValidateOptions<DirectoryOptions>

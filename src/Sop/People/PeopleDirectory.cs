@@ -74,7 +74,17 @@ public sealed class PeopleDirectory
                 errors.Add($"{where}:Roles must name at least one role.");
             }
 
-            people.Add(new Person(entry.AadObjectId ?? "", entry.Name?.Trim() ?? "", entry.Upn?.Trim() ?? "", roles));
+            var nip = entry.Nip?.Replace(" ", "", StringComparison.Ordinal);
+            if (!string.IsNullOrEmpty(nip) && (nip.Length != 18 || !nip.All(char.IsAsciiDigit)))
+            {
+                errors.Add($"{where}:Nip must be the 18-digit Nomor Induk Pegawai (spaces allowed), got '{entry.Nip}'.");
+            }
+
+            people.Add(new Person(entry.AadObjectId ?? "", entry.Name?.Trim() ?? "", entry.Upn?.Trim() ?? "", roles)
+            {
+                Jabatan = string.IsNullOrWhiteSpace(entry.Jabatan) ? null : entry.Jabatan.Trim(),
+                Nip = string.IsNullOrEmpty(nip) ? null : nip,
+            });
         }
 
         return errors.Count == 0 ? new DirectoryResult(new PeopleDirectory(people), []) : new DirectoryResult(null, errors);
@@ -82,6 +92,6 @@ public sealed class PeopleDirectory
 }
 
 /// <summary>One person as written in configuration, before validation.</summary>
-public sealed record DirectoryEntry(string? AadObjectId, string? Name, string? Upn, IReadOnlyList<string>? Roles);
+public sealed record DirectoryEntry(string? AadObjectId, string? Name, string? Upn, IReadOnlyList<string>? Roles, string? Jabatan = null, string? Nip = null);
 
 public sealed record DirectoryResult(PeopleDirectory? Directory, IReadOnlyList<string> Errors);
