@@ -103,6 +103,12 @@ public sealed record StepDefinition
     /// <summary>A datetime field of an earlier step at which this step's clock starts (step 6 starts at the jadwal), instead of when the step begins.</summary>
     public string? ClockStartsAtField { get; init; }
 
+    /// <summary>
+    /// The outgoing letter this step produces when it finishes forward (Setuju, or the report submitted): it gets a line in
+    /// the Buku Agenda Surat Keluar (the SOP's "Pencatatan dan pendataan"). Null for steps that send nothing out.
+    /// </summary>
+    public SuratKeluar? SuratKeluar { get; init; }
+
     [JsonIgnore]
     public Role Role => RoleText.Parse(RoleName);
 
@@ -129,4 +135,38 @@ public sealed record ChecklistItem
     public string Label { get => _label; init => _label = value ?? ""; }
 
     private readonly string _label = "";
+}
+
+/// <summary>An outgoing document of a step, as the Buku Agenda Surat Keluar records it.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed partial record SuratKeluar
+{
+    /// <summary>A short lowercase id, unique in the definition (e.g. "disposisi", "laporan").</summary>
+    public string Document { get => _document; init => _document = value ?? ""; }
+
+    private readonly string _document = "";
+
+    /// <summary>The perihal, with <c>{fieldId}</c> replaced by that field's value (e.g. "Laporan fasilitasi {jenisFasilitasi} {koperasi}").</summary>
+    public string Perihal { get => _perihal; init => _perihal = value ?? ""; }
+
+    private readonly string _perihal = "";
+
+    /// <summary>To whom the letter goes, as written in the register.</summary>
+    public string Tujuan { get => _tujuan; init => _tujuan = value ?? ""; }
+
+    private readonly string _tujuan = "";
+
+    /// <summary>The field ids the perihal names.</summary>
+    public IEnumerable<string> PerihalFields() => Placeholder().Matches(Perihal).Select(m => m.Groups[1].Value);
+
+    /// <summary>The perihal of this kegiatan's letter; a field left empty becomes "-".</summary>
+    public string PerihalFor(Engine.Kegiatan kegiatan)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        var text = Placeholder().Replace(Perihal, m => kegiatan.Value(m.Groups[1].Value) ?? "-");
+        return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 }

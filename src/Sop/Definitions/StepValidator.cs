@@ -51,6 +51,8 @@ internal static partial class StepValidator
             CheckClockStart(steps, i, errors);
         }
 
+        CheckSuratKeluar(steps, fieldOwners, errors);
+
         if (!steps.Any(s => s.Next is null))
         {
             errors.Add("steps: no step ends the kegiatan (one needs \"next\": null).");
@@ -255,4 +257,49 @@ internal static partial class StepValidator
 
     [GeneratedRegex("^[a-z][A-Za-z0-9]*$")]
     internal static partial Regex FieldIdPattern();
+
+    private static void CheckSuratKeluar(IReadOnlyList<StepDefinition> steps, Dictionary<string, string> fieldOwners, List<string> errors)
+    {
+        var documents = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var step in steps)
+        {
+            if (step.SuratKeluar is not { } surat)
+            {
+                continue;
+            }
+
+            var where = $"step {step.Number}.suratKeluar";
+            if (step.Kind is not (StepKind.Decision or StepKind.Report or StepKind.Form or StepKind.Execution))
+            {
+                errors.Add($"{where}: the start step cannot produce an outgoing letter.");
+            }
+
+            if (!DocumentId().IsMatch(surat.Document))
+            {
+                errors.Add($"{where}.document must be 1-20 lowercase letters, got '{surat.Document}'.");
+            }
+            else if (!documents.Add(surat.Document))
+            {
+                errors.Add($"{where}.document '{surat.Document}' is used by another step.");
+            }
+
+            if (string.IsNullOrWhiteSpace(surat.Perihal) || surat.Perihal.Length > 200)
+            {
+                errors.Add($"{where}.perihal is required (at most 200 characters).");
+            }
+
+            foreach (var field in surat.PerihalFields().Where(f => !fieldOwners.ContainsKey(f)))
+            {
+                errors.Add($"{where}.perihal names unknown field '{{{field}}}'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(surat.Tujuan) || surat.Tujuan.Length > 200)
+            {
+                errors.Add($"{where}.tujuan is required (at most 200 characters).");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z]{1,20}$")]
+    private static partial Regex DocumentId();
 }

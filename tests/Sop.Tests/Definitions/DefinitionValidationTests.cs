@@ -57,6 +57,22 @@ public sealed class DefinitionValidationTests
         Assert.Contains(errors, e => e.Contains("step 3.fields[0]: field id 'judul' is already used at step 1.fields[1]", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_outgoing_letter_with_a_bad_id_an_unknown_field_or_a_duplicate_document_is_reported()
+    {
+        var errors = Broken(sop =>
+        {
+            sop["steps"]![4]!["suratKeluar"]!["perihal"] = "Disposisi {tidakAda}";
+            sop["steps"]![6]!["suratKeluar"]!["document"] = "disposisi";
+            sop["steps"]![3]!["suratKeluar"] = JsonNode.Parse("""{"document": "Nota-1", "perihal": "", "tujuan": " "}""");
+        });
+        Assert.Contains("broken.json: step 5.suratKeluar.perihal names unknown field '{tidakAda}'.", errors);
+        Assert.Contains("broken.json: step 7.suratKeluar.document 'disposisi' is used by another step.", errors);
+        Assert.Contains("broken.json: step 4.suratKeluar.document must be 1-20 lowercase letters, got 'Nota-1'.", errors);
+        Assert.Contains("broken.json: step 4.suratKeluar.perihal is required (at most 200 characters).", errors);
+        Assert.Contains("broken.json: step 4.suratKeluar.tujuan is required (at most 200 characters).", errors);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]

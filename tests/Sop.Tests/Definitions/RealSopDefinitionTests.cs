@@ -1,5 +1,6 @@
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
+using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Sop.Tests.Definitions;
@@ -15,6 +16,22 @@ public sealed class RealSopDefinitionTests
         Assert.NotNull(_sop);
         Assert.Same(_sop, SopCatalog.Embedded.Latest("fasilitasi-perijinan"));
         Assert.Equal("FAS", _sop.NumberPrefix);
+    }
+
+    [Fact]
+    public void The_disposition_and_the_report_are_the_outgoing_letters_of_the_Buku_Agenda_Surat_Keluar()
+    {
+        var letters = _sop.Steps.Where(s => s.SuratKeluar is not null).Select(s => (s.Number, s.SuratKeluar!.Document)).ToList();
+        Assert.Equal([(5, "disposisi"), (7, "laporan")], letters);
+        var kegiatan = new Kegiatan
+        {
+            Data = new Dictionary<int, StepData>
+            {
+                [1] = new(new Dictionary<string, string> { ["jenisFasilitasi"] = "IKC", ["koperasi"] = "  KSP Sejahtera  Bersama " }, [], new("x", "X"), DateTimeOffset.UnixEpoch),
+            },
+        };
+        Assert.Equal("Laporan kegiatan fasilitasi IKC KSP Sejahtera Bersama", _sop.Step(7).SuratKeluar!.PerihalFor(kegiatan));
+        Assert.Equal("Disposisi pelaksanaan fasilitasi - -", _sop.Step(5).SuratKeluar!.PerihalFor(new Kegiatan()));
     }
 
     [Fact]
