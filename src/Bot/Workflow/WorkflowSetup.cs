@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PerijinanBot.Bot.Agenda;
 using PerijinanBot.Bot.Reminders;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop.Calendar;
@@ -25,6 +26,7 @@ internal static class WorkflowSetup
         services.AddSingleton<IOutboxHandler, NoticeHandler>();
         services.AddSingleton<IOutboxHandler, TaskIndexHandler>();
         services.AddReminders(configuration);
+        services.AddAgenda(configuration);
         services.AddHostedService<EngineStartupCheck>();
         return services;
     }
