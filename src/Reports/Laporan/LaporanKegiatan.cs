@@ -1,0 +1,53 @@
+using PerijinanBot.Reports.Agenda;
+using PerijinanBot.Sop.Definitions;
+using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Reports.Laporan;
+
+/// <summary>
+/// Everything the Laporan Kegiatan is made from: a reported kegiatan, the definition it ran on, the directory (for jabatan and
+/// NIP under the signatures) and the two agenda entries of the Buku Agenda Surat Keluar. <paramref name="Disposisi"/> is null
+/// when the disposition of the Kepala Dinas was never registered.
+/// </summary>
+public sealed record LaporanRequest(Kegiatan Kegiatan, SopDefinition Definition, PeopleDirectory People, AgendaEntry? Disposisi, AgendaEntry Laporan);
+
+/// <summary>
+/// The report as it will be printed: every string here appears verbatim in the DOCX and the PDF, already cleaned of characters
+/// a document cannot hold. The renderers only lay it out, so both formats always say the same thing.
+/// </summary>
+public sealed record LaporanKegiatan(
+    string KegiatanNumber,
+    IReadOnlyList<string> Kop,
+    string Title,
+    IReadOnlyList<LaporanEntry> Identitas,
+    IReadOnlyList<LaporanSection> Sections,
+    IReadOnlyList<LaporanSignature> Signatures,
+    LaporanLampiran Lampiran);
+
+/// <summary>A numbered part of the body, e.g. "I. DASAR".</summary>
+public sealed record LaporanSection(string Heading, IReadOnlyList<LaporanBlock> Blocks);
+
+/// <summary>One element of a section; the renderers switch over the closed set of subtypes below.</summary>
+public abstract record LaporanBlock;
+
+/// <summary>Running text; may span several lines (separated by <c>\n</c>).</summary>
+public sealed record LaporanParagraph(string Text) : LaporanBlock;
+
+/// <summary>"Label : value", the value possibly spanning several lines (separated by <c>\n</c>).</summary>
+public sealed record LaporanEntry(string Label, string Value) : LaporanBlock;
+
+/// <summary>One documentation link. <paramref name="Target"/> is null when the text is not an absolute http(s) address: it is printed, not linked.</summary>
+public sealed record LaporanLink(string Text, Uri? Target) : LaporanBlock;
+
+/// <summary>
+/// A signature column: caption lines above the space for the signature, the name, and the lines under it (jabatan, NIP).
+/// <paramref name="Vacant"/>: nobody holds the role, so <paramref name="Name"/> is a dotted line to be filled in by hand.
+/// </summary>
+public sealed record LaporanSignature(IReadOnlyList<string> Caption, string Name, IReadOnlyList<string> Details, bool Vacant = false);
+
+/// <summary>The appendix: the approval trail as a table, one row per visit of a step.</summary>
+public sealed record LaporanLampiran(string Heading, IReadOnlyList<string> Subheading, IReadOnlyList<LaporanColumn> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>A table column; <paramref name="Width"/> is relative (the renderers scale the set to the page).</summary>
+public sealed record LaporanColumn(string Header, double Width);
