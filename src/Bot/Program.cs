@@ -1,4 +1,5 @@
 using PerijinanBot.Bot.Delegations;
+using PerijinanBot.Bot.Files;
 using PerijinanBot.Bot.Health;
 using PerijinanBot.Bot.Hosting;
 using PerijinanBot.Bot.People;
@@ -27,6 +28,8 @@ builder.Services.AddPeopleDirectory(builder.Configuration);
 builder.Services.AddDelegations(builder.Configuration);
 // Turns: the error boundary, the background queue, and what the bot does with each activity.
 builder.Services.AddTurns();
+// Generated files in blob storage, offered through signed, expiring download links.
+builder.Services.AddFiles(builder.Configuration);
 // /healthz reports whether storage answers.
 builder.Services.AddHealth();
 
@@ -34,6 +37,7 @@ var app = builder.Build();
 
 app.MapHealth();
 app.MapMessages();
+app.MapDownloads();
 
 app.Run();
 
