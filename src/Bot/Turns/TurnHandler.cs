@@ -13,13 +13,15 @@ internal sealed class TurnHandler
     private readonly PeopleDirectory _directory;
     private readonly SopCardActions _actions;
     private readonly DelegationCommands _delegations;
+    private readonly ReportCommands _reports;
     private readonly Dictionary<CommandKind, Func<TurnContext, ParsedCommand, CancellationToken, Task>> _commands = [];
 
-    public TurnHandler(PeopleDirectory directory, SopCommands sop, SopCardActions actions, DelegationCommands delegations)
+    public TurnHandler(PeopleDirectory directory, SopCommands sop, SopCardActions actions, DelegationCommands delegations, ReportCommands reports)
     {
         _directory = directory;
         _actions = actions;
         _delegations = delegations;
+        _reports = reports;
         On(CommandKind.Help, HelpAsync);
         On(CommandKind.Roles, RolesAsync);
         On(CommandKind.Start, (turn, _, ct) => sop.StartAsync(turn, ct));
@@ -30,6 +32,9 @@ internal sealed class TurnHandler
         On(CommandKind.Cancel, sop.CancelAsync);
         On(CommandKind.Reassign, sop.ReassignAsync);
         On(CommandKind.Delegation, (turn, _, ct) => delegations.ShowAsync(turn, ct));
+        On(CommandKind.Agenda, reports.AgendaAsync);
+        On(CommandKind.Documents, reports.DocumentsAsync);
+        On(CommandKind.Compliance, reports.ComplianceAsync);
         On(CommandKind.Unknown, UnknownAsync);
         foreach (var command in CommandCatalog.All.Where(c => !_commands.ContainsKey(c.Kind)))
         {
@@ -48,6 +53,11 @@ internal sealed class TurnHandler
         if (DelegationCommands.SubmittedVerb(turn.Activity) is { } plhVerb)
         {
             return _delegations.OnSubmitAsync(turn, plhVerb, turn.Activity.Value!.Value, cancellationToken);
+        }
+
+        if (ReportCommands.SubmittedVerb(turn.Activity) is not null)
+        {
+            return _reports.OnSubmitAsync(turn, turn.Activity.Value!.Value, cancellationToken);
         }
 
         var command = CommandParser.Parse(SubmittedCommand(turn.Activity) ?? turn.Activity.Text);
@@ -89,6 +99,7 @@ internal sealed class TurnHandler
         var (verb, data) = (parsed.Action!.Verb, parsed.Action.Data);
         return SopCardActions.Handles(verb) ? InvokeResult.Card(await _actions.OnExecuteAsync(turn, verb, data, cancellationToken))
             : DelegationCommands.Handles(verb) ? InvokeResult.Card(await _delegations.OnExecuteAsync(turn, verb, data, cancellationToken))
+            : ReportCommands.Handles(verb) ? InvokeResult.Card(await _reports.OnExecuteAsync(turn, data, cancellationToken))
             : InvokeResult.NotImplemented;
     }
 

@@ -11,6 +11,7 @@ internal static class TurnSetup
         services.AddSingleton<SopCommands>();
         services.AddSingleton<SopCardActions>();
         services.AddSingleton<DelegationCommands>();
+        services.AddSingleton<ReportCommands>();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());

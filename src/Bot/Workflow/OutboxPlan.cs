@@ -26,6 +26,12 @@ public static class OutboxKinds
 
     /// <summary>The open-task index ("tugas") follows the kegiatan's current assignee.</summary>
     public const string TaskIndex = "index.tasks";
+
+    /// <summary>A step that sends a letter out finished: its Buku Agenda line (and for the report, the Laporan Kegiatan files).</summary>
+    public const string AgendaLetter = "agenda.letter";
+
+    /// <summary>The closing notice to one person, sent with the Laporan Kegiatan's download links.</summary>
+    public const string ClosingNotice = "notice.closing";
 }
 
 /// <summary>
@@ -62,18 +68,22 @@ public static class OutboxPlan
                     break;
                 case StepSubmitted { Step: var step }:
                     Refresh(step);
+                    Letter(step);
                     break;
                 case StepApproved { Step: var step }:
                     Refresh(step);
+                    Letter(step);
                     break;
                 case StepSentBack { Step: var step }:
                     Refresh(step);
                     break;
                 case ExecutionRecorded { Step: var step }:
                     Refresh(step);
+                    Letter(step);
                     break;
                 case ReportSubmitted { Step: var step }:
                     Refresh(step);
+                    Letter(step);
                     break;
                 case Cancelled { Step: var step }:
                     Refresh(step);
@@ -90,9 +100,11 @@ public static class OutboxPlan
                 ? [.. staffing.People.HoldersOf(Role.Admin).Select(p => new PersonRef(p.AadObjectId, p.Name))]
                 : notice.To;
             var card = NoticeCard.Build(notice.View).ToJsonString();
+            // The closing notice carries the Laporan Kegiatan's links, added when it is sent (the files are made just before).
+            var kind = notice.Kind == NoticeKind.Closed ? OutboxKinds.ClosingNotice : OutboxKinds.Notice;
             foreach (var person in to.DistinctBy(p => p.Id, StringComparer.OrdinalIgnoreCase))
             {
-                Add(OutboxKinds.Notice, $"notice|{notice.Kind}|{person.Id}", new OutboxPayload(state.Number, state.Version, To: person.Id, CardJson: card));
+                Add(kind, $"notice|{notice.Kind}|{person.Id}", new OutboxPayload(state.Number, state.Version, To: person.Id, CardJson: card));
             }
         }
 
@@ -106,6 +118,15 @@ public static class OutboxPlan
             foreach (var (standIn, _) in StandIns.Of(staffing, assignee.Id, today))
             {
                 Add(OutboxKinds.StepCard, $"{key}|plh|{standIn.Id.ToLowerInvariant()}", new OutboxPayload(state.Number, state.Version, step, attempt, standIn.Id, OnBehalfOf: assignee.Id));
+            }
+        }
+
+        void Letter(int step)
+        {
+            // Only a step that sends a letter out; and not a send-back (the engine emits no forward event for it).
+            if (definition.FindStep(step)?.SuratKeluar is not null)
+            {
+                Add(OutboxKinds.AgendaLetter, $"agenda|{step}", new OutboxPayload(state.Number, state.Version, step));
             }
         }
 

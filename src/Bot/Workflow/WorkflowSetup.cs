@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PerijinanBot.Bot.Agenda;
+using PerijinanBot.Bot.Documents;
 using PerijinanBot.Bot.Reminders;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop.Calendar;
@@ -25,6 +26,10 @@ internal static class WorkflowSetup
         services.AddSingleton<IOutboxHandler, RefreshCardsHandler>();
         services.AddSingleton<IOutboxHandler, NoticeHandler>();
         services.AddSingleton<IOutboxHandler, TaskIndexHandler>();
+        services.AddSingleton<KegiatanDocuments>();
+        services.AddSingleton<DocumentViews>();
+        services.AddSingleton<IOutboxHandler, AgendaLetterHandler>();
+        services.AddSingleton<IOutboxHandler, ClosingNoticeHandler>();
         services.AddReminders(configuration);
         services.AddAgenda(configuration);
         services.AddHostedService<EngineStartupCheck>();

@@ -85,6 +85,13 @@ public static class Ac
     };
 
     /// <summary>
+    /// Buttons in rows of at most <paramref name="perRow"/> (ActionSets in the body): Teams shows at most five actions per
+    /// set, and the commands offered to a Ketua or Admin are more than that.
+    /// </summary>
+    public static IEnumerable<JsonObject> ButtonRows(IEnumerable<JsonNode> buttons, int perRow = 4) =>
+        buttons.Chunk(perRow).Select(row => new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. row]) });
+
+    /// <summary>
     /// A button that runs a chat command, as if the person had typed it. Action.Submit arrives as a message whose
     /// value carries the command, in Teams and in the Agents Playground alike.
     /// </summary>

@@ -22,8 +22,8 @@ public static class HelpCard
             Ac.Facts(view.Commands.Select(c => (c.Usage, Describe(c)))),
             Ac.Text("Di obrolan grup atau saluran, sebut @PerijinanBot sebelum perintah.", TextStyle.Subtle),
         };
-        var actions = view.Buttons.Select(c => (JsonNode)Ac.CommandButton(c.ButtonTitle, c.Word));
-        return Ac.Card(body, actions);
+        body.AddRange(Ac.ButtonRows(view.Buttons.Select(c => (JsonNode)Ac.CommandButton(c.ButtonTitle, c.Word))));
+        return Ac.Card(body);
     }
 
     private static string Greeting(HelpView view) => view.PersonName is null

@@ -26,8 +26,8 @@ public static class WelcomeCard
             body.Add(Ac.Text("Di obrolan ini, sebut @PerijinanBot sebelum perintah, misalnya: @PerijinanBot bantuan.", TextStyle.Subtle));
         }
 
-        var actions = view.Commands.Select(c => (JsonNode)Ac.CommandButton(c.ButtonTitle, c.Word));
-        return Ac.Card(body, actions);
+        body.AddRange(Ac.ButtonRows(view.Commands.Select(c => (JsonNode)Ac.CommandButton(c.ButtonTitle, c.Word))));
+        return Ac.Card(body);
     }
 
     private static string Who(WelcomeView view) => view switch

@@ -21,6 +21,15 @@ public enum CommandKind
 
     /// <summary>Plh./Plt.: appoint a stand-in for a date range, see and end appointments.</summary>
     Delegation,
+
+    /// <summary>The Buku Agenda Surat Keluar of this month or year, its Excel export, and recording SRIKANDI numbers.</summary>
+    Agenda,
+
+    /// <summary>Fresh download links to a closed kegiatan's Laporan Kegiatan.</summary>
+    Documents,
+
+    /// <summary>The SOP compliance report of a month, quarter, semester or year: card, chart, XLSX, monitoring form.</summary>
+    Compliance,
 }
 
 /// <param name="Kind">The command.</param>

@@ -69,9 +69,24 @@ public sealed class WholeSopTests
             ["jumlahPeserta"] = "22",
             ["dokumentasi"] = "https://dokumentasi.example/fas-2026/foto-1.jpg",
         }), ct), "step 7 outcome");
+        var closingCards = new List<System.Text.Json.Nodes.JsonObject>();
         foreach (var desk in new[] { ketua, anggota, kabid, kadis })
         {
-            await desk.CardAsync(c => Text(c).Contains(number, StringComparison.Ordinal) && Text(c).Contains("selesai", StringComparison.OrdinalIgnoreCase), $"{desk.Role}: closing notice");
+            closingCards.Add((await desk.CardAsync(c => Text(c).Contains(number, StringComparison.Ordinal) && Text(c).Contains("selesai", StringComparison.OrdinalIgnoreCase), $"{desk.Role}: closing notice")).Card);
+        }
+
+        // The closing card's link downloads the Laporan Kegiatan PDF from the bot, as a browser would (no sign-in, the signed link).
+        var pdfLink = Find(closingCards[1], o => (string?)o["type"] == "Action.OpenUrl" && (string?)o["title"] == "Unduh Laporan (PDF)").Single();
+        using (var browser = new HttpClient())
+        {
+            using var download = await browser.GetAsync(new Uri((string)pdfLink["url"]!), ct);
+            Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(await download.Content.ReadAsByteArrayAsync(ct));
+            var words = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains(number, words, StringComparison.Ordinal);
+            // The Tidak of step 4 and its reason are in the approval trail (a table cell wraps the reason, so one word of it).
+            Assert.Contains("PMPTSP", words, StringComparison.Ordinal);
         }
 
         // In storage: closed, seven steps (step 3 and 4 twice), each measured against its standard, and the history.

@@ -33,11 +33,15 @@ public sealed class HelpCardTests
     [Fact]
     public void Help_card_buttons_run_the_commands_meant_for_the_person_that_need_no_number()
     {
-        var actions = HelpCard.Build(Known)["actions"]!.AsArray();
+        var card = HelpCard.Build(Known);
+        var actions = Sop.CardJson.All(card).Where(o => o["data"] is JsonObject { } data && data["command"] is not null).ToList();
 
-        var commands = actions.Select(a => (string?)a!["data"]!["command"]).ToList();
-        Assert.Equal(["mulai", "tugas", "sop", "peran", "plh"], commands);
-        Assert.All(actions, a => Assert.Equal("Action.Submit", (string?)a!["type"]));
+        var commands = actions.Select(a => (string?)a["data"]!["command"]).ToList();
+        Assert.Equal(["mulai", "tugas", "sop", "peran", "agenda", "laporan", "plh"], commands);
+        Assert.All(actions, a => Assert.Equal("Action.Submit", (string?)a["type"]));
+        // Rows of at most four: Teams shows no more than five actions in one set.
+        Assert.All(Sop.CardJson.OfType(card, "ActionSet"), set => Assert.InRange(set["actions"]!.AsArray().Count, 1, 4));
+        Assert.Null(card["actions"]);
     }
 
     [Fact]
@@ -46,8 +50,8 @@ public sealed class HelpCardTests
         var anggota = CommandCatalog.ButtonsFor(new HashSet<Role> { Role.AnggotaTimKerja }).Select(c => c.Word);
         var kabid = CommandCatalog.ButtonsFor(new HashSet<Role> { Role.KepalaBidang }).Select(c => c.Word);
 
-        Assert.Equal(["tugas", "sop", "peran", "plh"], anggota);
-        Assert.Equal(["tugas", "sop", "peran", "plh"], kabid);
+        Assert.Equal(["tugas", "sop", "peran", "agenda", "plh"], anggota);
+        Assert.Equal(["tugas", "sop", "peran", "agenda", "laporan", "plh"], kabid);
     }
 
     [Fact]

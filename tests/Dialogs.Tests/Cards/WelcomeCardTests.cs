@@ -12,7 +12,8 @@ public sealed class WelcomeCardTests
         var card = WelcomeCard.Build(new WelcomeView("Siti Aminah", ["Kepala Dinas"], IsGroup: false, CommandCatalog.ButtonsFor(new HashSet<Role> { Role.KepalaDinas })));
 
         Assert.Contains("Halo, Siti Aminah. Peran Anda: Kepala Dinas.", card.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
-        Assert.Equal(["tugas", "sop", "peran", "plh"], card["actions"]!.AsArray().Select(a => (string?)a!["data"]!["command"]));
+        Assert.Equal(["tugas", "sop", "peran", "agenda", "laporan", "plh"],
+            Sop.CardJson.OfType(card, "Action.Submit").Select(a => (string?)a["data"]!["command"]));
         CardAssert.MatchesGolden(card, "welcome-kadis");
         CardAssert.IsValidAdaptiveCard(card);
     }

@@ -44,6 +44,21 @@ public sealed partial class KegiatanStore
     }
 
     /// <summary>
+    /// The state rows a report over a period needs: every kegiatan still open, and every one written since
+    /// <paramref name="changedSince"/> (a step finished in the period was written in it or later). The service filters
+    /// state rows across partitions: fine for the office's hundreds of kegiatan a year, and only run on request.
+    /// </summary>
+    public async IAsyncEnumerable<StoredKegiatan> ListForReportAsync(DateTimeOffset changedSince, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _tables.KegiatanAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {KegiatanKeys.StateRow} and (UpdatedAt ge {changedSince} or Status eq {nameof(Sop.Engine.KegiatanStatus.Open)})");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return KegiatanEntities.ReadState(entity);
+        }
+    }
+
+    /// <summary>
     /// Writes state + history + outbox as one transaction, guarded by the ETag the commit was built from. An ambiguous failure
     /// (timeout, 5xx, or the SDK's own retry hitting 412/409 after the first try had applied) is resolved by reading: if the
     /// state (or the history row of this version) carries this commit's command id, the result is AlreadyApplied.

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using Azure;
+using PerijinanBot.Bot.Workflow;
+using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Dialogs.Reports;
+using PerijinanBot.Reports.Agenda;
+
+namespace PerijinanBot.Bot.Documents;
+
+/// <summary>
+/// A step that sends a letter out finished: its line in the Buku Agenda Surat Keluar, and for the report the Laporan Kegiatan
+/// files. Idempotent, so a repeat after an unknown outcome is harmless.
+/// </summary>
+internal sealed class AgendaLetterHandler(KegiatanService kegiatan, KegiatanDocuments documents) : IOutboxHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.AgendaLetter];
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = OutboxPayloads.Read(item);
+        if (await kegiatan.FindAsync(payload.Number, cancellationToken) is not { } state || payload.Step is not { } step)
+        {
+            return OutboxOutcome.Failed("no such kegiatan or step");
+        }
+
+        var definition = kegiatan.Engine.DefinitionOf(state)!;
+        var entry = await documents.RecordLetterAsync(state, definition, step, cancellationToken);
+        if (entry is null)
+        {
+            return OutboxOutcome.Delivered("the step has no finished letter");
+        }
+
+        if (entry.Document == AgendaDocuments.Laporan)
+        {
+            var made = await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken);
+            return OutboxOutcome.Delivered($"{entry.Nomor}; {made.Count} files");
+        }
+
+        return OutboxOutcome.Delivered(entry.Nomor);
+    }
+}
+
+/// <summary>
+/// The closing notice (made when the kegiatan closed) with the Laporan Kegiatan's download links added when it is sent. If the
+/// files cannot be made, the notice still goes, saying so, and "dokumen ‹nomor›" tries again; storage being down retries.
+/// </summary>
+internal sealed partial class ClosingNoticeHandler(
+    KegiatanService kegiatan,
+    KegiatanDocuments documents,
+    DocumentViews views,
+    PersonalMessenger messenger,
+    ILogger<ClosingNoticeHandler> logger) : IOutboxHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.ClosingNotice];
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = OutboxPayloads.Read(item);
+        if (item.PriorOutcomeUnknown)
+        {
+            WorkflowLog.NotResent(logger, item.DedupeKey);
+            return OutboxOutcome.Delivered("outcome of an earlier send unknown; not sent again");
+        }
+
+        if (payload.To is null || JsonNode.Parse(payload.CardJson ?? "") is not JsonObject card)
+        {
+            return OutboxOutcome.Failed("notice without recipient or card");
+        }
+
+        if (await kegiatan.FindAsync(payload.Number, cancellationToken) is { } state)
+        {
+            DocumentsView? section;
+            try
+            {
+                var made = await documents.EnsureLaporanAsync(state, kegiatan.Engine.DefinitionOf(state)!, regenerate: false, cancellationToken);
+                section = made.Count == 0 ? null : views.Laporan(state.Number, made);
+            }
+            catch (RequestFailedException e)
+            {
+                return OutboxOutcome.RetryLater($"storage: {e.Message}");
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or InvalidDataException)
+            {
+                DocumentsNotMade(logger, e, state.Number);
+                section = new DocumentsView(state.Number, "Laporan Kegiatan", [], views.LinksExpireAt, Texts.NotMade(state.Number));
+            }
+
+            if (section is not null)
+            {
+                card = DocumentsCard.Append(card, section);
+            }
+        }
+
+        return await OutboxPayloads.SendAsync(messenger, payload.To, card, logger, _ => Task.CompletedTask, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 410, Level = LogLevel.Error, Message = "The Laporan Kegiatan of {Number} could not be made")]
+    private static partial void DocumentsNotMade(ILogger logger, Exception exception, string number);
+
+    private static class Texts
+    {
+        public static string NotMade(string number) =>
+            $"Berkas Laporan Kegiatan belum dapat dibuat. Ketik “dokumen {number}” beberapa saat lagi; bila tetap gagal, hubungi Admin.";
+    }
+}

@@ -1,0 +1,152 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using PerijinanBot.Bot.Agenda;
+using PerijinanBot.Bot.Files;
+using PerijinanBot.Bot.Storage;
+using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Reports.Agenda;
+using PerijinanBot.Reports.Laporan;
+using PerijinanBot.Sop.Definitions;
+using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Bot.Documents;
+
+/// <summary>A generated document of a kegiatan: which file, and the agenda number it carries.</summary>
+public sealed record KegiatanDocument(string Key, StoredFile File, string AgendaNomor, DateTimeOffset GeneratedAt);
+
+/// <summary>
+/// The outgoing letters of a kegiatan: their lines in the Buku Agenda Surat Keluar, and the Laporan Kegiatan files (DOCX and
+/// PDF) in blob storage, listed in table <c>Dokumen</c> (partition = kegiatan, row = file). Every method is idempotent: the
+/// agenda keeps a document's first serial, and the files are written at fixed names, so running again after a crash or
+/// from two instances at once leaves the same result.
+/// </summary>
+public sealed class KegiatanDocuments(
+    AgendaRegister agenda,
+    FileStore files,
+    TableServiceClient service,
+    IOptions<WorkflowStorageOptions> storage,
+    PeopleDirectory people,
+    SopEngine engine,
+    TimeProvider time)
+{
+    public const string LaporanPdf = "laporan.pdf";
+    public const string LaporanDocx = "laporan.docx";
+
+    private readonly TableProvider _tables = new(service);
+    private readonly string _tableName = storage.Value.TableNamePrefix + "Dokumen";
+
+    /// <summary>
+    /// Enters the letter of <paramref name="step"/> in the register, if the step produces one and has finished forward.
+    /// Null when there is nothing (yet) to enter.
+    /// </summary>
+    public async Task<AgendaEntry?> RecordLetterAsync(Kegiatan kegiatan, SopDefinition definition, int step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        ArgumentNullException.ThrowIfNull(definition);
+        if (definition.FindStep(step)?.SuratKeluar is not { } surat || Finished(kegiatan, step) is not { FinishedBy: { } by, FinishedAt: { } at })
+        {
+            return null;
+        }
+
+        var pengolah = by.OnBehalfOf is { } holder ? $"{by.Name} (Plh. {holder.Name})" : by.Name;
+        return await agenda.RecordAsync(
+            new AgendaRequest(kegiatan.Number, surat.Document, WibDate(at), surat.PerihalFor(kegiatan), surat.Tujuan, by.Id, pengolah),
+            cancellationToken);
+    }
+
+    /// <summary>The documents already made for a kegiatan, by key (<see cref="LaporanPdf"/>, <see cref="LaporanDocx"/>).</summary>
+    public async Task<IReadOnlyDictionary<string, KegiatanDocument>> ListAsync(string number, CancellationToken cancellationToken)
+    {
+        var table = await _tables.GetAsync(_tableName, cancellationToken);
+        var found = new Dictionary<string, KegiatanDocument>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(number)}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            found[row.RowKey] = new KegiatanDocument(
+                row.RowKey,
+                new StoredFile(row.GetString("BlobName") ?? "", row.GetString("FileName") ?? "", row.GetString("ContentType") ?? "", row.GetInt64("Length") ?? 0),
+                row.GetString("AgendaNomor") ?? "",
+                row.GetDateTimeOffset("GeneratedAt") ?? DateTimeOffset.MinValue);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The Laporan Kegiatan of a kegiatan whose report step has been submitted: made (and its letters entered in the
+    /// register) unless already made; <paramref name="regenerate"/> makes it again, e.g. after a SRIKANDI number was recorded.
+    /// Empty when the kegiatan has no report yet or its SOP has no Laporan document.
+    /// </summary>
+    public async Task<IReadOnlyList<KegiatanDocument>> EnsureLaporanAsync(Kegiatan kegiatan, SopDefinition definition, bool regenerate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!regenerate)
+        {
+            var existing = await ListAsync(kegiatan.Number, cancellationToken);
+            if (existing.TryGetValue(LaporanPdf, out var pdf) && existing.TryGetValue(LaporanDocx, out var docx))
+            {
+                return [pdf, docx];
+            }
+        }
+
+        var reportStep = StepOf(definition, AgendaDocuments.Laporan);
+        if (reportStep is null || await RecordLetterAsync(kegiatan, definition, reportStep.Number, cancellationToken) is not { } laporanEntry)
+        {
+            return [];
+        }
+
+        var dispositionStep = StepOf(definition, AgendaDocuments.Disposisi);
+        var disposisi = dispositionStep is null ? null : await RecordLetterAsync(kegiatan, definition, dispositionStep.Number, cancellationToken);
+        var laporan = LaporanKegiatanDocument.From(new LaporanRequest(kegiatan, definition, people, disposisi, laporanEntry));
+
+        var folder = $"laporan/{FolderOf(kegiatan.Number)}";
+        var made = new List<KegiatanDocument>();
+        foreach (var (key, extension, contentType, render) in new (string, string, string, Func<LaporanKegiatan, byte[]>)[]
+        {
+            (LaporanPdf, "pdf", "application/pdf", LaporanKegiatanDocument.Pdf),
+            (LaporanDocx, "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", LaporanKegiatanDocument.Docx),
+        })
+        {
+            var fileName = LaporanKegiatanDocument.FileName(laporan, extension);
+            var stored = await files.PutAsync($"{folder}/{fileName}", fileName, contentType, BinaryData.FromBytes(render(laporan)), cancellationToken);
+            made.Add(await RecordAsync(kegiatan.Number, key, stored, laporanEntry.Nomor, cancellationToken));
+        }
+
+        return made;
+    }
+
+    /// <summary>The step whose letter is <paramref name="document"/>, or null.</summary>
+    public static StepDefinition? StepOf(SopDefinition definition, string document) =>
+        definition?.Steps.FirstOrDefault(s => string.Equals(s.SuratKeluar?.Document, document, StringComparison.Ordinal));
+
+    private async Task<KegiatanDocument> RecordAsync(string number, string key, StoredFile file, string nomor, CancellationToken cancellationToken)
+    {
+        var table = await _tables.GetAsync(_tableName, cancellationToken);
+        var at = time.GetUtcNow();
+        await table.UpsertEntityAsync(
+            new TableEntity(TableKeys.Escape(number), key)
+            {
+                ["BlobName"] = file.BlobName,
+                ["FileName"] = file.FileName,
+                ["ContentType"] = file.ContentType,
+                ["Length"] = file.Length,
+                ["AgendaNomor"] = nomor,
+                ["GeneratedAt"] = at,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+        return new KegiatanDocument(key, file, nomor, at);
+    }
+
+    /// <summary>The last visit of a step that finished forward (not sent back, not cancelled).</summary>
+    private static StepRecord? Finished(Kegiatan kegiatan, int step) =>
+        kegiatan.Steps.LastOrDefault(r => r.Step == step && r.Outcome is StepOutcome.Approved or StepOutcome.Reported or StepOutcome.Completed or StepOutcome.Executed);
+
+    private DateOnly WibDate(DateTimeOffset instant) => engine.Calendar.LocalDate(instant);
+
+    /// <summary>Kegiatan numbers are ours (FAS-2026-0001), but a blob segment must never carry a separator whatever they hold.</summary>
+    private static string FolderOf(string number) =>
+        string.Concat(number.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_')) is { Length: > 0 } safe ? safe : "kegiatan";
+}

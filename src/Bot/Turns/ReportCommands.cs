@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PerijinanBot.Bot.Agenda;
+using PerijinanBot.Bot.Documents;
+using PerijinanBot.Bot.Files;
+using PerijinanBot.Bot.Protocol;
+using PerijinanBot.Bot.Workflow;
+using PerijinanBot.Dialogs.Commands;
+using PerijinanBot.Dialogs.Reports;
+using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Reports.Agenda;
+using PerijinanBot.Reports.Compliance;
+using PerijinanBot.Sop;
+using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Bot.Turns;
+
+/// <summary>
+/// <c>agenda</c> (the Buku Agenda Surat Keluar, its Excel export, recording SRIKANDI numbers), <c>dokumen</c> (fresh links
+/// to a kegiatan's Laporan Kegiatan) and <c>laporan</c> (the SOP compliance report).
+/// </summary>
+internal sealed class ReportCommands(
+    AgendaRegister register,
+    KegiatanDocuments documents,
+    DocumentViews views,
+    FileStore files,
+    KegiatanService kegiatan,
+    KegiatanStore store,
+    TimeProvider time)
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static bool Handles(string verb) => verb is AgendaCard.SrikandiVerb;
+
+    /// <summary>The verb of an Action.Submit fallback of the agenda card, read from the message's value.</summary>
+    public static string? SubmittedVerb(Activity activity) =>
+        activity.Value is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("verb", out var verb)
+        && verb.ValueKind == JsonValueKind.String
+        && Handles(verb.GetString()!)
+            ? verb.GetString()
+            : null;
+
+    public async Task AgendaAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken)
+    {
+        if (turn.Sender is not { } sender)
+        {
+            await turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
+            return;
+        }
+
+        if (AgendaPeriod.Parse(command.Argument, Today) is not { } period)
+        {
+            await turn.SendTextAsync(Texts.BadPeriod(command.Argument), cancellationToken);
+            return;
+        }
+
+        await turn.SendCardAsync(await AgendaCardAsync(sender, period, new AgendaCardState(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The only verb is <see cref="AgendaCard.SrikandiVerb"/>.</summary>
+    public Task<JsonObject> OnExecuteAsync(TurnContext turn, JsonElement data, CancellationToken cancellationToken) =>
+        SaveSrikandiAsync(turn, data, cancellationToken);
+
+    public async Task OnSubmitAsync(TurnContext turn, JsonElement value, CancellationToken cancellationToken) =>
+        await turn.ReplaceClickedCardAsync(await SaveSrikandiAsync(turn, value, cancellationToken), cancellationToken);
+
+    public async Task DocumentsAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken)
+    {
+        if (turn.Sender is null)
+        {
+            await turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
+            return;
+        }
+
+        if (SopCommands.Normalise(command.Argument) is not { } number)
+        {
+            await turn.SendTextAsync(SopTexts.NumberNeeded("dokumen", command.Argument), cancellationToken);
+            return;
+        }
+
+        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+        {
+            await turn.SendTextAsync(SopTexts.NotFound(number), cancellationToken);
+            return;
+        }
+
+        var made = state.Status == KegiatanStatus.Closed
+            ? await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken)
+            : [];
+        if (made.Count == 0)
+        {
+            await turn.SendTextAsync(Texts.NoDocumentsYet(number), cancellationToken);
+            return;
+        }
+
+        await turn.SendCardAsync(DocumentsCard.Build(views.Laporan(number, made)), cancellationToken);
+    }
+
+    /// <summary>The compliance report of a period, for those who answer for the SOP: Ketua, Kepala Bidang, Kepala Dinas, Admin.</summary>
+    public async Task ComplianceAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken)
+    {
+        if (turn.Sender is not { } sender)
+        {
+            await turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
+            return;
+        }
+
+        if (!(sender.Holds(Role.KetuaTimKerja) || sender.Holds(Role.KepalaBidang) || sender.Holds(Role.KepalaDinas) || sender.Holds(Role.Admin)))
+        {
+            await turn.SendTextAsync(Texts.ComplianceRoles, cancellationToken);
+            return;
+        }
+
+        if (!ReportPeriod.TryParse(command.Argument, Today, out var period))
+        {
+            await turn.SendTextAsync(Texts.BadCompliancePeriod(command.Argument), cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var calendar = kegiatan.Engine.Calendar;
+        var definition = kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!;
+        // A day's margin covers any time zone; the report itself counts by WIB date.
+        var since = new DateTimeOffset(period.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
+        var all = new List<Kegiatan>();
+        await foreach (var stored in store.ListForReportAsync(since, cancellationToken))
+        {
+            all.Add(KegiatanService.Read(stored));
+        }
+
+        var figures = ComplianceReport.Compute(all, definition, period, now, calendar);
+        var folder = string.Create(CultureInfo.InvariantCulture, $"laporan-sop/{period.From.Year}");
+        var suffix = string.Create(CultureInfo.InvariantCulture, $"{period.Kind}-{period.From:yyyy-MM}");
+        var chart = await files.SaveAsync(folder, $"Grafik-Kepatuhan-SOP-{suffix}.png", "image/png", BinaryData.FromBytes(ComplianceChart.Png(figures)), cancellationToken);
+        var xlsx = await files.SaveAsync(folder, $"Kepatuhan-SOP-{suffix}.xlsx", XlsxType, BinaryData.FromBytes(ComplianceXlsx.Build(figures)), cancellationToken);
+        await turn.SendCardAsync(ComplianceCard.Build(ComplianceView(figures, views.Link(chart), new DocumentLink("Unduh laporan kepatuhan (Excel)", views.Link(xlsx)))), cancellationToken);
+    }
+
+    private ComplianceCardView ComplianceView(ComplianceFigures figures, Uri chart, DocumentLink export) => new(
+        figures.Period.Label,
+        figures.ComputedAt,
+        figures.OpenNow,
+        figures.LateNow,
+        [.. figures.Steps.Select(s => new ComplianceStepLine(s.Step, s.Title, s.Role.Indonesian(), s.Standard.Text, s.KegiatanCount, s.Visits,
+            Duration(s.MedianActual), Duration(s.P90Actual), Share(s.OnTimeCount, s.Visits, s.OnTimeShare), s.Rework))],
+        [.. figures.Roles.Select(r => new ComplianceRoleLine(r.Role.Indonesian(), r.KegiatanCount, r.Visits,
+            Duration(r.MedianActual), Duration(r.P90Actual), Share(r.OnTimeCount, r.Visits, r.OnTimeShare), r.Rework))],
+        [.. figures.Monitoring.Select(m => new MonitoringLine(m.Step, m.Title, m.DilaksanakanDenganBaik, m.Evidence))],
+        chart,
+        export,
+        views.LinksExpireAt);
+
+    private static string Duration(TimeSpan? value) => value is { } v ? WibFormat.Duration(v) : "–";
+
+    private static string Share(int onTime, int visits, double? share) => share is { } s
+        ? string.Create(CultureInfo.InvariantCulture, $"{onTime} dari {visits} ({Math.Round(s * 100, MidpointRounding.AwayFromZero):0}%)")
+        : "–";
+
+    private DateOnly Today => kegiatan.Engine.Calendar.LocalDate(time.GetUtcNow());
+
+    private async Task<JsonObject> SaveSrikandiAsync(TurnContext turn, JsonElement data, CancellationToken cancellationToken)
+    {
+        var period = AgendaPeriod.Parse(Text(data, AgendaCard.PeriodKey), Today) ?? AgendaPeriod.Parse("", Today)!;
+        var entryValue = Text(data, AgendaCard.EntryInput);
+        var nomor = Text(data, AgendaCard.NomorInput)?.Trim() ?? "";
+        var draft = new AgendaCardState(DraftEntry: entryValue, DraftNomor: nomor);
+        if (turn.Sender is not { } sender)
+        {
+            return AgendaCard.Build(new AgendaCardView(period.Label, period.Word, [], 0, null, views.LinksExpireAt, [], Error: SopTexts.NotRegistered));
+        }
+
+        if (ParseEntry(entryValue) is not { } key)
+        {
+            return await AgendaCardAsync(sender, period, draft with { Error = Texts.PickLetter }, cancellationToken);
+        }
+
+        if (nomor.Length == 0 || nomor.Length > AgendaCard.MaxNomorLength || nomor.Any(char.IsControl))
+        {
+            return await AgendaCardAsync(sender, period, draft with { Error = Texts.BadNomor }, cancellationToken);
+        }
+
+        if (await register.GetAsync(key.Year, key.Serial, cancellationToken) is not { } entry)
+        {
+            return await AgendaCardAsync(sender, period, draft with { Error = Texts.NoSuchLetter }, cancellationToken);
+        }
+
+        if (!MayEdit(sender, entry))
+        {
+            return await AgendaCardAsync(sender, period, draft with { Error = Texts.MayNotEdit }, cancellationToken);
+        }
+
+        var (outcome, saved) = await register.SetSrikandiAsync(key.Year, key.Serial, nomor, cancellationToken);
+        if (outcome == SrikandiOutcome.Duplicate)
+        {
+            return await AgendaCardAsync(sender, period, draft with { Error = Texts.Duplicate(nomor) }, cancellationToken);
+        }
+
+        if (outcome == SrikandiOutcome.NotFound || saved is null)
+        {
+            return await AgendaCardAsync(sender, period, draft with { Error = Texts.NoSuchLetter }, cancellationToken);
+        }
+
+        // The Laporan Kegiatan prints its number: made again so the file carries SRIKANDI's.
+        if (saved.Document == AgendaDocuments.Laporan
+            && await kegiatan.FindAsync(saved.KegiatanNumber, cancellationToken) is { } state
+            && kegiatan.Engine.DefinitionOf(state) is { } definition)
+        {
+            await documents.EnsureLaporanAsync(state, definition, regenerate: true, cancellationToken);
+        }
+
+        return await AgendaCardAsync(sender, period, new AgendaCardState(Notice: Texts.Saved(saved)), cancellationToken);
+    }
+
+    private async Task<JsonObject> AgendaCardAsync(Person viewer, AgendaPeriod period, AgendaCardState state, CancellationToken cancellationToken)
+    {
+        var entries = (await register.ListAsync(period.Year, cancellationToken)).Where(e => period.Contains(e.Tanggal)).ToList();
+        DocumentLink? export = null;
+        if (entries.Count > 0)
+        {
+            var xlsx = AgendaXlsx.Build($"Buku Agenda Surat Keluar — {period.Label}", entries);
+            var stored = await files.SaveAsync(
+                string.Create(CultureInfo.InvariantCulture, $"agenda/{period.Year}"),
+                $"Buku-Agenda-Surat-Keluar-{period.FileSuffix}.xlsx",
+                XlsxType,
+                BinaryData.FromBytes(xlsx),
+                cancellationToken);
+            export = new DocumentLink("Unduh Buku Agenda (Excel)", views.Link(stored));
+        }
+
+        var shown = entries.Skip(Math.Max(0, entries.Count - AgendaCard.MaxRows)).ToList();
+        var rows = new List<AgendaRow>(shown.Count);
+        foreach (var entry in shown)
+        {
+            rows.Add(new AgendaRow(entry.Year, entry.Serial, entry.Tanggal, entry.Nomor, entry.NomorSrikandi is not null, entry.Perihal, entry.Tujuan,
+                entry.PengolahName, entry.KegiatanNumber, await LinkAsync(entry, cancellationToken)));
+        }
+
+        var editable = shown.Where(e => MayEdit(viewer, e))
+            .Select(e => new AgendaChoice(
+                string.Create(CultureInfo.InvariantCulture, $"{e.Year}-{e.Serial}"),
+                string.Create(CultureInfo.InvariantCulture, $"No. {e.Serial} · {e.Nomor} · {e.KegiatanNumber} ({e.Document})")))
+            .ToList();
+        return AgendaCard.Build(new AgendaCardView(period.Label, period.Word, rows, entries.Count, export, views.LinksExpireAt, editable,
+            state.Notice, state.Error, state.DraftEntry, state.DraftNomor));
+    }
+
+    /// <summary>The Laporan Kegiatan's PDF for a report's line; a disposition has no file of its own.</summary>
+    private async Task<Uri?> LinkAsync(AgendaEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Document != AgendaDocuments.Laporan)
+        {
+            return null;
+        }
+
+        var made = await documents.ListAsync(entry.KegiatanNumber, cancellationToken);
+        return made.TryGetValue(KegiatanDocuments.LaporanPdf, out var pdf) ? views.Link(pdf.File) : null;
+    }
+
+    /// <summary>The pengolah records their own letter's number; the Ketua, the Kepala Bidang and Admins any letter's.</summary>
+    private static bool MayEdit(Person viewer, AgendaEntry entry) =>
+        string.Equals(viewer.AadObjectId, entry.PengolahId, StringComparison.OrdinalIgnoreCase)
+        || viewer.Holds(Role.KetuaTimKerja) || viewer.Holds(Role.KepalaBidang) || viewer.Holds(Role.Admin);
+
+    private static (int Year, int Serial)? ParseEntry(string? value)
+    {
+        var parts = value?.Split('-') ?? [];
+        return parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var serial)
+            && year is >= 2000 and <= 2200 && serial > 0
+                ? (year, serial)
+                : null;
+    }
+
+    private static string? Text(JsonElement data, string key) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private sealed record AgendaCardState(string? Notice = null, string? Error = null, string? DraftEntry = null, string? DraftNomor = null);
+
+    private static class Texts
+    {
+        public const string PickLetter = "Pilih surat yang akan diberi nomor SRIKANDI.";
+
+        public const string BadNomor = "Isi nomor surat dari SRIKANDI (paling banyak 100 karakter, tanpa baris baru).";
+
+        public const string NoSuchLetter = "Surat itu tidak ada di Buku Agenda. Muat ulang dengan mengetik “agenda”.";
+
+        public const string MayNotEdit = "Nomor SRIKANDI dicatat oleh pengolah surat, Ketua Tim Kerja, Kepala Bidang, atau Admin.";
+
+        public static string Duplicate(string nomor) => $"Nomor SRIKANDI “{nomor}” sudah dipakai surat lain tahun ini. Periksa kembali nomornya.";
+
+        public static string Saved(AgendaEntry entry) =>
+            string.Create(CultureInfo.InvariantCulture, $"Nomor SRIKANDI {entry.NomorSrikandi} dicatat untuk surat No. {entry.Serial} ({entry.KegiatanNumber}).")
+            + (entry.Document == AgendaDocuments.Laporan ? " Berkas Laporan Kegiatan sudah diperbarui dengan nomor ini." : "");
+
+        public static string BadPeriod(string given) =>
+            $"“{given}” bukan periode yang dikenal. Ketik **agenda** (bulan ini), **agenda bulan** atau **agenda tahun**.";
+
+        public const string ComplianceRoles = "Laporan kepatuhan SOP dapat dilihat oleh Ketua Tim Kerja, Kepala Bidang, Kepala Dinas, dan Admin.";
+
+        public static string BadCompliancePeriod(string given) =>
+            $"“{given}” bukan periode yang dikenal. Ketik **laporan** (bulan ini), **laporan triwulan**, **laporan semester** atau **laporan tahun**.";
+
+        public static string NoDocumentsYet(string number) =>
+            $"Laporan Kegiatan {number} dibuat setelah Anggota Tim Kerja mengirim laporan (langkah 7). Ketik **status {number}** untuk melihat posisinya.";
+    }
+}
+
+/// <summary>The period an agenda view covers: this month (the default) or this year.</summary>
+internal sealed record AgendaPeriod(string Word, int Year, int? Month, string Label, string FileSuffix)
+{
+    private static readonly string[] Months =
+        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+    public bool Contains(DateOnly date) => date.Year == Year && (Month is null || date.Month == Month);
+
+    public static AgendaPeriod? Parse(string? argument, DateOnly today) => (argument ?? "").Trim().ToLowerInvariant() switch
+    {
+        "" or "bulan" or "month" or "bulan ini" => new("bulan", today.Year, today.Month, $"{Months[today.Month - 1]} {today.Year}",
+            string.Create(CultureInfo.InvariantCulture, $"{today.Year}-{today.Month:D2}")),
+        "tahun" or "year" or "tahun ini" => new("tahun", today.Year, null, string.Create(CultureInfo.InvariantCulture, $"Tahun {today.Year}"),
+            today.Year.ToString(CultureInfo.InvariantCulture)),
+        _ => null,
+    };
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using PerijinanBot.Dialogs.Cards;
+using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop;
+
+namespace PerijinanBot.Dialogs.Reports;
+
+/// <summary>A file the bot made, offered through a signed link that expires.</summary>
+/// <param name="Title">What the button says, e.g. "Unduh PDF".</param>
+public sealed record DocumentLink(string Title, Uri Url);
+
+/// <param name="Number">The kegiatan the documents belong to.</param>
+/// <param name="Caption">What the files are, e.g. "Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B".</param>
+/// <param name="ExpiresAt">When the links stop working; "dokumen ‹nomor›" gives new ones.</param>
+/// <param name="Problem">Set when the files could not be made: said instead of links.</param>
+public sealed record DocumentsView(string Number, string Caption, IReadOnlyList<DocumentLink> Links, DateTimeOffset ExpiresAt, string? Problem = null);
+
+/// <summary>The Laporan Kegiatan files of a kegiatan: in the closing card, and alone for the <c>dokumen</c> command.</summary>
+public static class DocumentsCard
+{
+    public static JsonObject Build(DocumentsView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return Ac.Card([Ac.Text($"Dokumen kegiatan {view.Number}", TextStyle.Title), Section(view)]);
+    }
+
+    /// <summary>A copy of <paramref name="card"/> with the documents section at the end of its body.</summary>
+    public static JsonObject Append(JsonObject card, DocumentsView view)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var copy = card.DeepClone().AsObject();
+        copy["body"]!.AsArray().Add(Section(view));
+        return copy;
+    }
+
+    public static JsonObject Section(DocumentsView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var items = new List<JsonNode> { AcInputs.Caption(view.Caption) };
+        if (view.Problem is { } problem)
+        {
+            items.Add(Ac.Text(problem, TextStyle.Warning));
+        }
+
+        if (view.Links.Count > 0)
+        {
+            items.Add(AcInputs.ActionSet(view.Links.Select(link => (JsonNode)OpenUrl(link.Title, link.Url))));
+            items.Add(Ac.Text(
+                $"Tautan berlaku sampai {WibFormat.DateTime(view.ExpiresAt)}. Setelah itu ketik “dokumen {view.Number}” untuk tautan baru.",
+                TextStyle.Subtle));
+        }
+
+        return AcInputs.Container(items, "emphasis", separator: true, spacing: "Medium");
+    }
+
+    public static JsonObject OpenUrl(string title, Uri url) => new()
+    {
+        ["type"] = "Action.OpenUrl",
+        ["title"] = title,
+        ["url"] = url.AbsoluteUri,
+    };
+}

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using PerijinanBot.Dialogs.Reports;
+using PerijinanBot.Dialogs.Tests.Sop;
+
+namespace PerijinanBot.Dialogs.Tests.Cards;
+
+/// <summary>The documents section of the closing card, the agenda card and the compliance card.</summary>
+public sealed class ReportCardTests
+{
+    private static readonly DateTimeOffset Expires = new(2026, 12, 3, 3, 0, 0, TimeSpan.Zero);
+    private static readonly Uri Pdf = new("https://bot.example/unduh/tok1/Laporan-Kegiatan-FAS-2026-0001.pdf");
+    private static readonly Uri Docx = new("https://bot.example/unduh/tok2/Laporan-Kegiatan-FAS-2026-0001.docx");
+
+    [Fact]
+    public void The_documents_card_offers_each_file_and_says_when_the_links_expire_and_how_to_renew_them()
+    {
+        var card = DocumentsCard.Build(new DocumentsView("FAS-2026-0001", "Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B",
+            [new("Unduh Laporan (PDF)", Pdf), new("Unduh Laporan (Word)", Docx)], Expires));
+        var text = Text(card);
+
+        Assert.Equal([Pdf.AbsoluteUri, Docx.AbsoluteUri], Find(card, n => (string?)n["type"] == "Action.OpenUrl").Select(n => (string?)n["url"]));
+        Assert.Contains("Tautan berlaku sampai Kamis, 3 Desember 2026 10.00 WIB", text, StringComparison.Ordinal);
+        Assert.Contains("ketik “dokumen FAS-2026-0001” untuk tautan baru", text, StringComparison.Ordinal);
+        CardAssert.MatchesGolden(card, "dokumen");
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
+    public void A_closing_notice_gains_the_section_and_a_failure_is_said_instead_of_links()
+    {
+        var notice = Dialogs.Cards.Ac.Card([Dialogs.Cards.Ac.Text("Kegiatan FAS-2026-0001 selesai")]);
+        var problem = DocumentsCard.Append(notice, new DocumentsView("FAS-2026-0001", "Laporan Kegiatan", [], Expires, "Berkas Laporan Kegiatan belum dapat dibuat."));
+
+        Assert.Single(notice["body"]!.AsArray());
+        Assert.Equal(2, problem["body"]!.AsArray().Count);
+        Assert.Empty(Find(problem, n => (string?)n["type"] == "Action.OpenUrl"));
+        Assert.Contains("belum dapat dibuat", Text(problem), StringComparison.Ordinal);
+        CardAssert.IsValidAdaptiveCard(problem);
+    }
+
+    [Fact]
+    public void The_agenda_card_lists_letters_with_typed_perihal_as_text_runs_and_the_SRIKANDI_form_keeps_what_was_typed()
+    {
+        var view = new AgendaCardView(
+            "November 2026",
+            "bulan",
+            [
+                new(2026, 1, new DateOnly(2026, 11, 20), "000.8 / 0001 / DISKOPUKM.B", false, "Disposisi pelaksanaan fasilitasi IUSP KSP **Maju** Bersama", "Kepala Bidang Perijinan dan Kelembagaan", "Siti Aminah", "FAS-2026-0001", null),
+                new(2026, 2, new DateOnly(2026, 11, 24), "B-512/DISKOPUKM-B/XI/2026", true, "Laporan kegiatan fasilitasi IUSP KSP **Maju** Bersama", "Kepala Dinas Koperasi, Usaha Kecil dan Menengah Provinsi Kalimantan Barat", "Budi Santoso", "FAS-2026-0001", Pdf),
+            ],
+            30,
+            new DocumentLink("Unduh Buku Agenda (Excel)", new Uri("https://bot.example/unduh/tok3/Buku-Agenda-Surat-Keluar-2026-11.xlsx")),
+            Expires,
+            [new("2026-2", "No. 2 · B-512/DISKOPUKM-B/XI/2026 · FAS-2026-0001 (laporan)")],
+            Error: "Nomor SRIKANDI “B-1” sudah dipakai surat lain tahun ini. Periksa kembali nomornya.",
+            DraftEntry: "2026-2",
+            DraftNomor: "B-1");
+        var card = AgendaCard.Build(view);
+        var text = Text(card);
+
+        Assert.Contains("Menampilkan 2 surat terakhir dari 30", text, StringComparison.Ordinal);
+        Assert.Contains("B-512/DISKOPUKM-B/XI/2026 (SRIKANDI)", text, StringComparison.Ordinal);
+        Assert.Contains(Find(card, n => (string?)n["type"] == "TextRun"), n => ((string?)n["text"])!.Contains("KSP **Maju** Bersama", StringComparison.Ordinal));
+        Assert.Equal("B-1", (string?)Find(card, n => (string?)n["id"] == AgendaCard.NomorInput).Single()["value"]);
+        Assert.Equal("2026-2", (string?)Find(card, n => (string?)n["id"] == AgendaCard.EntryInput).Single()["value"]);
+        var save = Find(card, n => (string?)n["type"] == "Action.Execute").Single();
+        Assert.Equal((AgendaCard.SrikandiVerb, "bulan"), ((string?)save["verb"], (string?)save["data"]![AgendaCard.PeriodKey]));
+        CardAssert.MatchesGolden(card, "agenda");
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
+    public void Someone_who_may_not_record_numbers_sees_the_register_without_the_form_and_an_empty_month_says_so()
+    {
+        var card = AgendaCard.Build(new AgendaCardView("Desember 2026", "bulan", [], 0, null, Expires, []));
+
+        Assert.Empty(Find(card, n => n["id"] is not null));
+        Assert.Contains("Belum ada surat keluar pada Desember 2026.", Text(card), StringComparison.Ordinal);
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
+    public void The_compliance_card_shows_figures_per_step_and_role_the_chart_and_the_prefilled_monitoring_form()
+    {
+        var view = new ComplianceCardView(
+            "Semester II 2026",
+            new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero),
+            3,
+            1,
+            [
+                new(3, "Verifikasi data dukung", "Ketua Tim Kerja", "15 menit", 4, 5, "12 menit", "40 menit", "4 dari 5 (80%)", 1),
+                new(6, "Pelaksanaan fasilitasi", "Ketua Tim Kerja", "1 hari kerja", 0, 0, "–", "–", "–", 0),
+            ],
+            [new("Ketua Tim Kerja", 4, 5, "12 menit", "40 menit", "4 dari 5 (80%)", 1)],
+            [
+                new(3, "Verifikasi data dukung", true, "4 dari 5 tepat waktu (80%); median 12 menit, baku 15 menit; 1 kali dikembalikan."),
+                new(5, "Telaah data dukung", false, "1 dari 3 tepat waktu (33%); median 1 jam 2 menit, baku 15 menit."),
+                new(6, "Pelaksanaan fasilitasi", null, "Tidak ada pelaksanaan."),
+            ],
+            new Uri("https://bot.example/unduh/tok4/Grafik.png"),
+            new DocumentLink("Unduh laporan kepatuhan (Excel)", new Uri("https://bot.example/unduh/tok5/Kepatuhan.xlsx")),
+            Expires);
+        var card = ComplianceCard.Build(view);
+        var text = Text(card);
+
+        Assert.Contains("5 kali selesai (4 kegiatan) · median 12 menit, p90 40 menit · mutu baku 15 menit · tepat waktu 4 dari 5 (80%) · dikembalikan (Tidak) 1 kali", text, StringComparison.Ordinal);
+        Assert.Contains("Tidak ada langkah selesai dalam periode ini. Mutu baku 1 hari kerja.", text, StringComparison.Ordinal);
+        Assert.Equal(["Dilaksanakan dengan baik", "Belum dilaksanakan dengan baik", "Tidak ada pelaksanaan dalam periode ini"],
+            Find(card, n => (string?)n["weight"] == "Bolder" && n["color"] is not null).Select(n => (string?)n["text"]));
+        Assert.Equal("https://bot.example/unduh/tok4/Grafik.png", (string?)Find(card, n => (string?)n["type"] == "Image").Single()["url"]);
+        CardAssert.MatchesGolden(card, "laporan-kepatuhan");
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    private static string Text(JsonObject card) => card.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static IEnumerable<JsonObject> Find(JsonNode? node, Func<JsonObject, bool> predicate) => CardJson.All(node).Where(predicate);
+}
