@@ -134,10 +134,14 @@ internal sealed class ReportCommands(
         var figures = ComplianceReport.Compute(all, definition, period, now, calendar);
         var folder = string.Create(CultureInfo.InvariantCulture, $"laporan-sop/{period.From.Year}");
         var suffix = string.Create(CultureInfo.InvariantCulture, $"{period.Kind}-{period.From:yyyy-MM}");
-        var chart = await files.SaveAsync(folder, $"Grafik-Kepatuhan-SOP-{suffix}.png", "image/png", BinaryData.FromBytes(ComplianceChart.Png(figures)), cancellationToken);
-        var xlsx = await files.SaveAsync(folder, $"Kepatuhan-SOP-{suffix}.xlsx", XlsxType, BinaryData.FromBytes(ComplianceXlsx.Build(figures)), cancellationToken);
+        // One file per period, replaced on every request: links always give the latest figures, and storage does not grow.
+        var chart = await PutAsync(folder, $"Grafik-Kepatuhan-SOP-{suffix}.png", "image/png", ComplianceChart.Png(figures), cancellationToken);
+        var xlsx = await PutAsync(folder, $"Kepatuhan-SOP-{suffix}.xlsx", XlsxType, ComplianceXlsx.Build(figures), cancellationToken);
         await turn.SendCardAsync(ComplianceCard.Build(ComplianceView(figures, views.Link(chart), new DocumentLink("Unduh laporan kepatuhan (Excel)", views.Link(xlsx)))), cancellationToken);
     }
+
+    private Task<StoredFile> PutAsync(string folder, string fileName, string contentType, byte[] content, CancellationToken cancellationToken) =>
+        files.PutAsync($"{folder}/{fileName}", fileName, contentType, BinaryData.FromBytes(content), cancellationToken);
 
     private ComplianceCardView ComplianceView(ComplianceFigures figures, Uri chart, DocumentLink export) => new(
         figures.Period.Label,
@@ -221,12 +225,7 @@ internal sealed class ReportCommands(
         if (entries.Count > 0)
         {
             var xlsx = AgendaXlsx.Build($"Buku Agenda Surat Keluar — {period.Label}", entries);
-            var stored = await files.SaveAsync(
-                string.Create(CultureInfo.InvariantCulture, $"agenda/{period.Year}"),
-                $"Buku-Agenda-Surat-Keluar-{period.FileSuffix}.xlsx",
-                XlsxType,
-                BinaryData.FromBytes(xlsx),
-                cancellationToken);
+            var stored = await PutAsync(string.Create(CultureInfo.InvariantCulture, $"agenda/{period.Year}"), $"Buku-Agenda-Surat-Keluar-{period.FileSuffix}.xlsx", XlsxType, xlsx, cancellationToken);
             export = new DocumentLink("Unduh Buku Agenda (Excel)", views.Link(stored));
         }
 

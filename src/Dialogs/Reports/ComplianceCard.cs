@@ -68,6 +68,15 @@ public static class ComplianceCard
             body.Add(Ac.Text($"Tautan berlaku sampai {WibFormat.DateTime(view.LinksExpireAt)}. Berkas Excel memuat ringkasan, rincian per kegiatan dan langkah, dan formulir monitoring SOP.", TextStyle.Subtle));
         }
 
+        // The same report for another period in one click: the semester evaluation is "Semester ini", then the Excel file.
+        body.Add(Ac.Text("Periode lain", TextStyle.Heading));
+        body.AddRange(Ac.ButtonRows(
+            [
+                AcInputs.CommandButton("Bulan ini", "laporan bulan"),
+                AcInputs.CommandButton("Triwulan ini", "laporan triwulan"),
+                AcInputs.CommandButton("Semester ini", "laporan semester"),
+                AcInputs.CommandButton("Tahun ini", "laporan tahun"),
+            ]));
         return Ac.Card(body);
     }
 

@@ -108,6 +108,8 @@ public sealed class ReportCardTests
         Assert.Equal(["Dilaksanakan dengan baik", "Belum dilaksanakan dengan baik", "Tidak ada pelaksanaan dalam periode ini"],
             Find(card, n => (string?)n["weight"] == "Bolder" && n["color"] is not null).Select(n => (string?)n["text"]));
         Assert.Equal("https://bot.example/unduh/tok4/Grafik.png", (string?)Find(card, n => (string?)n["type"] == "Image").Single()["url"]);
+        Assert.Equal(["laporan bulan", "laporan triwulan", "laporan semester", "laporan tahun"],
+            Find(card, n => (string?)n["type"] == "Action.Submit").Select(n => (string?)n["data"]!["command"]));
         CardAssert.MatchesGolden(card, "laporan-kepatuhan");
         CardAssert.IsValidAdaptiveCard(card);
     }
