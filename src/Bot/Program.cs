@@ -1,5 +1,6 @@
 using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Files;
+using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Health;
 using PerijinanBot.Bot.Hosting;
 using PerijinanBot.Bot.People;
@@ -30,6 +31,8 @@ builder.Services.AddDelegations(builder.Configuration);
 builder.Services.AddTurns();
 // Generated files in blob storage, offered through signed, expiring download links.
 builder.Services.AddFiles(builder.Configuration);
+// Microsoft Graph (optional, each feature by its settings): roles from Entra groups, proactive install, calendar, archive.
+builder.Services.AddGraph(builder.Configuration);
 // /healthz reports whether storage answers.
 builder.Services.AddHealth();
 
