@@ -18,8 +18,10 @@ public sealed record KegiatanOutcome(Kegiatan? State, Refusal? Refusal, bool Alr
 /// The decision path: one point read, the engine, one batch (state + history + outbox) under the state's ETag. Everything
 /// the decision causes afterwards (cards, notices, indexes) is in the outbox, delivered after the caller has its answer.
 /// </summary>
-public sealed class KegiatanService(SopEngine engine, KegiatanStore store, PeopleDirectory people, TimeProvider time, DelegationCache delegations)
+public sealed class KegiatanService(SopEngine engine, KegiatanStore store, PeopleDirectory people, TimeProvider time, DelegationCache delegations, PlanFeatures? features = null)
 {
+    private readonly PlanFeatures _features = features ?? PlanFeatures.None;
+
     public const string DefinitionId = "fasilitasi-perijinan";
 
     public SopEngine Engine { get; } = engine;
@@ -110,7 +112,7 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
                 JsonSerializer.Serialize(events, SopJsonContext.Default.IReadOnlyListKegiatanEvent),
                 actorId,
                 events.Count > 0 ? events[^1].At : state.UpdatedAt),
-            OutboxPlan.For(state, definition, events, Staffing, Views(), Engine.Calendar.LocalDate(time.GetUtcNow())));
+            OutboxPlan.For(state, definition, events, Staffing, Views(), Engine.Calendar.LocalDate(time.GetUtcNow()), _features));
     }
 
     private static class Texts

@@ -32,6 +32,12 @@ public static class OutboxKinds
 
     /// <summary>The closing notice to one person, sent with the Laporan Kegiatan's download links.</summary>
     public const string ClosingNotice = "notice.closing";
+
+    /// <summary>Graph: the facilitation's calendar event follows the kegiatan (created after the disposition, updated, cancelled).</summary>
+    public const string GraphCalendar = "graph.calendar";
+
+    /// <summary>Graph: an outgoing letter's files (the Laporan Kegiatan, the year's Buku Agenda) go to the SharePoint archive.</summary>
+    public const string GraphArchive = "graph.archive";
 }
 
 /// <summary>
@@ -45,12 +51,22 @@ public sealed record OutboxPayload(string Number, int Version, int? Step = null,
 [JsonSerializable(typeof(OutboxPayload))]
 internal sealed partial class WorkflowJsonContext : JsonSerializerContext;
 
+/// <summary>Which optional outbound work this instance plans (Graph features switched on by configuration).</summary>
+public sealed record PlanFeatures(bool Calendar, bool Archive)
+{
+    public static PlanFeatures None { get; } = new(false, false);
+}
+
 /// <summary>Turns the engine's events into the outbox rows committed with them.</summary>
 public static class OutboxPlan
 {
+    /// <summary>The letter whose issue puts the facilitation in calendars: the Kepala Dinas's disposition.</summary>
+    public const string CalendarDocument = "disposisi";
+
     /// <param name="today">The WIB date of the decision: which Plh. delegations are in force for the step cards.</param>
-    public static IReadOnlyList<OutboxMessage> For(Kegiatan state, SopDefinition definition, IReadOnlyList<KegiatanEvent> events, Staffing staffing, SopCardViews views, DateOnly today)
+    public static IReadOnlyList<OutboxMessage> For(Kegiatan state, SopDefinition definition, IReadOnlyList<KegiatanEvent> events, Staffing staffing, SopCardViews views, DateOnly today, PlanFeatures? features = null)
     {
+        features ??= PlanFeatures.None;
         var plan = new List<OutboxMessage>();
         void Add(string kind, string key, OutboxPayload payload) =>
             plan.Add(new OutboxMessage(kind, $"{state.Number}|v{state.Version}|{key}", JsonSerializer.Serialize(payload, WorkflowJsonContext.Default.OutboxPayload)));
@@ -87,6 +103,12 @@ public static class OutboxPlan
                     break;
                 case Cancelled { Step: var step }:
                     Refresh(step);
+                    if (features.Calendar)
+                    {
+                        // Cancels the event if one was made; harmless when none was.
+                        Add(OutboxKinds.GraphCalendar, "calendar", new OutboxPayload(state.Number, state.Version));
+                    }
+
                     break;
                 default:
                     break;
@@ -124,9 +146,21 @@ public static class OutboxPlan
         void Letter(int step)
         {
             // Only a step that sends a letter out; and not a send-back (the engine emits no forward event for it).
-            if (definition.FindStep(step)?.SuratKeluar is not null)
+            if (definition.FindStep(step)?.SuratKeluar is not { } surat)
             {
-                Add(OutboxKinds.AgendaLetter, $"agenda|{step}", new OutboxPayload(state.Number, state.Version, step));
+                return;
+            }
+
+            Add(OutboxKinds.AgendaLetter, $"agenda|{step}", new OutboxPayload(state.Number, state.Version, step));
+            if (features.Archive)
+            {
+                Add(OutboxKinds.GraphArchive, $"archive|{step}", new OutboxPayload(state.Number, state.Version, step));
+            }
+
+            if (features.Calendar && surat.Document == CalendarDocument)
+            {
+                // Creates the event, or moves it when the disposition came again after a send-back changed the jadwal.
+                Add(OutboxKinds.GraphCalendar, "calendar", new OutboxPayload(state.Number, state.Version, step));
             }
         }
 

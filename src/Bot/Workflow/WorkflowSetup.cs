@@ -18,6 +18,12 @@ internal static class WorkflowSetup
         services.AddWorkflowStorage(configuration);
         // The definitions and the calendar are validated when the engine is built: a broken data file stops start-up.
         services.AddSingleton(sp => new SopEngine(SopCatalog.Embedded, Calendar(configuration), sp.GetRequiredService<TimeProvider>()));
+        // Optional outbound work the Graph features add to a decision's outbox (nothing when Graph is not configured).
+        services.AddSingleton(sp =>
+        {
+            var graph = sp.GetRequiredService<Graph.GraphFeatures>();
+            return new PlanFeatures(graph.Calendar.IsOn, graph.Archive.IsOn);
+        });
         services.AddSingleton<KegiatanService>();
         services.AddSingleton<TaskIndex>();
         services.AddSingleton<CardCopies>();
