@@ -16,6 +16,7 @@ internal sealed class ConversationReferenceStore(TableProvider tables)
     public const string TableName = "ConversationReferences";
     private const string ConversationPartition = "conversation";
     private const string UserPartition = "user";
+    private const string BotPartition = "bot";
 
     // What this instance last wrote per row: an unchanged reference costs no write on the hot path.
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
@@ -23,6 +24,14 @@ internal sealed class ConversationReferenceStore(TableProvider tables)
     public async Task RememberAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         await UpsertAsync(ConversationPartition, reference.ConversationId, reference, cancellationToken);
+        if (reference.BotId is { Length: > 0 })
+        {
+            // The latest address anyone reached the bot at (service URL, tenant, the bot's own id): what a chat Teams made for
+            // someone who never wrote (a proactive install) needs to be addressed.
+            // Without the conversation and the user the row is the same for everyone, so it costs a write only when it changes.
+            await UpsertAsync(BotPartition, "latest", reference with { ConversationId = "", ConversationType = null, IsGroup = false, UserId = null, UserAadObjectId = null, UserName = null }, cancellationToken);
+        }
+
         if (reference.UserAadObjectId is { Length: > 0 } aadObjectId && reference.IsPersonal)
         {
             await UpsertAsync(UserPartition, aadObjectId, reference, cancellationToken);
@@ -43,6 +52,10 @@ internal sealed class ConversationReferenceStore(TableProvider tables)
         var reference = await FindUserAsync(aadObjectId, cancellationToken);
         return reference is { IsPersonal: true } ? reference : null;
     }
+
+    /// <summary>The latest address the bot was reached at (service URL, tenant, bot id), or null when nobody ever wrote.</summary>
+    public Task<ConversationReference?> FindAnyAsync(CancellationToken cancellationToken) =>
+        ReadAsync(BotPartition, "latest", cancellationToken);
 
     /// <summary>The last address the person was seen at: their 1:1 chat when known, else a group they wrote in.</summary>
     public Task<ConversationReference?> FindUserAsync(string aadObjectId, CancellationToken cancellationToken) =>

@@ -43,14 +43,20 @@ internal sealed class AgendaLetterHandler(KegiatanService kegiatan, KegiatanDocu
 /// <summary>
 /// The closing notice (made when the kegiatan closed) with the Laporan Kegiatan's download links added when it is sent. If the
 /// files cannot be made, the notice still goes, saying so, and "dokumen ‹nomor›" tries again; storage being down retries.
+/// With the SharePoint archive on, the archived copies are linked as well once they are there.
 /// </summary>
 internal sealed partial class ClosingNoticeHandler(
     KegiatanService kegiatan,
     KegiatanDocuments documents,
     DocumentViews views,
     PersonalMessenger messenger,
+    Graph.Install.ProactiveInstaller installer,
+    Graph.Archive.ArchiveProgress archive,
     ILogger<ClosingNoticeHandler> logger) : IOutboxHandler
 {
+    /// <summary>A bound on waiting for the archive, should its item never leave its first try: the card goes after this many.</summary>
+    private const int MaxArchiveWaits = 6;
+
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.ClosingNotice];
 
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -73,6 +79,15 @@ internal sealed partial class ClosingNoticeHandler(
             try
             {
                 var made = await documents.EnsureLaporanAsync(state, kegiatan.Engine.DefinitionOf(state)!, regenerate: false, cancellationToken);
+                if (made.Any(d => d.ArchiveUrl is null) && item.Attempts < MaxArchiveWaits
+                    && await archive.FirstTryPendingAsync(state.Number, item.Version, cancellationToken))
+                {
+                    // The upload is under way (another pass got to it first): a short wait gives the card its SharePoint
+                    // links. Once it has failed even once (Graph down) the card goes without them and never waits on Graph;
+                    // "dokumen" shows the links when the upload is through.
+                    return OutboxOutcome.RetryLater("waiting for the SharePoint archive's first upload");
+                }
+
                 section = made.Count == 0 ? null : views.Laporan(state.Number, made);
             }
             catch (RequestFailedException e)
@@ -91,7 +106,7 @@ internal sealed partial class ClosingNoticeHandler(
             }
         }
 
-        return await OutboxPayloads.SendAsync(messenger, payload.To, card, logger, _ => Task.CompletedTask, cancellationToken);
+        return await OutboxPayloads.SendAsync(messenger, installer, payload.To, card, logger, _ => Task.CompletedTask, cancellationToken);
     }
 
     [LoggerMessage(EventId = 410, Level = LogLevel.Error, Message = "The Laporan Kegiatan of {Number} could not be made")]

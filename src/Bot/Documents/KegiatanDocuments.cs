@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Agenda;
@@ -13,7 +14,9 @@ using PerijinanBot.Sop.People;
 namespace PerijinanBot.Bot.Documents;
 
 /// <summary>A generated document of a kegiatan: which file, and the agenda number it carries.</summary>
-public sealed record KegiatanDocument(string Key, StoredFile File, string AgendaNomor, DateTimeOffset GeneratedAt);
+/// <param name="ArchiveUrl">Where this very version lies in the SharePoint archive; null until it has been uploaded there.</param>
+/// <param name="ArchivedAt">When it was archived.</param>
+public sealed record KegiatanDocument(string Key, StoredFile File, string AgendaNomor, DateTimeOffset GeneratedAt, Uri? ArchiveUrl = null, DateTimeOffset? ArchivedAt = null);
 
 /// <summary>
 /// The outgoing letters of a kegiatan: their lines in the Buku Agenda Surat Keluar, and the Laporan Kegiatan files (DOCX and
@@ -67,10 +70,43 @@ public sealed class KegiatanDocuments(
                 row.RowKey,
                 new StoredFile(row.GetString("BlobName") ?? "", row.GetString("FileName") ?? "", row.GetString("ContentType") ?? "", row.GetInt64("Length") ?? 0),
                 row.GetString("AgendaNomor") ?? "",
-                row.GetDateTimeOffset("GeneratedAt") ?? DateTimeOffset.MinValue);
+                row.GetDateTimeOffset("GeneratedAt") ?? DateTimeOffset.MinValue,
+                Uri.TryCreate(row.GetString("ArchiveUrl"), UriKind.Absolute, out var archived) ? archived : null,
+                row.GetDateTimeOffset("ArchivedAt"));
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Notes where the document generated at <paramref name="generatedAt"/> was archived. False when the row no longer holds
+    /// that version (made again, e.g. after a SRIKANDI number, while it was being uploaded): the archive then holds an older
+    /// file, and the caller uploads again rather than vouch for it.
+    /// </summary>
+    /// <remarks>Making the document again replaces its row, so the archive columns go with the version they describe.</remarks>
+    public async Task<bool> RecordArchiveAsync(string number, string key, DateTimeOffset generatedAt, Uri archiveUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(archiveUrl);
+        var table = await _tables.GetAsync(_tableName, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(number), key, cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value!.GetDateTimeOffset("GeneratedAt") != generatedAt)
+        {
+            return false;
+        }
+
+        try
+        {
+            await table.UpdateEntityAsync(
+                new TableEntity(row.Value.PartitionKey, key) { ["ArchiveUrl"] = archiveUrl.AbsoluteUri, ["ArchivedAt"] = time.GetUtcNow() },
+                row.Value.ETag,
+                TableUpdateMode.Merge,
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -107,9 +107,10 @@ internal sealed class ReminderSweeper : BackgroundService
         var state = await _kegiatan.FindAsync(row.Number, cancellationToken);
         var current = state?.Current;
         var definition = state is null ? null : _kegiatan.Engine.DefinitionOf(state);
-        if (state is null || current is null || definition is null || current.Step != row.Step || current.Attempt != row.Attempt)
+        if (state is null || current is null || definition is null || current.Step != row.Step || current.Attempt != row.Attempt
+            || current.Reschedules.Count != row.Schedule)
         {
-            // The step moved on or the kegiatan closed: the outbox of that decision places what comes next, if anything.
+            // The step moved on, its jadwal was moved, or the kegiatan closed: the outbox of that decision places what comes next, if anything.
             await _table.DeleteAsync(row.RowKey, row.ETag, cancellationToken);
             return 0;
         }
@@ -117,7 +118,7 @@ internal sealed class ReminderSweeper : BackgroundService
         var ladder = new ReminderLadder(definition, _kegiatan.Engine.Calendar);
         var step = definition.Step(row.Step);
         var reminder = ladder.Schedule(current).FirstOrDefault(r => r.Kind == row.Kind && r.Occurrence == row.Occurrence)
-            ?? new Reminder(row.Step, row.Attempt, row.Kind, row.Occurrence, row.FireAt, AudienceOf(row.Kind), row.Kind == ReminderKind.Escalation ? ladder.SuperiorOf(step) : null);
+            ?? new Reminder(row.Step, row.Attempt, row.Kind, row.Occurrence, row.FireAt, AudienceOf(row.Kind), row.Kind == ReminderKind.Escalation ? ladder.SuperiorOf(step) : null, row.Schedule);
         if (!_kegiatan.Engine.Calendar.IsWorkingTime(reminder.FireAt))
         {
             ReminderLog.OutsideWorkingTime(_logger, row.RowKey);

@@ -9,7 +9,8 @@ using PerijinanBot.Sop.Reminders;
 namespace PerijinanBot.Bot.Reminders;
 
 /// <summary>A scheduled reminder row as read (and, once claimed, with the claim's ETag).</summary>
-internal sealed record ScheduledReminder(string RowKey, string Number, int Version, int Step, int Attempt, ReminderKind Kind, int Occurrence, DateTimeOffset FireAt, DateTimeOffset? ClaimedUntil, ETag ETag);
+/// <param name="Schedule">How many times the visit's jadwal had been moved when the reminder was placed (see <see cref="Reminder.Schedule"/>).</param>
+internal sealed record ScheduledReminder(string RowKey, string Number, int Version, int Step, int Attempt, ReminderKind Kind, int Occurrence, DateTimeOffset FireAt, DateTimeOffset? ClaimedUntil, ETag ETag, int Schedule = 0);
 
 /// <summary>Where a kegiatan's next reminder is: the row key of its due row (null when nothing is scheduled) and the version that placed it.</summary>
 internal sealed record ReminderPointer(string? DueKey, int Version, ETag ETag);
@@ -41,7 +42,7 @@ internal sealed class ReminderTable(TableServiceClient service, IOptions<Workflo
             if (Reminder.ParseKind(row.GetString("Kind")) is { } kind)
             {
                 due.Add(new ScheduledReminder(row.RowKey, row.GetString("Number") ?? "", row.GetInt32("Version") ?? 0, row.GetInt32("Step") ?? 0, row.GetInt32("Attempt") ?? 1,
-                    kind, row.GetInt32("Occurrence") ?? 1, row.GetDateTimeOffset("FireAt") ?? now, row.GetDateTimeOffset("ClaimedUntil"), row.ETag));
+                    kind, row.GetInt32("Occurrence") ?? 1, row.GetDateTimeOffset("FireAt") ?? now, row.GetDateTimeOffset("ClaimedUntil"), row.ETag, row.GetInt32("Schedule") ?? 0));
             }
         }
 
@@ -95,6 +96,7 @@ internal sealed class ReminderTable(TableServiceClient service, IOptions<Workflo
                 ["Attempt"] = next.Attempt,
                 ["Kind"] = next.KindName,
                 ["Occurrence"] = next.Occurrence,
+                ["Schedule"] = next.Schedule,
                 ["FireAt"] = next.FireAt,
             }, TableUpdateMode.Replace, cancellationToken);
         }

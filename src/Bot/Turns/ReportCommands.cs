@@ -28,6 +28,7 @@ internal sealed class ReportCommands(
     FileStore files,
     KegiatanService kegiatan,
     KegiatanStore store,
+    Graph.Archive.ArchiveHandler archive,
     TimeProvider time)
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -90,6 +91,12 @@ internal sealed class ReportCommands(
         var made = state.Status == KegiatanStatus.Closed
             ? await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken)
             : [];
+        if (archive.IsOn && made.Count > 0 && made.Any(d => d.ArchiveUrl is null) && KegiatanDocuments.StepOf(definition, AgendaDocuments.Laporan) is { } reportStep
+            && (await archive.ArchiveAsync(number, reportStep.Number, cancellationToken)).Kind == Workflow.Storage.OutboxOutcomeKind.Delivered)
+        {
+            // Not archived yet (Graph was down, or the report was made again): archived now, so the card can link there.
+            made = await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken);
+        }
         if (made.Count == 0)
         {
             await turn.SendTextAsync(Texts.NoDocumentsYet(number), cancellationToken);
@@ -213,6 +220,11 @@ internal sealed class ReportCommands(
             && kegiatan.Engine.DefinitionOf(state) is { } definition)
         {
             await documents.EnsureLaporanAsync(state, definition, regenerate: true, cancellationToken);
+            // The archived copy follows (best effort: "dokumen" archives it again while its link is missing).
+            if (archive.IsOn && KegiatanDocuments.StepOf(definition, AgendaDocuments.Laporan) is { } reportStep)
+            {
+                await archive.ArchiveAsync(state.Number, reportStep.Number, cancellationToken);
+            }
         }
 
         return await AgendaCardAsync(sender, period, new AgendaCardState(Notice: Texts.Saved(saved)), cancellationToken);

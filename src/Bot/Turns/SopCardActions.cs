@@ -19,7 +19,7 @@ internal sealed class SopCardActions(KegiatanService kegiatan)
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
-        SopVerbs.Start, SopVerbs.Submit, SopVerbs.Approve, SopVerbs.Reject, SopVerbs.Execute, SopVerbs.Report, SopVerbs.Cancel, SopVerbs.Reassign, SopVerbs.Open,
+        SopVerbs.Start, SopVerbs.Submit, SopVerbs.Approve, SopVerbs.Reject, SopVerbs.Execute, SopVerbs.Report, SopVerbs.Cancel, SopVerbs.Reassign, SopVerbs.Reschedule, SopVerbs.Open,
     };
 
     public static bool Handles(string verb) => Verbs.Contains(verb);
@@ -86,6 +86,14 @@ internal sealed class SopCardActions(KegiatanService kegiatan)
             // Nothing was decided on the step: the answer says who holds it now (or, on a late redelivery, where it stands).
             return state.Current?.Step == moved.Step
                 ? ReassignCard.Build(views.Reassigned(state, definition))
+                : StatusCard.Build(views.Status(state, definition));
+        }
+
+        if ((outcome.IsAccepted || outcome.AlreadyApplied) && command is Reschedule rescheduled)
+        {
+            // Nothing was decided on the step: the answer shows the change (or, once the step moved on, where it stands).
+            return state.Current?.Step == rescheduled.Step
+                ? RescheduleCard.Build(views.Rescheduled(state, definition))
                 : StatusCard.Build(views.Status(state, definition));
         }
 
@@ -163,6 +171,11 @@ internal sealed class SopCardActions(KegiatanService kegiatan)
                 return ReassignCard.Build(views.Reassign(state, definition, input.Draft, refusal.Message));
             }
 
+            if (verb == SopVerbs.Reschedule && state.Current is { } current && RescheduleRules.FieldsOf(definition, definition.Step(current.Step)) is not null)
+            {
+                return RescheduleCard.Build(views.Reschedule(state, definition, input.Draft, refusal.Message));
+            }
+
             var permitted = kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing);
             if (permitted.Count > 0)
             {
@@ -184,6 +197,8 @@ internal sealed class SopCardActions(KegiatanService kegiatan)
         SopVerbs.Execute => new RecordExecution(actorId, input.Step, input.Version, input.Form),
         SopVerbs.Report => new SubmitReport(actorId, input.Step, input.Version, input.Form),
         SopVerbs.Cancel => new Cancel(actorId, input.Version, input.Alasan),
+        SopVerbs.Reschedule => new Reschedule(
+            actorId, input.Step, input.Version, input.Draft.GetValueOrDefault(SopVerbs.NewJadwalInput), input.Draft.GetValueOrDefault(SopVerbs.NewTempatInput), input.Alasan),
         SopVerbs.Reassign => new Reassign(actorId, input.Step, input.Version, input.Draft.GetValueOrDefault(SopVerbs.NewHolderInput)?.Trim() ?? "", input.Alasan),
         _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
     };

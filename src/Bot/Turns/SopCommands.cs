@@ -6,7 +6,7 @@ using PerijinanBot.Sop.Engine;
 
 namespace PerijinanBot.Bot.Turns;
 
-/// <summary>The chat commands of the SOP: mulai, tugas, status, riwayat, sop, batal, alihkan. Each answers with a card or a short text.</summary>
+/// <summary>The chat commands of the SOP: mulai, tugas, status, riwayat, sop, batal, alihkan, jadwal. Each answers with a card or a short text.</summary>
 internal sealed partial class SopCommands(KegiatanService kegiatan, TaskIndex tasks)
 {
     public Task StartAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -99,6 +99,27 @@ internal sealed partial class SopCommands(KegiatanService kegiatan, TaskIndex ta
             return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReassign), state, definition));
         }, cancellationToken);
 
+    /// <summary>
+    /// <c>jadwal &lt;nomor&gt;</c>: the reschedule card for the Ketua holding the scheduled step (or their Plh.) and the Kepala
+    /// Bidang while that step waits; for anyone else, or at another step, the engine's own refusal says why not.
+    /// </summary>
+    public Task RescheduleAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
+        WithKegiatanAsync(turn, command, "jadwal", (state, definition) =>
+        {
+            var views = kegiatan.Views();
+            var actorId = turn.Sender?.AadObjectId ?? "";
+            var mayReschedule = state.Status == KegiatanStatus.Open && turn.Sender is not null
+                && kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing).Any(a => a.Trigger == SopTrigger.Reschedule);
+            if (mayReschedule)
+            {
+                return RescheduleCard.Build(views.Reschedule(state, definition));
+            }
+
+            // Nothing is stored by asking: the engine words why not (finished, another step, not theirs, not registered).
+            var refusal = kegiatan.Engine.Apply(state, new Reschedule(actorId, state.CurrentStep, state.Version, null, null, null), kegiatan.Staffing).Refusal;
+            return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReschedule), state, definition));
+        }, cancellationToken);
+
     public Task SopAsync(TurnContext turn, CancellationToken cancellationToken) =>
         turn.SendCardAsync(SopCard.Build(kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!), cancellationToken);
 
@@ -152,6 +173,8 @@ internal static class SopTexts
     public const string MayNotReassign = "Pengalihan langkah hanya dapat dilakukan oleh Admin atau atasan pelaksana langkah tersebut.";
 
     public const string NewHolderNeeded = "Pilih pegawai yang akan menerima langkah ini.";
+
+    public const string MayNotReschedule = "Jadwal pelaksanaan hanya dapat diubah oleh Ketua Tim Kerja pelaksana kegiatan atau oleh Kepala Bidang, sebelum pelaksanaannya dicatat.";
 
     public const string MayNotCancel = "Kegiatan hanya dapat dibatalkan oleh Ketua Tim Kerja yang memulainya atau oleh Kepala Bidang.";
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PerijinanBot.Bot.Graph.Directory;
 using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Dialogs;
 using PerijinanBot.Dialogs.Cards;
@@ -10,15 +11,15 @@ namespace PerijinanBot.Bot.Turns;
 /// <summary>What the bot does with each kind of activity. Commands and card verbs go through one table each.</summary>
 internal sealed class TurnHandler
 {
-    private readonly PeopleDirectory _directory;
+    private readonly RoleCommands _roles;
     private readonly SopCardActions _actions;
     private readonly DelegationCommands _delegations;
     private readonly ReportCommands _reports;
     private readonly Dictionary<CommandKind, Func<TurnContext, ParsedCommand, CancellationToken, Task>> _commands = [];
 
-    public TurnHandler(PeopleDirectory directory, SopCommands sop, SopCardActions actions, DelegationCommands delegations, ReportCommands reports)
+    public TurnHandler(RoleCommands roles, SopCommands sop, SopCardActions actions, DelegationCommands delegations, ReportCommands reports)
     {
-        _directory = directory;
+        _roles = roles;
         _actions = actions;
         _delegations = delegations;
         _reports = reports;
@@ -31,6 +32,7 @@ internal sealed class TurnHandler
         On(CommandKind.Sop, (turn, _, ct) => sop.SopAsync(turn, ct));
         On(CommandKind.Cancel, sop.CancelAsync);
         On(CommandKind.Reassign, sop.ReassignAsync);
+        On(CommandKind.Reschedule, sop.RescheduleAsync);
         On(CommandKind.Delegation, (turn, _, ct) => delegations.ShowAsync(turn, ct));
         On(CommandKind.Agenda, reports.AgendaAsync);
         On(CommandKind.Documents, reports.DocumentsAsync);
@@ -118,13 +120,9 @@ internal sealed class TurnHandler
         return turn.SendCardAsync(HelpCard.Build(view), cancellationToken);
     }
 
-    private Task RolesAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken)
-    {
-        var roles = Enum.GetValues<Role>()
-            .Select(r => new RoleHolders(r.Indonesian(), [.. _directory.HoldersOf(r).Select(p => p.Name)]))
-            .ToList();
-        return turn.SendCardAsync(RolesCard.Build(roles), cancellationToken);
-    }
+    // "peran" shows the holders and where the roles come from; "peran sinkron" (Admin) reads the Entra groups now.
+    private Task RolesAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
+        _roles.HandleAsync(turn, command, cancellationToken);
 
     private static Task UnknownAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
         turn.SendTextAsync(Texts.UnknownCommand(command.Text), cancellationToken);

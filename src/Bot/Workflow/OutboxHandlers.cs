@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PerijinanBot.Bot.Graph.Install;
 using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop.Definitions;
+using PerijinanBot.Sop.Engine;
 
 namespace PerijinanBot.Bot.Workflow;
 
@@ -11,7 +14,7 @@ namespace PerijinanBot.Bot.Workflow;
 /// buttons the engine allows the stand-in, while the delegation is in force). A card whose earlier send may have landed is not sent again (a card
 /// is never posted twice); the person still finds the step in "tugas".
 /// </summary>
-internal sealed class StepCardHandler(KegiatanService kegiatan, PersonalMessenger messenger, CardCopies copies, ILogger<StepCardHandler> logger) : IOutboxHandler
+internal sealed class StepCardHandler(KegiatanService kegiatan, PersonalMessenger messenger, CardCopies copies, ProactiveInstaller installer, ILogger<StepCardHandler> logger) : IOutboxHandler
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.StepCard];
 
@@ -42,9 +45,37 @@ internal sealed class StepCardHandler(KegiatanService kegiatan, PersonalMessenge
         }
 
         var card = StepCard.Build(kegiatan.Views().Step(state, definition, payload.To!, permitted));
-        return await OutboxPayloads.SendAsync(messenger, payload.To!, card, logger, async delivered =>
+        return await OutboxPayloads.SendAsync(messenger, installer, payload.To!, card, logger, async delivered =>
             await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId), cancellationToken),
-            cancellationToken);
+            cancellationToken,
+            problem => TellAssignerAsync(state, definition, current, payload.To!, problem, cancellationToken));
+    }
+
+    /// <summary>
+    /// The card cannot reach its person and the bot cannot install itself for them: whoever handed the step on (the last
+    /// person who finished a step, or who moved this one) is told once per card, so the failure is not silent. Retries go on.
+    /// </summary>
+    private async Task TellAssignerAsync(Kegiatan state, SopDefinition definition, StepRecord current, string to, string problem, CancellationToken cancellationToken)
+    {
+        var moved = current.Reassignments.Count > 0 ? current.Reassignments[^1] : null;
+        var finished = state.Steps.LastOrDefault(r => r.FinishedBy is not null);
+        var assigner = moved is not null && (finished?.FinishedAt is not { } at || moved.At > at) ? moved.By.Id : finished?.FinishedBy?.Id;
+        if (assigner is null || string.Equals(assigner, to, StringComparison.OrdinalIgnoreCase)
+            || !await installer.FirstTellingAsync(assigner, $"{state.Number}|{current.Step}|{current.Attempt}|{to}", cancellationToken))
+        {
+            return;
+        }
+
+        var name = string.Equals(current.Assignee?.Id, to, StringComparison.OrdinalIgnoreCase) ? current.Assignee!.Name : kegiatan.Staffing.People.Find(to)?.Name ?? to;
+        var notice = SopCardViews.Undeliverable(state, definition, new PersonRef(assigner, ""), name, problem);
+        try
+        {
+            await messenger.SendCardAsync(assigner, NoticeCard.Build(notice.View), cancellationToken);
+        }
+        catch (ConnectorException e)
+        {
+            WorkflowLog.AssignerNotTold(logger, e, assigner, state.Number);
+        }
     }
 }
 
@@ -80,7 +111,7 @@ internal sealed class RefreshCardsHandler(KegiatanService kegiatan, PersonalMess
 }
 
 /// <summary>Sends a notice card (made when the decision was taken) to one person. Never twice.</summary>
-internal sealed class NoticeHandler(PersonalMessenger messenger, ILogger<NoticeHandler> logger) : IOutboxHandler
+internal sealed class NoticeHandler(PersonalMessenger messenger, ProactiveInstaller installer, ILogger<NoticeHandler> logger) : IOutboxHandler
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.Notice];
 
@@ -98,7 +129,7 @@ internal sealed class NoticeHandler(PersonalMessenger messenger, ILogger<NoticeH
             return OutboxOutcome.Failed("notice without recipient or card");
         }
 
-        return await OutboxPayloads.SendAsync(messenger, payload.To, card, logger, _ => Task.CompletedTask, cancellationToken);
+        return await OutboxPayloads.SendAsync(messenger, installer, payload.To, card, logger, _ => Task.CompletedTask, cancellationToken);
     }
 }
 
@@ -127,16 +158,48 @@ internal static class OutboxPayloads
         ?? throw new InvalidDataException($"outbox item {item.DedupeKey} has no payload");
 
     /// <summary>
-    /// Sends and classifies the result: delivered; not reachable yet (retried, as the person may install the app); a definite
-    /// connector failure, which did not post anything (retried with backoff, kept for an operator once attempts run out).
-    /// A send whose outcome is unknown throws on, so the dispatcher marks it unknown and it is never sent twice.
+    /// Sends and classifies the result: delivered; not reachable yet (the app is installed for them through Graph when that
+    /// is on, and the send retried once Teams announces the installation); a definite connector failure, which did not post
+    /// anything (retried with backoff, kept for an operator once attempts run out). A send whose outcome is unknown throws
+    /// on, so the dispatcher marks it unknown and it is never sent twice.
     /// </summary>
-    public static async Task<OutboxOutcome> SendAsync(PersonalMessenger messenger, string to, JsonObject card, ILogger logger, Func<Delivered, Task> onDelivered, CancellationToken cancellationToken)
+    /// <param name="onInstallFailed">Told (with the reason, in Indonesian) when the bot cannot install itself for the person.</param>
+    public static async Task<OutboxOutcome> SendAsync(
+        PersonalMessenger messenger,
+        ProactiveInstaller installer,
+        string to,
+        JsonObject card,
+        ILogger logger,
+        Func<Delivered, Task> onDelivered,
+        CancellationToken cancellationToken,
+        Func<string, Task>? onInstallFailed = null)
     {
         Delivered? delivered;
         try
         {
             delivered = await messenger.SendCardAsync(to, card, cancellationToken);
+            if (delivered is null)
+            {
+                var reach = await installer.TryReachAsync(to, cancellationToken);
+                switch (reach.Outcome)
+                {
+                    case ReachOutcome.Reachable:
+                        delivered = await messenger.SendCardAsync(to, card, cancellationToken);
+                        break;
+                    case ReachOutcome.Pending:
+                        return OutboxOutcome.RetryLater($"the Teams app is being installed for {to}; waiting for Teams to announce it");
+                    case ReachOutcome.Failed:
+                        if (onInstallFailed is not null)
+                        {
+                            await onInstallFailed(reach.Problem!);
+                        }
+
+                        return OutboxOutcome.RetryLater($"cannot install the Teams app for {to}: {reach.Problem}");
+                    case ReachOutcome.Off:
+                    default:
+                        break;
+                }
+            }
         }
         catch (ConnectorException e)
         {
@@ -161,4 +224,7 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Cannot reach person {PersonId}: no conversation reference yet")]
     public static partial void Unreachable(ILogger logger, string personId);
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "Could not tell {AssignerId} that a card of {Number} cannot be delivered")]
+    public static partial void AssignerNotTold(ILogger logger, Exception exception, string assignerId, string number);
 }

@@ -82,6 +82,22 @@ public static class OutboxPlan
                     // The engine emits no StepAssigned for a move: the new holder's card goes from here.
                     StepCards(moved.Step, current.Attempt, moved.To, $"card|{moved.Step}|{current.Attempt}|{moved.To.Id.ToLowerInvariant()}");
                     break;
+                case Rescheduled moved:
+                    if (state.Current is { Assignee: { } holder } open && open.Step == moved.Step)
+                    {
+                        // The step stays open, so its old copies are not refreshed to an outcome; they show the old jadwal and
+                        // are stale (a click says the jadwal moved). The holder and their Plh. get the step card again, with
+                        // the new jadwal and due time.
+                        StepCards(moved.Step, open.Attempt, holder, $"card|{moved.Step}|{open.Attempt}|jadwal");
+                    }
+
+                    if (features.Calendar)
+                    {
+                        // Moves the event to the new jadwal and tempat (PATCH), or makes it if the disposition's create never landed.
+                        Add(OutboxKinds.GraphCalendar, "calendar", new OutboxPayload(state.Number, state.Version, moved.Step));
+                    }
+
+                    break;
                 case StepSubmitted { Step: var step }:
                     Refresh(step);
                     Letter(step);

@@ -19,6 +19,9 @@ public enum CommandKind
     /// <summary>Mutasi: an Admin or the superior moves the current step of a kegiatan to another holder of its role.</summary>
     Reassign,
 
+    /// <summary>Ubah jadwal: the Ketua holding step 6 or the Kepala Bidang moves the facilitation's jadwal and/or tempat.</summary>
+    Reschedule,
+
     /// <summary>Plh./Plt.: appoint a stand-in for a date range, see and end appointments.</summary>
     Delegation,
 

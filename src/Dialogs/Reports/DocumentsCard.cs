@@ -13,7 +13,9 @@ public sealed record DocumentLink(string Title, Uri Url);
 /// <param name="Caption">What the files are, e.g. "Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B".</param>
 /// <param name="ExpiresAt">When the links stop working; "dokumen ‹nomor›" gives new ones.</param>
 /// <param name="Problem">Set when the files could not be made: said instead of links.</param>
-public sealed record DocumentsView(string Number, string Caption, IReadOnlyList<DocumentLink> Links, DateTimeOffset ExpiresAt, string? Problem = null);
+/// <param name="Archive">The same files in the office's SharePoint archive, once uploaded there. These links do not expire (SharePoint
+/// asks for the office account instead), so they are offered apart from the signed ones.</param>
+public sealed record DocumentsView(string Number, string Caption, IReadOnlyList<DocumentLink> Links, DateTimeOffset ExpiresAt, string? Problem = null, IReadOnlyList<DocumentLink>? Archive = null);
 
 /// <summary>The Laporan Kegiatan files of a kegiatan: in the closing card, and alone for the <c>dokumen</c> command.</summary>
 public static class DocumentsCard
@@ -48,6 +50,12 @@ public static class DocumentsCard
             items.Add(Ac.Text(
                 $"Tautan berlaku sampai {WibFormat.DateTime(view.ExpiresAt)}. Setelah itu ketik “dokumen {view.Number}” untuk tautan baru.",
                 TextStyle.Subtle));
+        }
+
+        if (view.Archive is { Count: > 0 } archive)
+        {
+            items.Add(AcInputs.ActionSet(archive.Select(link => (JsonNode)OpenUrl(link.Title, link.Url))));
+            items.Add(Ac.Text("Arsip resmi tersimpan di SharePoint kantor; buka dengan akun kantor Anda.", TextStyle.Subtle));
         }
 
         return AcInputs.Container(items, "emphasis", separator: true, spacing: "Medium");

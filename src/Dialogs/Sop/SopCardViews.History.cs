@@ -11,8 +11,8 @@ public sealed partial class SopCardViews
 
     /// <summary>
     /// <c>riwayat &lt;nomor&gt;</c>: every visit of every step in order (assignee, entered, due, finished, outcome, by whom and
-    /// as whose Plh., reason, standard against actual time), with reassignments and the cancellation. When there are more than
-    /// <see cref="MaxListed"/> visits the latest are shown.
+    /// as whose Plh., reason, standard against actual time), with reassignments, changes of jadwal and the cancellation. When
+    /// there are more than <see cref="MaxListed"/> visits the latest are shown.
     /// </summary>
     public HistoryCardView History(Kegiatan kegiatan, SopDefinition definition)
     {
@@ -50,6 +50,7 @@ public sealed partial class SopCardViews
             }
         }
 
+        rows.AddRange(RescheduleRows(record));
         if (record.FinishedAt is { } finished)
         {
             rows.Add(LabelledValue.Fixed("Selesai", WibFormat.DateTime(finished)));

@@ -36,6 +36,7 @@ public sealed partial class SopCardViews
                     Notice(NoticeKind.Reassigned, [from], after, definition, "Langkah Anda dialihkan",
                     [$"{SopPhrases.StepRef(definition.Step(r.Step), capital: true)} dialihkan dari Anda kepada {r.To.Name} oleh {r.By.Describe()} pada {WibFormat.DateTime(r.At)}. Anda tidak perlu menindaklanjutinya lagi."],
                     r.Reason is { } why ? [LabelledValue.Typed("Alasan", why, SopVerbs.MaxAlasanLength)] : [], attention: false),
+                Rescheduled moved => RescheduledNotice(moved, after, definition),
                 Closed c => Closing(c, after, definition),
                 Cancelled x => Notice(NoticeKind.Cancelled, [.. x.Participants.Where(p => !string.Equals(p.Id, x.By.Id, StringComparison.OrdinalIgnoreCase))], after, definition,
                     $"Kegiatan {x.Number} dibatalkan",
@@ -94,6 +95,19 @@ public sealed partial class SopCardViews
         return Notice(NoticeKind.Approved, [workOf], after, definition, "Pekerjaan Anda disetujui",
             [$"Pekerjaan Anda disetujui oleh {approved.By.Describe()} di {SopPhrases.StepRef(step)} pada {WibFormat.DateTime(approved.At)}.", onward],
             notes, attention: false);
+    }
+
+    /// <summary>The card of the current step cannot reach <paramref name="holderName"/>; <paramref name="problem"/> says why (Indonesian).</summary>
+    public static SopNotice Undeliverable(Kegiatan kegiatan, SopDefinition definition, PersonRef assigner, string holderName, string problem)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        ArgumentNullException.ThrowIfNull(definition);
+        var step = definition.Step(kegiatan.CurrentStep);
+        return Notice(NoticeKind.Undeliverable, [assigner], kegiatan, definition, "Kartu langkah belum terkirim",
+            [
+                $"Kartu {SopPhrases.StepRef(step)} kegiatan {kegiatan.Number} belum dapat dikirim kepada {holderName}: {problem}.",
+                $"Bot terus mencoba mengirimnya. Sementara itu, minta {holderName} membuka PerijinanBot di Teams (ketik **bantuan**).",
+            ], [], attention: true);
     }
 
     private static SopNotice Closing(Closed closed, Kegiatan after, SopDefinition definition)

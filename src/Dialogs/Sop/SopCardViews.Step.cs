@@ -74,6 +74,7 @@ public sealed partial class SopCardViews
         var mine = current is null ? [] : permitted.Where(p => p.Step == step.Number && _stepTriggers.Contains(p.Trigger)).ToList();
         var canAct = mine.Count > 0;
         var canCancel = current is not null && permitted.Any(p => p.Trigger == SopTrigger.Cancel);
+        var canReschedule = current is not null && permitted.Any(p => p.Trigger == SopTrigger.Reschedule);
         var actingAs = canAct ? mine[0].As : null;
         var (timing, late) = current is null ? ("", false) : Timing(current);
         var target = new CardTarget(kegiatan.Number, step.Number, kegiatan.Version);
@@ -100,7 +101,8 @@ public sealed partial class SopCardViews
             canCancel ? $"batal {kegiatan.Number}" : null,
             target,
             Start: null,
-            Timeline(kegiatan, definition));
+            Timeline(kegiatan, definition),
+            canReschedule ? $"jadwal {kegiatan.Number}" : null);
     }
 
     private static List<LabelledValue> Standard(SopDefinition definition, StepDefinition step, string? due)

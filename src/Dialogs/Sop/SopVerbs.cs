@@ -21,6 +21,9 @@ public static class SopVerbs
     public const string Cancel = "sop.cancel";
     public const string Reassign = "sop.reassign";
 
+    /// <summary><c>jadwal ‹nomor›</c>: moves the facilitation. Inputs: <see cref="NewJadwalInput"/>, <see cref="NewTempatInput"/>, <see cref="AlasanInput"/>.</summary>
+    public const string Reschedule = "sop.reschedule";
+
     /// <summary>Sends the current card of a kegiatan again (from <c>tugas</c>, a stale card, a status). Data: <c>kegiatan</c>.</summary>
     public const string Open = "sop.open";
 
@@ -40,18 +43,25 @@ public static class SopVerbs
     /// <summary>The kelengkapan checklist: one multi-select ChoiceSet, the ticked item ids comma-separated.</summary>
     public const string KelengkapanInput = "kelengkapan";
 
-    /// <summary>The reason of a Tidak, a cancellation, or (optional) a reassignment.</summary>
+    /// <summary>The reason of a Tidak, a cancellation, a reschedule, or (optional) a reassignment.</summary>
     public const string AlasanInput = "alasan";
 
     /// <summary>The person a reassignment (<c>alihkan</c>) moves the current step to.</summary>
     public const string NewHolderInput = "pemegangBaru";
+
+    /// <summary>The new jadwal of a reschedule, typed like the jadwal field (<c>yyyy-MM-dd HH:mm</c>, WIB).</summary>
+    public const string NewJadwalInput = "jadwalBaru";
+
+    /// <summary>The new tempat of a reschedule.</summary>
+    public const string NewTempatInput = "tempatBaru";
 
     public const int MaxAlasanLength = 1000;
 
     /// <summary>Names a form field must not take, or its input would overwrite the action data.</summary>
     public static IReadOnlySet<string> Reserved { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        KegiatanKey, StepKey, VersionKey, DefinitionKey, OpenedAtKey, VerbKey, KelengkapanInput, AlasanInput, NewHolderInput, "command", "msteams",
+        KegiatanKey, StepKey, VersionKey, DefinitionKey, OpenedAtKey, VerbKey, KelengkapanInput, AlasanInput, NewHolderInput, NewJadwalInput, NewTempatInput,
+        "command", "msteams",
     };
 
     /// <summary>The verb of a step trigger's button.</summary>
@@ -64,6 +74,7 @@ public static class SopVerbs
         SopTrigger.SubmitReport => Report,
         SopTrigger.Reassign => Reassign,
         SopTrigger.Cancel => Cancel,
+        SopTrigger.Reschedule => Reschedule,
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 
@@ -77,6 +88,7 @@ public static class SopVerbs
         Report => SopTrigger.SubmitReport,
         Reassign => SopTrigger.Reassign,
         Cancel => SopTrigger.Cancel,
+        Reschedule => SopTrigger.Reschedule,
         _ => null,
     };
 

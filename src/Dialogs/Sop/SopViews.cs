@@ -113,7 +113,8 @@ public sealed record StepCardView(
     string? CancelCommand,
     CardTarget? Target,
     StartTarget? Start,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    string? RescheduleCommand = null);
 
 /// <summary>Read-only: who decided what and when, why (Tidak, batal), Plh. basis, and what happens next.</summary>
 public sealed record OutcomeCardView(
@@ -168,6 +169,22 @@ public sealed record ReassignCardView(
     string ButtonTitle,
     CardTarget Target);
 
+/// <summary>
+/// <c>jadwal ‹nomor›</c>: the jadwal and tempat now (<see cref="Current"/>), inputs for the new ones and the reason. Once done
+/// (<see cref="Done"/> set) the same card, read-only, shows the change in <see cref="Current"/> and where the kegiatan stands.
+/// </summary>
+public sealed record RescheduleCardView(
+    KegiatanHeader Header,
+    string Title,
+    string? Error,
+    string? Done,
+    IReadOnlyList<LabelledValue> Current,
+    StateView State,
+    string Explanation,
+    IReadOnlyList<InputView> Inputs,
+    string ButtonTitle,
+    CardTarget Target);
+
 public enum NoticeKind
 {
     /// <summary>To the person whose work was approved.</summary>
@@ -190,6 +207,12 @@ public enum NoticeKind
 
     /// <summary>To everyone involved except the person who cancelled.</summary>
     Cancelled,
+
+    /// <summary>To whoever handed a step on, when its card cannot reach the new holder (the bot cannot install itself for them).</summary>
+    Undeliverable,
+
+    /// <summary>To everyone involved except the person who moved it: the jadwal and/or tempat of the facilitation changed.</summary>
+    Rescheduled,
 }
 
 public sealed record NoticeView(string Title, KegiatanHeader Header, IReadOnlyList<string> Lines, IReadOnlyList<LabelledValue> Notes, bool Attention, string Number);

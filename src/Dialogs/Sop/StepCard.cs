@@ -97,6 +97,11 @@ public static class StepCard
             ]));
         }
 
+        if (view.RescheduleCommand is { } reschedule)
+        {
+            actions.Add(AcInputs.CommandButton("Ubah jadwal…", reschedule));
+        }
+
         if (view.CancelCommand is { } cancel)
         {
             actions.Add(AcInputs.CommandButton("Batalkan kegiatan…", cancel));

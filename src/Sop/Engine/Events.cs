@@ -17,6 +17,7 @@ namespace PerijinanBot.Sop.Engine;
 [JsonDerivedType(typeof(ReportSubmitted), "reportSubmitted")]
 [JsonDerivedType(typeof(Reassigned), "reassigned")]
 [JsonDerivedType(typeof(Cancelled), "cancelled")]
+[JsonDerivedType(typeof(Rescheduled), "rescheduled")]
 [JsonDerivedType(typeof(Closed), "closed")]
 public abstract record KegiatanEvent(string Number, int Version, DateTimeOffset At);
 
@@ -47,6 +48,24 @@ public sealed record ReportSubmitted(string Number, int Version, DateTimeOffset 
 
 /// <summary>The current step moved from <paramref name="From"/> to <paramref name="To"/>; its due time is unchanged.</summary>
 public sealed record Reassigned(string Number, int Version, DateTimeOffset At, int Step, Actor By, PersonRef? From, PersonRef To, string? Reason)
+    : KegiatanEvent(Number, Version, At);
+
+/// <summary>
+/// The jadwal and/or tempat of the facilitation moved while <paramref name="Step"/> (the step timed from the jadwal) waited; its
+/// due time now runs from <paramref name="NewJadwal"/>. The old values stay here: the form data only keeps the new ones.
+/// </summary>
+public sealed record Rescheduled(
+    string Number,
+    int Version,
+    DateTimeOffset At,
+    int Step,
+    Actor By,
+    DateTimeOffset OldJadwal,
+    DateTimeOffset NewJadwal,
+    string? OldTempat,
+    string? NewTempat,
+    string Reason,
+    DateTimeOffset DueAt)
     : KegiatanEvent(Number, Version, At);
 
 public sealed record Cancelled(string Number, int Version, DateTimeOffset At, int Step, Actor By, string Reason, PersonRef? Assignee, IReadOnlyList<PersonRef> Participants)

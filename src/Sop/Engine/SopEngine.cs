@@ -10,7 +10,8 @@ namespace PerijinanBot.Sop.Engine;
 /// <remarks>
 /// Guards, in order: the SOP version is loaded; the kegiatan is open; the card is current (step and version); the person is
 /// registered; the step permits the action; the person may do it (assignee, or their Plh. on that day; Admin or superior to
-/// reassign; the <c>cancelBy</c> rules to cancel); kelengkapan complete; fields valid; reason present and not too long.
+/// reassign; the <c>cancelBy</c> rules to cancel; assignee or superior to reschedule); kelengkapan complete; fields valid; reason
+/// present and not too long.
 /// </remarks>
 public sealed class SopEngine
 {
@@ -143,6 +144,7 @@ public sealed class SopEngine
         {
             Reassign reassign => KegiatanCommands.Reassign(kegiatan, reassign, context),
             Cancel cancel => KegiatanCommands.Cancel(kegiatan, cancel, context),
+            Reschedule reschedule => RescheduleCommand.Apply(kegiatan, reschedule, context),
             StepCommand step => StepCommands.Handle(kegiatan, step, context),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
         };
@@ -178,6 +180,12 @@ public sealed class SopEngine
         if (Authority.Resolve(staffing, personId, today, Authority.MayCancel(definition, kegiatan)) is { } canceller)
         {
             actions.Add(new PermittedAction(SopTrigger.Cancel, step.Number, canceller));
+        }
+
+        if (RescheduleRules.FieldsOf(definition, step) is not null
+            && Authority.Resolve(staffing, personId, today, RescheduleRules.MayReschedule(definition, step, current)) is { } rescheduler)
+        {
+            actions.Add(new PermittedAction(SopTrigger.Reschedule, step.Number, rescheduler));
         }
 
         return actions;

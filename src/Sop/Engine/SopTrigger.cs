@@ -4,7 +4,8 @@ namespace PerijinanBot.Sop.Engine;
 
 /// <summary>
 /// What a person can do to a kegiatan. The step triggers (<see cref="SubmitData"/> … <see cref="SubmitReport"/>) come from the
-/// <see cref="TransitionTable"/> of the current step; <see cref="Reassign"/> and <see cref="Cancel"/> apply to any open kegiatan.
+/// <see cref="TransitionTable"/> of the current step; <see cref="Reassign"/> and <see cref="Cancel"/> apply to any open kegiatan;
+/// <see cref="Reschedule"/> only while the step timed from the jadwal waits.
 /// </summary>
 [JsonConverter(typeof(CamelCaseEnumConverter<SopTrigger>))]
 public enum SopTrigger
@@ -16,6 +17,9 @@ public enum SopTrigger
     SubmitReport,
     Reassign,
     Cancel,
+
+    /// <summary>Ubah jadwal: move the jadwal and/or tempat of the facilitation before it takes place.</summary>
+    Reschedule,
 }
 
 public static class SopTriggerText
@@ -30,6 +34,7 @@ public static class SopTriggerText
         SopTrigger.SubmitReport => "Kirim laporan",
         SopTrigger.Reassign => "Alihkan",
         SopTrigger.Cancel => "Batalkan",
+        SopTrigger.Reschedule => "Ubah jadwal",
         _ => trigger.ToString(),
     };
 }

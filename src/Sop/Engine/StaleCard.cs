@@ -23,6 +23,12 @@ internal static class StaleCard
         var lastFinished = kegiatan.Steps.LastOrDefault(r => r.Step == step && r.FinishedAt is not null && r.FinishedBy is not null);
         var lastMove = step == kegiatan.CurrentStep ? kegiatan.Current?.Reassignments is [.., var move] ? move : null : null;
 
+        var lastChange = step == kegiatan.CurrentStep ? kegiatan.Current?.Reschedules is [.., var change] ? change : null : null;
+        if (lastChange is not null && (lastMove is null || lastChange.At >= lastMove.At) && (lastFinished is null || lastChange.At >= lastFinished.FinishedAt))
+        {
+            return $"{Prefix}jadwal pelaksanaan telah diubah menjadi {WibFormat.DateTime(lastChange.NewJadwal)} oleh {lastChange.By.Describe()} pada {WibFormat.DateTime(lastChange.At)}.";
+        }
+
         if (lastMove is not null && (lastFinished is null || lastMove.At >= lastFinished.FinishedAt))
         {
             return $"{Prefix}langkah {step} telah dialihkan kepada {lastMove.To.Name} oleh {lastMove.By.Describe()} pada {WibFormat.DateTime(lastMove.At)}.";

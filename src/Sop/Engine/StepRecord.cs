@@ -81,6 +81,11 @@ public sealed record StepRecord
 
     private readonly IReadOnlyList<Reassignment> _reassignments = [];
 
+    /// <summary>Every change of the jadwal or tempat while this step waited (only a step timed from the jadwal), oldest first.</summary>
+    public IReadOnlyList<Rescheduling> Reschedules { get => _reschedules; init => _reschedules = value ?? []; }
+
+    private readonly IReadOnlyList<Rescheduling> _reschedules = [];
+
     [JsonIgnore]
     public bool IsOpen => FinishedAt is null;
 }

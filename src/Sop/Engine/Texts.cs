@@ -71,6 +71,34 @@ internal static class Texts
         return $"Pembatalan hanya dapat dilakukan oleh {string.Join(" atau ", who)}.";
     }
 
+    public const string RescheduleReasonRequired = "Alasan perubahan jadwal wajib diisi, agar semua yang terlibat tahu mengapa jadwal berubah.";
+
+    public const string RescheduleNothingChanged =
+        "Jadwal dan tempat yang diisi sama dengan yang sudah tercatat; tidak ada yang diubah. Isi jadwal atau tempat yang baru.";
+
+    public const string RescheduleNoTempat = "Tempat tidak dapat diubah karena SOP ini tidak mencatat tempat pelaksanaan.";
+
+    public static string RescheduleReasonTooLong(int length) =>
+        $"Alasan perubahan jadwal paling banyak {WibFormat.Number(RescheduleRules.MaxReasonLength)} karakter (saat ini {WibFormat.Number(length)}).";
+
+    public static string RescheduleNotAvailable(SopDefinition definition, StepDefinition current, StepDefinition? scheduled) => scheduled is null
+        ? $"SOP {definition.Header.NomorSop} tidak memiliki langkah berjadwal, jadi tidak ada jadwal yang dapat diubah."
+        : $"Jadwal hanya dapat diubah selama kegiatan menunggu langkah {scheduled.Number} ({scheduled.Title}), yaitu setelah disposisi dan sebelum pelaksanaannya dicatat. " +
+          $"Kegiatan ini sekarang berada di langkah {current.Number} ({current.Title}).";
+
+    public static string RescheduleNotAllowed(SopDefinition definition, StepDefinition step, PersonRef? assignee)
+    {
+        var role = ShortName(definition, step);
+        var holder = assignee is null ? role : $"{role} yang memegang langkah ini ({assignee.Name})";
+        return $"Jadwal pelaksanaan hanya dapat diubah oleh {holder} atau {SuperiorName(definition, step)}.";
+    }
+
+    public static string RescheduleNoJadwal(StepDefinition dataStep, FieldDefinition jadwal) =>
+        $"{jadwal.Label} belum tercatat di langkah {dataStep.Number} ({dataStep.Title}), jadi belum ada jadwal yang dapat diubah.";
+
+    public static string ReschedulePast(FieldDefinition jadwal, DateTimeOffset at) =>
+        $"{jadwal.Label} baru ({WibFormat.DateTime(at)}) sudah lewat. Isi tanggal dan jam yang akan datang; bila kegiatan sudah terlaksana, catat pelaksanaannya.";
+
     public static string IncompleteKelengkapan(IReadOnlyList<string> missing) =>
         $"Kelengkapan belum lengkap: {string.Join(", ", missing)}. Centang semua kelengkapan sebelum melanjutkan.";
 

@@ -1,59 +1,101 @@
 namespace PerijinanBot.Sop.People;
 
 /// <summary>
-/// Who holds which role. Built once from configuration (later from Entra groups) and validated so that
-/// a typo in a role name or a duplicated person fails start-up instead of misrouting a card.
+/// Who holds which role. Built from configuration and validated so that a typo in a role name or a duplicated person fails
+/// start-up instead of misrouting a card. One instance is shared by the whole bot; when the roles are read again (from
+/// Entra groups) <see cref="Update"/> swaps its contents at once, so every holder of this instance sees the new directory
+/// on its next call, and a call that has started keeps reading the contents it started with.
 /// </summary>
 public sealed class PeopleDirectory
 {
-    private readonly Dictionary<string, Person> _byAadObjectId;
+    // Replaced whole, never modified: a reader takes the reference once and sees one consistent directory.
+    private volatile Contents _contents;
 
-    private PeopleDirectory(IReadOnlyList<Person> people)
+    private PeopleDirectory(Contents contents)
     {
-        People = people;
-        _byAadObjectId = people.ToDictionary(p => p.AadObjectId, StringComparer.OrdinalIgnoreCase);
+        _contents = contents;
     }
 
-    public IReadOnlyList<Person> People { get; }
+    public IReadOnlyList<Person> People => _contents.People;
 
-    public static PeopleDirectory Empty { get; } = new([]);
+    /// <summary>A new, empty directory (a fresh instance each time: an instance can be updated, so none is shared).</summary>
+    public static PeopleDirectory Empty => new(Contents.Of([]));
 
-    public Person? Find(string? aadObjectId) =>
-        aadObjectId is not null && _byAadObjectId.TryGetValue(aadObjectId, out var person) ? person : null;
+    public Person? Find(string? aadObjectId) => _contents.Find(aadObjectId);
 
-    public IReadOnlyList<Person> HoldersOf(Role role) => [.. People.Where(p => p.Holds(role))];
+    public IReadOnlyList<Person> HoldersOf(Role role) => [.. _contents.People.Where(p => p.Holds(role))];
 
     /// <summary>SOP roles nobody holds: the workflow would stall at that step.</summary>
-    public IReadOnlyList<Role> VacantRoles() => [.. RoleNames.Pelaksana.Where(r => !People.Any(p => p.Holds(r)))];
+    public IReadOnlyList<Role> VacantRoles()
+    {
+        var people = _contents.People;
+        return [.. RoleNames.Pelaksana.Where(r => !people.Any(p => p.Holds(r)))];
+    }
+
+    /// <summary>
+    /// A directory that keeps today's contents however this one is updated later: for work that compares before and after,
+    /// or must read several answers from one and the same directory.
+    /// </summary>
+    public PeopleDirectory Snapshot() => new(_contents);
 
     /// <summary>Builds a directory from raw entries, or returns every problem found (English, for operators).</summary>
-    public static DirectoryResult Create(IEnumerable<DirectoryEntry> entries)
+    public static DirectoryResult Create(IEnumerable<DirectoryEntry> entries) => Create(entries, "Directory:Users");
+
+    /// <summary>
+    /// Like <see cref="Create(IEnumerable{DirectoryEntry})"/>, naming entries <c>{where}:{index}</c> in its problems, so a
+    /// directory assembled elsewhere (e.g. from Entra groups) says where its entries came from.
+    /// </summary>
+    public static DirectoryResult Create(IEnumerable<DirectoryEntry> entries, string where)
     {
+        var (people, errors) = Validate(entries, where);
+        return errors.Count == 0 ? new DirectoryResult(new PeopleDirectory(Contents.Of(people)), []) : new DirectoryResult(null, errors);
+    }
+
+    /// <summary>
+    /// Replaces everyone in this directory with <paramref name="entries"/>, validated exactly as <see cref="Create(IEnumerable{DirectoryEntry})"/>
+    /// validates them. All or nothing: with any problem the directory stays as it was and the problems are returned; an empty
+    /// list means the new contents are in place for every caller.
+    /// </summary>
+    public IReadOnlyList<string> Update(IEnumerable<DirectoryEntry> entries, string where = "Directory:Users")
+    {
+        var (people, errors) = Validate(entries, where);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        _contents = Contents.Of(people);
+        return [];
+    }
+
+    private static (List<Person> People, List<string> Errors) Validate(IEnumerable<DirectoryEntry> entries, string where)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
         var errors = new List<string>();
         var people = new List<Person>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var index = 0;
         foreach (var entry in entries)
         {
-            var where = $"Directory:Users:{index}";
+            var at = $"{where}:{index}";
             index++;
             if (!Guid.TryParse(entry.AadObjectId, out _))
             {
-                errors.Add($"{where}:AadObjectId must be the person's Entra object id (a GUID), got '{entry.AadObjectId}'.");
+                errors.Add($"{at}:AadObjectId must be the person's Entra object id (a GUID), got '{entry.AadObjectId}'.");
             }
             else if (!seen.Add(entry.AadObjectId!))
             {
-                errors.Add($"{where}:AadObjectId '{entry.AadObjectId}' is listed twice.");
+                errors.Add($"{at}:AadObjectId '{entry.AadObjectId}' is listed twice.");
             }
 
             if (string.IsNullOrWhiteSpace(entry.Name))
             {
-                errors.Add($"{where}:Name is required.");
+                errors.Add($"{at}:Name is required.");
             }
 
             if (string.IsNullOrWhiteSpace(entry.Upn) || !entry.Upn.Contains('@', StringComparison.Ordinal))
             {
-                errors.Add($"{where}:Upn must be a user principal name such as nama@kalbarprov.go.id, got '{entry.Upn}'.");
+                errors.Add($"{at}:Upn must be a user principal name such as nama@kalbarprov.go.id, got '{entry.Upn}'.");
             }
 
             var roles = new HashSet<Role>();
@@ -65,19 +107,19 @@ public sealed class PeopleDirectory
                 }
                 else
                 {
-                    errors.Add($"{where}:Roles has unknown role '{raw}'. Known roles: {string.Join(", ", Enum.GetNames<Role>())}.");
+                    errors.Add($"{at}:Roles has unknown role '{raw}'. Known roles: {string.Join(", ", Enum.GetNames<Role>())}.");
                 }
             }
 
             if (roles.Count == 0 && (entry.Roles is null || entry.Roles.Count == 0))
             {
-                errors.Add($"{where}:Roles must name at least one role.");
+                errors.Add($"{at}:Roles must name at least one role.");
             }
 
             var nip = entry.Nip?.Replace(" ", "", StringComparison.Ordinal);
             if (!string.IsNullOrEmpty(nip) && (nip.Length != 18 || !nip.All(char.IsAsciiDigit)))
             {
-                errors.Add($"{where}:Nip must be the 18-digit Nomor Induk Pegawai (spaces allowed), got '{entry.Nip}'.");
+                errors.Add($"{at}:Nip must be the 18-digit Nomor Induk Pegawai (spaces allowed), got '{entry.Nip}'.");
             }
 
             people.Add(new Person(entry.AadObjectId ?? "", entry.Name?.Trim() ?? "", entry.Upn?.Trim() ?? "", roles)
@@ -87,7 +129,26 @@ public sealed class PeopleDirectory
             });
         }
 
-        return errors.Count == 0 ? new DirectoryResult(new PeopleDirectory(people), []) : new DirectoryResult(null, errors);
+        return (people, errors);
+    }
+
+    /// <summary>The people and their index, built together so that the two never disagree.</summary>
+    private sealed class Contents
+    {
+        private readonly Dictionary<string, Person> _byAadObjectId;
+
+        private Contents(IReadOnlyList<Person> people)
+        {
+            People = people;
+            _byAadObjectId = people.ToDictionary(p => p.AadObjectId, StringComparer.OrdinalIgnoreCase);
+        }
+
+        public IReadOnlyList<Person> People { get; }
+
+        public static Contents Of(IReadOnlyList<Person> people) => new(people);
+
+        public Person? Find(string? aadObjectId) =>
+            aadObjectId is not null && _byAadObjectId.TryGetValue(aadObjectId, out var person) ? person : null;
     }
 }
 

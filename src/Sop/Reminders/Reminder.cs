@@ -40,19 +40,25 @@ public enum ReminderAudience
 
 /// <summary>
 /// One reminder of one visit to a step. Its identity is (kegiatan, <see cref="Step"/>, <see cref="Attempt"/>, <see cref="Kind"/>,
-/// <see cref="Occurrence"/>): the same reminder always gets the same identity, so it can be sent exactly once.
+/// <see cref="Occurrence"/>, <see cref="Schedule"/>): the same reminder always gets the same identity, so it can be sent exactly once.
 /// </summary>
-public sealed record Reminder(int Step, int Attempt, ReminderKind Kind, int Occurrence, DateTimeOffset FireAt, ReminderAudience Audience, Role? SuperiorRole = null)
+/// <param name="Schedule">How many times the visit's jadwal was moved: a new jadwal brings a new ladder, whose reminders are
+/// sent although the old jadwal's were.</param>
+public sealed record Reminder(int Step, int Attempt, ReminderKind Kind, int Occurrence, DateTimeOffset FireAt, ReminderAudience Audience, Role? SuperiorRole = null, int Schedule = 0)
 {
     /// <summary>"soon", "due", "overdue", "escalation", "jadwalDayBefore", "jadwal": the kind as stored and in dedupe keys.</summary>
     public string KindName => KindText(Kind);
 
-    /// <summary><c>{number}|{step}|{attempt}|{kind}|{n}</c>: the dedupe key of this reminder in kegiatan <paramref name="number"/>.</summary>
-    public string DedupeKey(string number) =>
-        string.Create(CultureInfo.InvariantCulture, $"{number}|{Step}|{Attempt}|{KindName}|{Occurrence}");
+    /// <summary>
+    /// <c>{number}|{step}|{attempt}|{kind}|{n}</c>, with <c>|j{schedule}</c> after a rescheduling: the dedupe key of this
+    /// reminder in kegiatan <paramref name="number"/>.
+    /// </summary>
+    public string DedupeKey(string number) => Schedule == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{number}|{Step}|{Attempt}|{KindName}|{Occurrence}")
+        : string.Create(CultureInfo.InvariantCulture, $"{number}|{Step}|{Attempt}|{KindName}|{Occurrence}|j{Schedule}");
 
     public bool SameAs(Reminder other) =>
-        other is not null && other.Step == Step && other.Attempt == Attempt && other.Kind == Kind && other.Occurrence == Occurrence;
+        other is not null && other.Step == Step && other.Attempt == Attempt && other.Kind == Kind && other.Occurrence == Occurrence && other.Schedule == Schedule;
 
     public static string KindText(ReminderKind kind) => kind switch
     {

@@ -131,7 +131,7 @@ public sealed class ReminderLadder(SopDefinition definition, WorkCalendar calend
     }
 
     private Reminder Make(StepRecord record, ReminderKind kind, int occurrence, DateTimeOffset at, ReminderAudience audience, Role? superior = null) =>
-        new(record.Step, record.Attempt, kind, occurrence, calendar.NextWorkingInstant(at), audience, superior);
+        new(record.Step, record.Attempt, kind, occurrence, calendar.NextWorkingInstant(at), audience, superior, record.Reschedules.Count);
 
     private DateTimeOffset Local(DateOnly day, TimeOnly time)
     {

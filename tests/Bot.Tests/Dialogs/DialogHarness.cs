@@ -87,15 +87,29 @@ public sealed partial class DialogHarness : IAsyncDisposable
 
     public IReadOnlyList<Person> Everyone => [Ketua, Budi, Kabid, Kadis, Dewi, Admin];
 
-    public static async Task<DialogHarness> StartAsync(string connectionString, CancellationToken cancellationToken, bool introduce = true)
+    /// <param name="settings">Settings added to (and winning over) the harness's own, e.g. the Graph stand-in's.</param>
+    /// <param name="configureServices">What the test machine differs in, e.g. trusting a local certificate.</param>
+    /// <param name="introduce">Everyone says "bantuan" first, so the bot knows their 1:1 chats.</param>
+    public static async Task<DialogHarness> StartAsync(
+        string connectionString,
+        CancellationToken cancellationToken,
+        bool introduce = true,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var connector = await RecordingConnector.StartAsync();
-        var bot = new BotFactory(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = connectionString,
             // The in-process signal delivers at once; the poll only picks up retries.
             ["Workflow:Storage:OutboxPollInterval"] = "00:00:02",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var bot = new BotFactory(all, configureServices: configureServices);
         var harness = new DialogHarness(connectionString, connector, bot, bot.CreateClient(), Guid.NewGuid().ToString("N")[..8]);
         if (introduce)
         {
@@ -130,6 +144,16 @@ public sealed partial class DialogHarness : IAsyncDisposable
 
         await PostQueuedAsync(activity, cancellationToken);
         return (string)activity["id"]!;
+    }
+
+    /// <summary>The app is installed for the person (by them, or by the bot through Graph): Teams sends conversationUpdate in their 1:1 chat.</summary>
+    public async Task InstallAsync(Person person, CancellationToken cancellationToken)
+    {
+        var activity = Activity("conversationUpdate", person, person.ConversationId, group: false, new JsonObject
+        {
+            ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = ActivityFactory.BotId }),
+        });
+        await PostQueuedAsync(activity, cancellationToken);
     }
 
     /// <summary>The bot is added to a group chat: Teams sends conversationUpdate with the bot among membersAdded.</summary>

@@ -20,6 +20,9 @@ public sealed record GraphRequest(string Method, string Path, IReadOnlyDictionar
 
     public string? Param(string name) => Query.GetValueOrDefault(name);
 
+    /// <summary>The body's bytes as received (a file upload is not text: <see cref="Body"/> is its UTF-8 reading).</summary>
+    public byte[] Content { get; init; } = [];
+
     public override string ToString() => $"{Method} {Path}{(Query.Count > 0 ? "?" + string.Join("&", Query.Select(q => $"{q.Key}={q.Value}")) : "")}";
 }
 
@@ -73,6 +76,11 @@ public sealed class FakeGraph : IAsyncDisposable
 
     /// <summary>While true every Graph request is dropped without an answer (the connection is aborted): Graph is unreachable.</summary>
     public bool Unreachable { get; set; }
+
+    /// <summary>How many requests were dropped while <see cref="Unreachable"/>: proof that the bot did try.</summary>
+    public int Dropped => _dropped;
+
+    private int _dropped;
 
     public IReadOnlyList<GraphRequest> Requests => [.. _requests];
 
@@ -168,16 +176,23 @@ public sealed class FakeGraph : IAsyncDisposable
     {
         if (Unreachable)
         {
+            Interlocked.Increment(ref _dropped);
             context.Abort();
             return;
         }
 
         var request = context.Request;
-        using var reader = new StreamReader(request.Body);
+        using var raw = new MemoryStream();
+        await request.Body.CopyToAsync(raw);
+        raw.Position = 0;
+        using var reader = new StreamReader(raw);
         var body = await reader.ReadToEndAsync();
         var path = Uri.UnescapeDataString(request.Path.Value!["/v1.0".Length..]);
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
-        var received = new GraphRequest(request.Method, path, query, body, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null, request.ContentType, DateTimeOffset.UtcNow);
+        var received = new GraphRequest(request.Method, path, query, body, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null, request.ContentType, DateTimeOffset.UtcNow)
+        {
+            Content = raw.ToArray(),
+        };
         _requests.Enqueue(received);
 
         GraphReply? reply = null;

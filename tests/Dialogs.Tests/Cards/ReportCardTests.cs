@@ -26,6 +26,28 @@ public sealed class ReportCardTests
     }
 
     [Fact]
+    public void Archived_files_are_opened_in_SharePoint_apart_from_the_expiring_downloads()
+    {
+        var archivedPdf = new Uri("https://diskopukm.sharepoint.com/sites/Perijinan/Dokumen%20Bersama/Arsip%20Fasilitasi%20Perijinan/2026/IUSP/FAS-2026-0001/Laporan-Kegiatan-FAS-2026-0001.pdf");
+        var archivedDocx = new Uri("https://diskopukm.sharepoint.com/sites/Perijinan/Dokumen%20Bersama/Arsip%20Fasilitasi%20Perijinan/2026/IUSP/FAS-2026-0001/Laporan-Kegiatan-FAS-2026-0001.docx");
+        var notice = Dialogs.Cards.Ac.Card([Dialogs.Cards.Ac.Text("Kegiatan FAS-2026-0001 selesai")]);
+        var card = DocumentsCard.Append(notice, new DocumentsView("FAS-2026-0001", "Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B",
+            [new("Unduh Laporan (PDF)", Pdf), new("Unduh Laporan (Word)", Docx)], Expires,
+            Archive: [new("Buka arsip SharePoint (PDF)", archivedPdf), new("Buka arsip SharePoint (Word)", archivedDocx)]));
+        var text = Text(card);
+
+        var actionSets = Find(card, n => (string?)n["type"] == "ActionSet").ToList();
+        Assert.Equal(2, actionSets.Count);
+        Assert.Equal([archivedPdf.AbsoluteUri, archivedDocx.AbsoluteUri], actionSets[1]["actions"]!.AsArray().Select(a => (string?)a!["url"]));
+        Assert.Equal(["Buka arsip SharePoint (PDF)", "Buka arsip SharePoint (Word)"], actionSets[1]["actions"]!.AsArray().Select(a => (string?)a!["title"]));
+        // The expiry note speaks of the downloads only; the archive asks for the office account instead.
+        Assert.True(text.IndexOf("Tautan berlaku sampai", StringComparison.Ordinal) < text.IndexOf("Buka arsip SharePoint", StringComparison.Ordinal));
+        Assert.Contains("Arsip resmi tersimpan di SharePoint kantor", text, StringComparison.Ordinal);
+        CardAssert.MatchesGolden(card, "dokumen-arsip");
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
     public void A_closing_notice_gains_the_section_and_a_failure_is_said_instead_of_links()
     {
         var notice = Dialogs.Cards.Ac.Card([Dialogs.Cards.Ac.Text("Kegiatan FAS-2026-0001 selesai")]);

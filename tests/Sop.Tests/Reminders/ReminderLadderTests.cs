@@ -162,4 +162,22 @@ public sealed class ReminderLadderTests
         Assert.Equal(["FAS-2026-0007|3|2|soon|1", "FAS-2026-0007|3|2|due|1", "FAS-2026-0007|3|2|escalation|1", "FAS-2026-0007|3|2|overdue|1"], keys);
         Assert.Equal(keys, Ladder.Schedule(visit).Take(4).Select(r => r.DedupeKey("FAS-2026-0007")));
     }
+
+    [Fact]
+    public void A_moved_jadwal_brings_reminders_of_its_own_so_those_sent_for_the_old_one_do_not_silence_them()
+    {
+        var before = Visit(6, Wib(3, 9, 9, 0));
+        var moved = Visit(6, Wib(3, 11, 9, 0)) with
+        {
+            Reschedules = [new Rescheduling(Wib(3, 9, 9, 0), Wib(3, 11, 9, 0), null, null, new Actor("k", "Rina Marlina"), Wib(3, 5, 10, 0), "Narasumber berhalangan.")],
+        };
+
+        var old = Ladder.Schedule(before).First(r => r.Kind == ReminderKind.JadwalDayBefore);
+        var renewed = Ladder.Schedule(moved).First(r => r.Kind == ReminderKind.JadwalDayBefore);
+
+        Assert.Equal("FAS-2026-0007|6|1|jadwalDayBefore|1", old.DedupeKey("FAS-2026-0007"));
+        Assert.Equal("FAS-2026-0007|6|1|jadwalDayBefore|1|j1", renewed.DedupeKey("FAS-2026-0007"));
+        Assert.False(renewed.SameAs(old));
+        Assert.Equal(Wib(3, 10, 7, 30), Calendar.ToLocal(renewed.FireAt));
+    }
 }
