@@ -90,6 +90,36 @@ public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<Azurite
     }
 
     [Fact]
+    public async Task A_SRIKANDI_number_recorded_after_the_closing_replaces_the_archived_report_with_one_that_carries_it()
+    {
+        await using var graph = await FakeGraph.StartAsync();
+        ScriptUploads(graph);
+        await using var h = await StartAsync(graph);
+        var number = await h.WalkToAsync(7, Ct);
+        await h.ActAsync(h.Budi, number, 7, SopVerbs.Report, DialogHarness.Step7Form, Ct);
+        var pdfPath = $"{Folder}/{number[4..8]}/IUSP/{number}/Laporan-Kegiatan-{number}.pdf";
+        var archived = await graph.WaitForAsync(r => r.Method == "PUT" && r.Path == Put(pdfPath), "the report's first upload");
+        await h.OutboxDrainedAsync(number, Ct);
+
+        // Budi, the report's pengolah, records its SRIKANDI number with the agenda card.
+        await h.SayAsync(h.Budi, "agenda", Ct);
+        var agenda = (await h.CardAsync(h.Budi, c => DialogCards.Title(c)?.StartsWith("Buku Agenda Surat Keluar", StringComparison.Ordinal) == true, "Budi: agenda card")).Card;
+        var entry = (string)DialogCards.Find(agenda, o => (string?)o["id"] == PerijinanBot.Dialogs.Reports.AgendaCard.EntryInput).Single()["choices"]!.AsArray()
+            .Single(c => ((string)c!["title"]!).Contains($"{number} (laporan)", StringComparison.Ordinal))!["value"]!;
+        var data = DialogCards.Action(agenda, PerijinanBot.Dialogs.Reports.AgendaCard.SrikandiVerb)!.DeepClone().AsObject();
+        data[PerijinanBot.Dialogs.Reports.AgendaCard.EntryInput] = entry;
+        data[PerijinanBot.Dialogs.Reports.AgendaCard.NomorInput] = "B-777/DISKOPUKM-B/XI/2026";
+        var saved = await h.ExecuteAsync(h.Budi, $"reply-{Guid.NewGuid():N}", PerijinanBot.Dialogs.Reports.AgendaCard.SrikandiVerb, data, Ct);
+        Assert.Contains("Berkas Laporan Kegiatan sudah diperbarui", DialogCards.Text(saved.Card), StringComparison.Ordinal);
+
+        // The archive gets the regenerated report at the same path, and it carries the SRIKANDI number.
+        var replaced = await graph.WaitForAsync(r => r.Method == "PUT" && r.Path == Put(pdfPath) && r.At > archived.At, "the regenerated report's upload");
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(replaced.Content);
+        Assert.Contains("B-777/DISKOPUKM-B/XI/2026", string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)), StringComparison.Ordinal);
+        Assert.Empty(graph.Unexpected);
+    }
+
+    [Fact]
     public async Task A_throttled_upload_is_sent_again_after_Retry_After_and_leaves_one_file()
     {
         await using var graph = await FakeGraph.StartAsync();
