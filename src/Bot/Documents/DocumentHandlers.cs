@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Azure;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Bot.Workflow.Storage;
@@ -61,17 +60,13 @@ internal sealed partial class ClosingNoticeHandler(
 
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var payload = OutboxPayloads.Read(item);
-        if (item.PriorOutcomeUnknown)
+        var (payload, notice, stop) = OutboxPayloads.ReadNotice(item, logger);
+        if (stop is not null)
         {
-            WorkflowLog.NotResent(logger, item.DedupeKey);
-            return OutboxOutcome.Delivered("outcome of an earlier send unknown; not sent again");
+            return stop;
         }
 
-        if (payload.To is null || JsonNode.Parse(payload.CardJson ?? "") is not JsonObject card)
-        {
-            return OutboxOutcome.Failed("notice without recipient or card");
-        }
+        var card = notice!;
 
         if (await kegiatan.FindAsync(payload.Number, cancellationToken) is { } state)
         {
@@ -106,7 +101,7 @@ internal sealed partial class ClosingNoticeHandler(
             }
         }
 
-        return await OutboxPayloads.SendAsync(messenger, installer, payload.To, card, logger, _ => Task.CompletedTask, cancellationToken);
+        return await OutboxPayloads.SendAsync(messenger, installer, payload.To!, card, logger, _ => Task.CompletedTask, cancellationToken);
     }
 
     [LoggerMessage(EventId = 410, Level = LogLevel.Error, Message = "The Laporan Kegiatan of {Number} could not be made")]

@@ -29,13 +29,7 @@ internal sealed partial class DelegationCommands(
     public static bool Handles(string verb) => verb is DelegationCard.AddVerb or DelegationCard.EndVerb;
 
     /// <summary>The verb of an Action.Submit fallback of this card, read from the message's value.</summary>
-    public static string? SubmittedVerb(Activity activity) =>
-        activity.Value is { ValueKind: JsonValueKind.Object } value
-        && value.TryGetProperty("verb", out var verb)
-        && verb.ValueKind == JsonValueKind.String
-        && Handles(verb.GetString()!)
-            ? verb.GetString()
-            : null;
+    public static string? SubmittedVerb(Activity activity) => CardAction.SubmittedVerb(activity, Handles);
 
     public async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken)
     {

@@ -36,13 +36,7 @@ internal sealed class ReportCommands(
     public static bool Handles(string verb) => verb is AgendaCard.SrikandiVerb;
 
     /// <summary>The verb of an Action.Submit fallback of the agenda card, read from the message's value.</summary>
-    public static string? SubmittedVerb(Activity activity) =>
-        activity.Value is { ValueKind: JsonValueKind.Object } value
-        && value.TryGetProperty("verb", out var verb)
-        && verb.ValueKind == JsonValueKind.String
-        && Handles(verb.GetString()!)
-            ? verb.GetString()
-            : null;
+    public static string? SubmittedVerb(Activity activity) => CardAction.SubmittedVerb(activity, Handles);
 
     public async Task AgendaAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken)
     {

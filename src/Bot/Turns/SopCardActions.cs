@@ -25,13 +25,7 @@ internal sealed class SopCardActions(KegiatanService kegiatan)
     public static bool Handles(string verb) => Verbs.Contains(verb);
 
     /// <summary>The verb of an Action.Submit fallback, read from the message's value.</summary>
-    public static string? SubmittedVerb(Activity activity) =>
-        activity.Value is { ValueKind: JsonValueKind.Object } value
-        && value.TryGetProperty(SopVerbs.VerbKey, out var verb)
-        && verb.ValueKind == JsonValueKind.String
-        && Handles(verb.GetString()!)
-            ? verb.GetString()
-            : null;
+    public static string? SubmittedVerb(Activity activity) => CardAction.SubmittedVerb(activity, Handles);
 
     public async Task<JsonObject> OnExecuteAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken) =>
         await DecideAsync(turn, verb, CardInput.Read(data), cancellationToken);

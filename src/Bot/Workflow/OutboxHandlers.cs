@@ -117,19 +117,8 @@ internal sealed class NoticeHandler(PersonalMessenger messenger, ProactiveInstal
 
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var payload = OutboxPayloads.Read(item);
-        if (item.PriorOutcomeUnknown)
-        {
-            WorkflowLog.NotResent(logger, item.DedupeKey);
-            return OutboxOutcome.Delivered("outcome of an earlier send unknown; not sent again");
-        }
-
-        if (payload.To is null || JsonNode.Parse(payload.CardJson ?? "") is not JsonObject card)
-        {
-            return OutboxOutcome.Failed("notice without recipient or card");
-        }
-
-        return await OutboxPayloads.SendAsync(messenger, installer, payload.To, card, logger, _ => Task.CompletedTask, cancellationToken);
+        var (payload, card, stop) = OutboxPayloads.ReadNotice(item, logger);
+        return stop ?? await OutboxPayloads.SendAsync(messenger, installer, payload.To!, card!, logger, _ => Task.CompletedTask, cancellationToken);
     }
 }
 
@@ -156,6 +145,24 @@ internal static class OutboxPayloads
     public static OutboxPayload Read(OutboxItem item) =>
         JsonSerializer.Deserialize(item.PayloadJson, WorkflowJsonContext.Default.OutboxPayload)
         ?? throw new InvalidDataException($"outbox item {item.DedupeKey} has no payload");
+
+    /// <summary>
+    /// A notice item's payload and the card it carries, or <c>Stop</c>: the outcome when it must not be sent (an earlier
+    /// send may have landed, so never twice) or cannot be (no recipient or card).
+    /// </summary>
+    public static (OutboxPayload Payload, JsonObject? Card, OutboxOutcome? Stop) ReadNotice(OutboxItem item, ILogger logger)
+    {
+        var payload = Read(item);
+        if (item.PriorOutcomeUnknown)
+        {
+            WorkflowLog.NotResent(logger, item.DedupeKey);
+            return (payload, null, OutboxOutcome.Delivered("outcome of an earlier send unknown; not sent again"));
+        }
+
+        return payload.To is not null && JsonNode.Parse(payload.CardJson ?? "") is JsonObject card
+            ? (payload, card, null)
+            : (payload, null, OutboxOutcome.Failed("notice without recipient or card"));
+    }
 
     /// <summary>
     /// Sends and classifies the result: delivered; not reachable yet (the app is installed for them through Graph when that
