@@ -7,7 +7,7 @@ namespace PerijinanBot.Bot.Tests.Manifest;
 
 public sealed partial class ManifestPackageTests(PackagedApp app) : IClassFixture<PackagedApp>
 {
-    private static readonly string[] Commands = ["bantuan", "mulai", "tugas", "status", "sop"];
+    private static readonly string[] Commands = ["bantuan", "mulai", "tugas", "status", "sop", "agenda", "dokumen", "laporan"];
     private static readonly string[] Scopes = ["personal", "groupChat", "team"];
 
     [Fact]
