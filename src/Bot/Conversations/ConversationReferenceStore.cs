@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Bot.Workflow.Storage;
 
 namespace PerijinanBot.Bot.Conversations;
 
@@ -11,9 +13,12 @@ namespace PerijinanBot.Bot.Conversations;
 /// can later write first (the next assignee's card, a reminder). Two rows: one per conversation, and one per
 /// person holding their 1:1 chat (or, until they open one, the address needed to create it).
 /// </summary>
-internal sealed class ConversationReferenceStore(TableProvider tables)
+internal sealed class ConversationReferenceStore(TableProvider tables, IOptions<WorkflowStorageOptions> options)
 {
     public const string TableName = "ConversationReferences";
+
+    /// <summary>The table, after <c>Workflow:Storage:TableNamePrefix</c>: environments sharing an account stay apart.</summary>
+    private readonly string _name = options.Value.TableNamePrefix + TableName;
     private const string ConversationPartition = "conversation";
     private const string UserPartition = "user";
     private const string BotPartition = "bot";
@@ -71,7 +76,7 @@ internal sealed class ConversationReferenceStore(TableProvider tables)
             return;
         }
 
-        var table = await tables.GetAsync(TableName, cancellationToken);
+        var table = await tables.GetAsync(_name, cancellationToken);
         var entity = new TableEntity(partition, rowKey) { ["Reference"] = json };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         _written[cacheKey] = json;
@@ -79,7 +84,7 @@ internal sealed class ConversationReferenceStore(TableProvider tables)
 
     private async Task<ConversationReference?> ReadAsync(string partition, string id, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken);
+        var table = await tables.GetAsync(_name, cancellationToken);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.Escape(id), ["Reference"], cancellationToken);
         if (!response.HasValue || response.Value?.GetString("Reference") is not { } json)
         {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
@@ -13,9 +15,12 @@ namespace PerijinanBot.Bot.Delegations;
 /// ("h-" + holder id) whose ETag serialises appointments for that holder, so two instances cannot both store overlapping ones.
 /// Ending early keeps the row (marked ended) as the record of who ended it.
 /// </summary>
-internal sealed class DelegationStore(TableProvider tables, PeopleDirectory people, SopEngine engine, TimeProvider time, DelegationCache cache)
+internal sealed class DelegationStore(TableProvider tables, PeopleDirectory people, SopEngine engine, TimeProvider time, DelegationCache cache, IOptions<WorkflowStorageOptions> options)
 {
     public const string TableName = "Delegations";
+
+    /// <summary>The table, after <c>Workflow:Storage:TableNamePrefix</c>: environments sharing an account stay apart.</summary>
+    private readonly string _name = options.Value.TableNamePrefix + TableName;
     public const int MaxBasisLength = 200;
     private const string Partition = "plh";
     private const string Active = "active";
@@ -29,7 +34,7 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
     public async Task<DelegationResult> AddAsync(string actorId, string id, NewDelegation request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var table = await tables.GetAsync(TableName, cancellationToken);
+        var table = await tables.GetAsync(_name, cancellationToken);
         if (await FindAsync(table, id, cancellationToken) is { } existing)
         {
             return DelegationResult.Ok(existing.Record);
@@ -78,7 +83,7 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
     /// <summary>Ends an appointment early (or withdraws one not yet begun): by its holder, whoever made it, or an Admin.</summary>
     public async Task<DelegationResult> EndAsync(string actorId, string id, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken);
+        var table = await tables.GetAsync(_name, cancellationToken);
         if (await FindAsync(table, id, cancellationToken) is not { } found)
         {
             return DelegationResult.Refused(Texts.NotFound);
@@ -120,7 +125,7 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
 
     /// <summary>Appointments in force today or to come, earliest first.</summary>
     public async Task<IReadOnlyList<DelegationRecord>> ListAsync(CancellationToken cancellationToken) =>
-        await ListAsync(await tables.GetAsync(TableName, cancellationToken), cancellationToken);
+        await ListAsync(await tables.GetAsync(_name, cancellationToken), cancellationToken);
 
     /// <summary>Reloads the cache from storage: how one instance learns of another's appointments.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)

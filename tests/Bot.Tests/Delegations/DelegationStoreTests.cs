@@ -55,7 +55,7 @@ public sealed class DelegationStoreTests(AzuriteFixture storage) : IClassFixture
     {
         var cache = new DelegationCache();
         var engine = new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, _time);
-        return (new DelegationStore(new TableProvider(new TableServiceClient(storage.ConnectionString)), People, engine, _time, cache), cache);
+        return (new DelegationStore(new TableProvider(new TableServiceClient(storage.ConnectionString)), People, engine, _time, cache, Microsoft.Extensions.Options.Options.Create(new PerijinanBot.Bot.Workflow.Storage.WorkflowStorageOptions())), cache);
     }
 
     private static NewDelegation Kabid(string standIn = Rina, int from = 0, int to = 4, string basis = Basis) =>

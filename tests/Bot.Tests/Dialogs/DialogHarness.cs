@@ -87,6 +87,9 @@ public sealed partial class DialogHarness : IAsyncDisposable
 
     public IReadOnlyList<Person> Everyone => [Ketua, Budi, Kabid, Kadis, Dewi, Admin];
 
+    /// <summary>The bot's <c>Workflow:Storage:TableNamePrefix</c>: where the harness reads what the bot stored.</summary>
+    public string TablePrefix => Bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkflowStorageOptions>>().Value.TableNamePrefix;
+
     /// <param name="settings">Settings added to (and winning over) the harness's own, e.g. the Graph stand-in's.</param>
     /// <param name="configureServices">What the test machine differs in, e.g. trusting a local certificate.</param>
     /// <param name="introduce">Everyone says "bantuan" first, so the bot knows their 1:1 chats.</param>
@@ -271,7 +274,7 @@ public sealed partial class DialogHarness : IAsyncDisposable
     /// <summary>Waits until no outbox item of these kinds (all kinds when null) is left for the kegiatan.</summary>
     private async Task WaitForOutboxAsync(string number, string[]? kinds, CancellationToken cancellationToken)
     {
-        var table = new TableClient(_connectionString, "Kegiatan");
+        var table = new TableClient(_connectionString, TablePrefix + "Kegiatan");
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KegiatanKeys.Partition(number)} and RowKey ge {KegiatanKeys.OutboxFrom} and RowKey lt {KegiatanKeys.OutboxTo}");
         var deadline = DateTimeOffset.UtcNow + Patience;
         var left = new List<string>();
@@ -423,7 +426,7 @@ public sealed partial class DialogHarness : IAsyncDisposable
 
     private async Task<string> CopyIdAsync(string number, int step, int attempt, Person person, CancellationToken cancellationToken)
     {
-        var table = new TableClient(_connectionString, CardCopies.TableName);
+        var table = new TableClient(_connectionString, TablePrefix + CardCopies.TableName);
         var prefix = TableKeys.Escape($"{step:D2}|{attempt:D2}|");
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(number)} and RowKey ge {prefix} and RowKey lt {prefix + "~"} and ConversationId eq {person.ConversationId}");
         var deadline = DateTimeOffset.UtcNow + Patience;
