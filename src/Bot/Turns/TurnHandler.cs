@@ -1,6 +1,8 @@
 using System.Text.Json;
 using PerijinanBot.Bot.Graph.Directory;
 using PerijinanBot.Bot.Protocol;
+using PerijinanBot.Bot.Workflow;
+using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs;
 using PerijinanBot.Dialogs.Cards;
 using PerijinanBot.Dialogs.Commands;
@@ -15,11 +17,15 @@ internal sealed class TurnHandler
     private readonly SopCardActions _actions;
     private readonly DelegationCommands _delegations;
     private readonly ReportCommands _reports;
+    private readonly TaskIndex _tasks;
+    private readonly OutboxDispatcher _dispatcher;
     private readonly Dictionary<CommandKind, Func<TurnContext, ParsedCommand, CancellationToken, Task>> _commands = [];
 
-    public TurnHandler(RoleCommands roles, SopCommands sop, SopCardActions actions, DelegationCommands delegations, ReportCommands reports)
+    public TurnHandler(RoleCommands roles, SopCommands sop, SopCardActions actions, DelegationCommands delegations, ReportCommands reports, TaskIndex tasks, OutboxDispatcher dispatcher)
     {
         _roles = roles;
+        _tasks = tasks;
+        _dispatcher = dispatcher;
         _actions = actions;
         _delegations = delegations;
         _reports = reports;
@@ -70,18 +76,34 @@ internal sealed class TurnHandler
     /// The bot was added to a conversation (a person installed it, or it joined a group chat or team): welcome there once.
     /// Teams also sends an installationUpdate for the same install; only this event welcomes, so nobody is greeted twice.
     /// </summary>
-    public static Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var botId = turn.Activity.Recipient?.Id;
         if (botId is null || turn.Activity.MembersAdded?.Any(m => m.Id == botId) != true)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var isGroup = !turn.Reference.IsPersonal;
         var person = isGroup ? null : turn.Sender;
         var view = new WelcomeView(person?.Name, RoleNamesOf(person), isGroup, CommandCatalog.ButtonsFor(person?.Roles ?? new HashSet<Role>()));
-        return turn.SendCardAsync(WelcomeCard.Build(view), cancellationToken);
+        await turn.SendCardAsync(WelcomeCard.Build(view), cancellationToken);
+        if (person is not null)
+        {
+            // The 1:1 chat now exists (the person installed the app, or the bot installed it for them through Graph): cards
+            // waiting for it go now rather than at their next retry.
+            try
+            {
+                foreach (var task in await _tasks.ForAsync(person.AadObjectId, cancellationToken))
+                {
+                    await _dispatcher.RetryNowAsync(task.Number, cancellationToken);
+                }
+            }
+            catch (Azure.RequestFailedException)
+            {
+                // Only a hurry-up: the waiting cards still go at their next retry.
+            }
+        }
     }
 
     /// <summary>Invokes are answered in the HTTP response: card actions by their verb, anything else as unhandled.</summary>

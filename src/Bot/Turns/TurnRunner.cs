@@ -42,7 +42,7 @@ internal sealed class TurnRunner(
             }
             else if (activity.IsType(ActivityTypes.ConversationUpdate))
             {
-                await TurnHandler.OnConversationUpdateAsync(turn, deadline.Token);
+                await handler.OnConversationUpdateAsync(turn, deadline.Token);
             }
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

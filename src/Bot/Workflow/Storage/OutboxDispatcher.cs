@@ -51,6 +51,37 @@ public sealed class OutboxDispatcher : BackgroundService
     /// <summary>Delivers what is due for one kegiatan now; returns how many items left its outbox (delivered now, or found already delivered).</summary>
     public Task<int> DeliverAsync(string number, CancellationToken cancellationToken) => _worker.DeliverAsync(number, null, cancellationToken);
 
+    /// <summary>
+    /// Makes the kegiatan's waiting items due now and signals this instance: something they were waiting for has happened
+    /// (e.g. Teams announced that the app was installed for a person whose card could not be delivered). Items claimed or
+    /// changed meanwhile are left alone; delivery stays exactly as safe as a retry.
+    /// </summary>
+    public async Task RetryNowAsync(string number, CancellationToken cancellationToken)
+    {
+        var kegiatan = await _tables.KegiatanAsync(cancellationToken);
+        var now = _time.GetUtcNow();
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {KegiatanKeys.Partition(number)} and RowKey ge {KegiatanKeys.OutboxFrom} and RowKey lt {KegiatanKeys.OutboxTo} and Status eq {OutboxRow.Pending} and NextAttemptAt gt {now}");
+        await foreach (var row in kegiatan.QueryAsync<TableEntity>(filter, select: ["RowKey", "ClaimedUntil"], cancellationToken: cancellationToken))
+        {
+            if (row.GetDateTimeOffset("ClaimedUntil") > now)
+            {
+                continue;
+            }
+
+            try
+            {
+                await kegiatan.UpdateEntityAsync(new TableEntity(KegiatanKeys.Partition(number), row.RowKey) { ["NextAttemptAt"] = now }, row.ETag, TableUpdateMode.Merge, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Delivered, claimed or retried by someone else meanwhile: nothing to hurry.
+            }
+        }
+
+        _signal.Notify(number);
+    }
+
     /// <summary>One pass over the <c>OutboxPending</c> markers; returns how many items left an outbox.</summary>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
     {

@@ -50,6 +50,27 @@ public sealed class ProactiveInstallTests
     }
 
     [Fact]
+    public async Task The_installation_event_sends_the_waiting_card_at_once_not_at_its_next_retry()
+    {
+        await using var azurite = await AzuriteProcess.StartAsync(Ct);
+        await using var graph = await FakeGraph.StartAsync();
+        ScriptCatalog(graph);
+        graph.On("GET", $"/users/{DewiId}/teamwork/installedApps", _ => GraphReply.Json(new JsonObject { ["value"] = new JsonArray() }));
+        graph.On("POST", $"/users/{DewiId}/teamwork/installedApps", _ => GraphReply.Json(new JsonObject { ["id"] = "install-1" }, 201));
+        // Retries far apart: only the event can bring the card within the harness's patience.
+        await using var h = await StartAsync(azurite, graph, retryBaseDelay: "00:02:00", retryMaxDelay: "00:10:00");
+
+        var number = await StartForDewiAsync(h);
+        await graph.WaitForAsync(r => r.Method == "POST", "the installation request");
+        await h.TasksIndexedAsync(number, Ct);
+        await h.InstallAsync(h.Dewi, Ct);
+
+        var card = await h.StepCardAsync(h.Dewi, number, 2, SopVerbs.Submit, Ct);
+        Assert.NotNull(card.ActivityId);
+        Assert.Single(graph.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
     public async Task When_the_app_is_already_installed_the_bot_writes_in_the_chat_Graph_names()
     {
         await using var azurite = await AzuriteProcess.StartAsync(Ct);
@@ -150,7 +171,7 @@ public sealed class ProactiveInstallTests
             ["value"] = new JsonArray(new JsonObject { ["id"] = CatalogId, ["externalId"] = AppId, ["displayName"] = "PerijinanBot", ["distributionMethod"] = "organization" }),
         }));
 
-    private static async Task<DialogHarness> StartAsync(AzuriteProcess azurite, FakeGraph graph, string? appId = AppId)
+    private static async Task<DialogHarness> StartAsync(AzuriteProcess azurite, FakeGraph graph, string? appId = AppId, string retryBaseDelay = "00:00:00.200", string retryMaxDelay = "00:00:00.500")
     {
         // Without an app id no Graph setting at all: nothing switches a Graph feature on.
         var settings = appId is null ? [] : graph.Settings();
@@ -159,8 +180,8 @@ public sealed class ProactiveInstallTests
             settings["Graph:TeamsAppId"] = appId;
         }
 
-        settings["Workflow:Storage:RetryBaseDelay"] = "00:00:00.200";
-        settings["Workflow:Storage:RetryMaxDelay"] = "00:00:00.500";
+        settings["Workflow:Storage:RetryBaseDelay"] = retryBaseDelay;
+        settings["Workflow:Storage:RetryMaxDelay"] = retryMaxDelay;
         settings["Workflow:Storage:OutboxPollInterval"] = "00:00:00.300";
         var h = await DialogHarness.StartAsync(azurite.ConnectionString, Ct, introduce: false, settings, graph.Trust);
         // Everyone but Dewi has talked to the bot; she never has.
