@@ -81,6 +81,12 @@ public static class OutboxPlan
                 case Reassigned moved when state.Current is { } current && current.Step == moved.Step:
                     // The engine emits no StepAssigned for a move: the new holder's card goes from here.
                     StepCards(moved.Step, current.Attempt, moved.To, $"card|{moved.Step}|{current.Attempt}|{moved.To.Id.ToLowerInvariant()}");
+                    if (features.Calendar)
+                    {
+                        // The new holder joins the facilitation's event (nothing happens before the disposition made one).
+                        Add(OutboxKinds.GraphCalendar, "calendar", new OutboxPayload(state.Number, state.Version));
+                    }
+
                     break;
                 case Rescheduled moved:
                     if (state.Current is { Assignee: { } holder } open && open.Step == moved.Step)

@@ -9,7 +9,8 @@ namespace PerijinanBot.Bot.Graph.Calendar;
 /// The facilitation's event as the bot last gave it to Graph: where it lives (organiser and id) and the start, end and place
 /// it was given, so a later run knows whether anything moved. <see cref="Cancelled"/> is final.
 /// </summary>
-public sealed record CalendarEvent(string Number, string EventId, string Organizer, DateTimeOffset Start, DateTimeOffset End, string Location, bool Cancelled = false);
+/// <param name="Attendees">The invited UPNs as <see cref="CalendarInvitation.AttendeeKey"/> wrote them; null for an event stored before they were kept.</param>
+public sealed record CalendarEvent(string Number, string EventId, string Organizer, DateTimeOffset Start, DateTimeOffset End, string Location, bool Cancelled = false, string? Attendees = null);
 
 /// <summary>Table <c>{prefix}CalendarEvents</c>: one row per kegiatan (PK = its number).</summary>
 internal sealed class CalendarEvents(TableProvider tables, IOptions<WorkflowStorageOptions> options)
@@ -38,7 +39,8 @@ internal sealed class CalendarEvents(TableProvider tables, IOptions<WorkflowStor
             row.GetDateTimeOffset("Start") ?? DateTimeOffset.MinValue,
             row.GetDateTimeOffset("End") ?? DateTimeOffset.MinValue,
             row.GetString("Location") ?? "",
-            row.GetBoolean("Cancelled") ?? false);
+            row.GetBoolean("Cancelled") ?? false,
+            row.GetString("Attendees"));
     }
 
     /// <summary>Writes what Graph now holds. The outbox runs one kegiatan's items one at a time, so the last write is the truth.</summary>
@@ -55,6 +57,7 @@ internal sealed class CalendarEvents(TableProvider tables, IOptions<WorkflowStor
             ["End"] = calendarEvent.End,
             ["Location"] = calendarEvent.Location,
             ["Cancelled"] = calendarEvent.Cancelled,
+            ["Attendees"] = calendarEvent.Attendees,
             ["UpdatedAt"] = now,
         }, TableUpdateMode.Replace, cancellationToken);
     }

@@ -92,7 +92,7 @@ internal sealed partial class CalendarHandler(
         var created = await graph.Users[organizer].Events.PostAsync(invitation.ToEvent(), cancellationToken: cancellationToken);
         // Thrown on, not reported: the event may exist, and the retry (same transaction id) gets its id back.
         var id = created?.Id is { Length: > 0 } eventId ? eventId : throw new InvalidDataException($"Graph created the calendar event of {number} but returned no id.");
-        await events.SaveAsync(new CalendarEvent(number, id, organizer, invitation.Start, invitation.End, invitation.Location), time.GetUtcNow(), cancellationToken);
+        await events.SaveAsync(new CalendarEvent(number, id, organizer, invitation.Start, invitation.End, invitation.Location, Attendees: invitation.AttendeeKey), time.GetUtcNow(), cancellationToken);
         Created(logger, number, id, organizer, invitation.Attendees.Count);
         return OutboxOutcome.Delivered(id);
     }
@@ -100,8 +100,8 @@ internal sealed partial class CalendarHandler(
     private async Task<OutboxOutcome> MoveAsync(GraphServiceClient graph, CalendarEvent stored, CalendarInvitation invitation, CancellationToken cancellationToken)
     {
         // The event stays where it was made, even if Graph:Calendar:Organizer was changed since.
-        await graph.Users[stored.Organizer].Events[stored.EventId].PatchAsync(invitation.ToMove(), cancellationToken: cancellationToken);
-        await events.SaveAsync(stored with { Start = invitation.Start, End = invitation.End, Location = invitation.Location }, time.GetUtcNow(), cancellationToken);
+        await graph.Users[stored.Organizer].Events[stored.EventId].PatchAsync(invitation.ToMove(stored), cancellationToken: cancellationToken);
+        await events.SaveAsync(stored with { Start = invitation.Start, End = invitation.End, Location = invitation.Location, Attendees = invitation.AttendeeKey }, time.GetUtcNow(), cancellationToken);
         Moved(logger, stored.Number, stored.EventId, invitation.Start, invitation.Location);
         return OutboxOutcome.Delivered($"event {stored.EventId} moved");
     }

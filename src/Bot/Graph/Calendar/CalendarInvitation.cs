@@ -90,33 +90,52 @@ internal sealed record CalendarInvitation(
         Start = At(Start),
         End = At(End),
         Location = new Location { DisplayName = Location },
-        Attendees = [.. Attendees.Select(a => new Attendee
-        {
-            Type = AttendeeType.Required,
-            EmailAddress = new EmailAddress { Address = a.Upn, Name = a.Name },
-        })],
+        Attendees = [.. Attendees.Select(Attending)],
         IsOnlineMeeting = true,
         OnlineMeetingProvider = OnlineMeetingProviderType.TeamsForBusiness,
         TransactionId = TransactionId,
     };
 
+    /// <summary>The invited UPNs, lower-cased, sorted and joined: what is stored to see whether the team changed.</summary>
+    public string AttendeeKey => string.Join(",", Attendees.Select(a => a.Upn.ToLowerInvariant()).Order(StringComparer.Ordinal));
+
     /// <summary>
-    /// Only what a reschedule changes. The body is left alone on purpose: Exchange has added the Teams join details to it, and
+    /// Only what a reschedule or a reassignment changes: the times and place, and the attendees when the team changed (a new
+    /// holder of a step is invited). The body is left alone on purpose: Exchange has added the Teams join details to it, and
     /// sending the body again would remove them.
     /// </summary>
-    public Event ToMove() => new()
+    public Event ToMove(CalendarEvent stored)
     {
-        Start = At(Start),
-        End = At(End),
-        Location = new Location { DisplayName = Location },
-    };
+        ArgumentNullException.ThrowIfNull(stored);
+        var update = new Event
+        {
+            Start = At(Start),
+            End = At(End),
+            Location = new Location { DisplayName = Location },
+        };
+        if (!SameTeam(stored))
+        {
+            update.Attendees = [.. Attendees.Select(Attending)];
+        }
+
+        return update;
+    }
 
     /// <summary>Whether the event as stored already says what this invitation says (then nothing is sent).</summary>
     public bool Matches(CalendarEvent stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return stored.Start == Start && stored.End == End && string.Equals(stored.Location, Location, StringComparison.Ordinal);
+        return stored.Start == Start && stored.End == End && string.Equals(stored.Location, Location, StringComparison.Ordinal) && SameTeam(stored);
     }
+
+    private static Attendee Attending(Invitee invitee) => new()
+    {
+        Type = AttendeeType.Required,
+        EmailAddress = new EmailAddress { Address = invitee.Upn, Name = invitee.Name },
+    };
+
+    // An event stored before attendees were kept counts as having today's team: it is not re-invited on a whim.
+    private bool SameTeam(CalendarEvent stored) => stored.Attendees is null || string.Equals(stored.Attendees, AttendeeKey, StringComparison.Ordinal);
 
     private static DateTimeTimeZone At(DateTimeOffset wib) => new()
     {

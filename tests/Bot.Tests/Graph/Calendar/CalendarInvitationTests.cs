@@ -265,6 +265,35 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
 
     // ---- Helpers --------------------------------------------------------------------------------------------------------
 
+    [Fact]
+    public async Task A_step_moved_to_another_holder_after_the_disposition_invites_them_to_the_event_without_moving_it()
+    {
+        await using var graph = await FakeGraph.StartAsync();
+        ServeCalendar(graph);
+        // Dewi also holds the Ketua's role here, so the Admin can move step 6 (Pelaksanaan) from Rina to her.
+        await using var h = await StartAsync(graph, new() { ["Directory:Users:4:Roles:0"] = "KetuaTimKerja" });
+        var number = await h.WalkToAsync(6, Ct);
+        var created = await graph.WaitForAsync(r => r.Method == "POST" && r.Path == Events, "the event after the disposition");
+        Assert.DoesNotContain("dewi.lestari@diskopukm.example", Attendees(created));
+
+        await h.SayAsync(h.Admin, $"alihkan {number}", Ct);
+        var card = (await h.CardAsync(h.Admin, c => DialogCards.Title(c)?.StartsWith("Alihkan langkah", StringComparison.Ordinal) == true, "Admin: alihkan card")).Card;
+        var data = DialogCards.With(DialogCards.Action(card, SopVerbs.Reassign)!, card, new() { [SopVerbs.NewHolderInput] = h.Dewi.AadObjectId, [SopVerbs.AlasanInput] = "Rina cuti melahirkan." });
+        var moved = await h.ExecuteAsync(h.Admin, "alihkan-6", SopVerbs.Reassign, data, Ct);
+        Assert.True(moved.IsCard, moved.ToString());
+
+        var patch = await graph.WaitForAsync(r => r.Method == "PATCH", "the attendees' update");
+        Assert.Contains("dewi.lestari@diskopukm.example", Attendees(patch));
+        Assert.Equal((string?)created.Json!["start"]!["dateTime"], (string?)patch.Json!["start"]!["dateTime"]);
+        await h.OutboxDrainedAsync(number, Ct);
+        Assert.Single(graph.Requests, r => r.Method == "PATCH");
+        Assert.Single(graph.Requests, r => r.Method == "POST" && r.Path == Events);
+        Assert.Empty(graph.Unexpected);
+    }
+
+    private static List<string?> Attendees(GraphRequest request) =>
+        [.. request.Json!["attendees"]!.AsArray().Select(a => (string?)a!["emailAddress"]!["address"])];
+
     /// <summary>The bot with the calendar on, pointed at the stand-in, retrying the outbox quickly.</summary>
     private Task<DialogHarness> StartAsync(FakeGraph graph, Dictionary<string, string?>? overrides = null)
     {
