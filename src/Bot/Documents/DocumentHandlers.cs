@@ -7,8 +7,9 @@ using PerijinanBot.Reports.Agenda;
 namespace PerijinanBot.Bot.Documents;
 
 /// <summary>
-/// A step that sends a letter out finished: its line in the Buku Agenda Surat Keluar, and for the report the Laporan Kegiatan
-/// files. Idempotent, so a repeat after an unknown outcome is harmless.
+/// A step that sends a letter out finished: its line in the Buku Agenda Surat Keluar and the letter's file, so every line of
+/// the register has a document to open: the Lembar Disposisi for the disposition, the Laporan Kegiatan files for the report.
+/// Idempotent, so a repeat after an unknown outcome is harmless.
 /// </summary>
 internal sealed class AgendaLetterHandler(KegiatanService kegiatan, KegiatanDocuments documents) : IOutboxHandler
 {
@@ -33,6 +34,12 @@ internal sealed class AgendaLetterHandler(KegiatanService kegiatan, KegiatanDocu
         {
             var made = await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken);
             return OutboxOutcome.Delivered($"{entry.Nomor}; {made.Count} files");
+        }
+
+        if (entry.Document == AgendaDocuments.Disposisi)
+        {
+            var made = await documents.EnsureDisposisiAsync(state, definition, regenerate: false, cancellationToken);
+            return OutboxOutcome.Delivered(made is null ? $"{entry.Nomor}; no file" : $"{entry.Nomor}; {made.File.FileName}");
         }
 
         return OutboxOutcome.Delivered(entry.Nomor);
@@ -83,7 +90,7 @@ internal sealed partial class ClosingNoticeHandler(
                     return OutboxOutcome.RetryLater("waiting for the SharePoint archive's first upload");
                 }
 
-                section = made.Count == 0 ? null : views.Laporan(state.Number, made);
+                section = made.Count == 0 ? null : views.Of(state.Number, made);
             }
             catch (RequestFailedException e)
             {
@@ -92,7 +99,7 @@ internal sealed partial class ClosingNoticeHandler(
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or InvalidDataException)
             {
                 DocumentsNotMade(logger, e, state.Number);
-                section = new DocumentsView(state.Number, "Laporan Kegiatan", [], views.LinksExpireAt, Texts.NotMade(state.Number));
+                section = new DocumentsView(state.Number, ["Laporan Kegiatan"], [], views.LinksExpireAt, Texts.NotMade(state.Number));
             }
 
             if (section is not null)

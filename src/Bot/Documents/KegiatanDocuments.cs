@@ -6,6 +6,7 @@ using PerijinanBot.Bot.Files;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Reports.Agenda;
+using PerijinanBot.Reports.Disposisi;
 using PerijinanBot.Reports.Laporan;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
@@ -19,8 +20,9 @@ namespace PerijinanBot.Bot.Documents;
 public sealed record KegiatanDocument(string Key, StoredFile File, string AgendaNomor, DateTimeOffset GeneratedAt, Uri? ArchiveUrl = null, DateTimeOffset? ArchivedAt = null);
 
 /// <summary>
-/// The outgoing letters of a kegiatan: their lines in the Buku Agenda Surat Keluar, and the Laporan Kegiatan files (DOCX and
-/// PDF) in blob storage, listed in table <c>Dokumen</c> (partition = kegiatan, row = file). Every method is idempotent: the
+/// The outgoing letters of a kegiatan: their lines in the Buku Agenda Surat Keluar, and their files in blob storage (the
+/// Lembar Disposisi PDF of step 5, the Laporan Kegiatan DOCX and PDF of step 7), listed in table <c>Dokumen</c>
+/// (partition = kegiatan, row = file). Every method is idempotent: the
 /// agenda keeps a document's first serial, and the files are written at fixed names, so running again after a crash or
 /// from two instances at once leaves the same result.
 /// </summary>
@@ -35,6 +37,12 @@ public sealed class KegiatanDocuments(
 {
     public const string LaporanPdf = "laporan.pdf";
     public const string LaporanDocx = "laporan.docx";
+    public const string DisposisiPdf = "disposisi.pdf";
+
+    private const string PdfType = "application/pdf";
+
+    /// <summary>Above this many kegiatan, <see cref="OfEntriesAsync"/> reads the whole table once instead of a partition each.</summary>
+    private const int MaxPartitionQueries = 25;
 
     private readonly TableProvider _tables = new(service);
     private readonly string _tableName = storage.Value.TableNamePrefix + "Dokumen";
@@ -58,7 +66,7 @@ public sealed class KegiatanDocuments(
             cancellationToken);
     }
 
-    /// <summary>The documents already made for a kegiatan, by key (<see cref="LaporanPdf"/>, <see cref="LaporanDocx"/>).</summary>
+    /// <summary>The documents already made for a kegiatan, by key (<see cref="LaporanPdf"/>, <see cref="LaporanDocx"/>, <see cref="DisposisiPdf"/>).</summary>
     public async Task<IReadOnlyDictionary<string, KegiatanDocument>> ListAsync(string number, CancellationToken cancellationToken)
     {
         var table = await _tables.GetAsync(_tableName, cancellationToken);
@@ -66,13 +74,7 @@ public sealed class KegiatanDocuments(
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(number)}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            found[row.RowKey] = new KegiatanDocument(
-                row.RowKey,
-                new StoredFile(row.GetString("BlobName") ?? "", row.GetString("FileName") ?? "", row.GetString("ContentType") ?? "", row.GetInt64("Length") ?? 0),
-                row.GetString("AgendaNomor") ?? "",
-                row.GetDateTimeOffset("GeneratedAt") ?? DateTimeOffset.MinValue,
-                Uri.TryCreate(row.GetString("ArchiveUrl"), UriKind.Absolute, out var archived) ? archived : null,
-                row.GetDateTimeOffset("ArchivedAt"));
+            found[row.RowKey] = Read(row);
         }
 
         return found;
@@ -141,7 +143,7 @@ public sealed class KegiatanDocuments(
         var made = new List<KegiatanDocument>();
         foreach (var (key, extension, contentType, render) in new (string, string, string, Func<LaporanKegiatan, byte[]>)[]
         {
-            (LaporanPdf, "pdf", "application/pdf", LaporanKegiatanDocument.Pdf),
+            (LaporanPdf, "pdf", PdfType, LaporanKegiatanDocument.Pdf),
             (LaporanDocx, "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", LaporanKegiatanDocument.Docx),
         })
         {
@@ -153,9 +155,115 @@ public sealed class KegiatanDocuments(
         return made;
     }
 
+    /// <summary>
+    /// The Lembar Disposisi of a kegiatan whose disposition (step 5) was approved: made (and the letter entered in the
+    /// register) unless already made; <paramref name="regenerate"/> makes it again, e.g. after a SRIKANDI number was recorded.
+    /// Null when there is no approved disposition yet or the SOP has no disposition letter.
+    /// </summary>
+    public async Task<KegiatanDocument?> EnsureDisposisiAsync(Kegiatan kegiatan, SopDefinition definition, bool regenerate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!regenerate && (await ListAsync(kegiatan.Number, cancellationToken)).TryGetValue(DisposisiPdf, out var existing))
+        {
+            return existing;
+        }
+
+        var step = StepOf(definition, AgendaDocuments.Disposisi);
+        if (step is null || await RecordLetterAsync(kegiatan, definition, step.Number, cancellationToken) is not { } entry)
+        {
+            return null;
+        }
+
+        var lembar = LembarDisposisiDocument.From(new DisposisiRequest(kegiatan, definition, people, entry));
+        var fileName = LembarDisposisiDocument.FileName(lembar);
+        var stored = await files.PutAsync(
+            $"disposisi/{FolderOf(kegiatan.Number)}/{fileName}", fileName, PdfType, BinaryData.FromBytes(LembarDisposisiDocument.Pdf(lembar)), cancellationToken);
+        return await RecordAsync(kegiatan.Number, DisposisiPdf, stored, entry.Nomor, cancellationToken);
+    }
+
+    /// <summary>
+    /// The file each agenda entry's letter is (the Lembar Disposisi PDF, the Laporan Kegiatan PDF), by (register year, serial),
+    /// for the letters whose file has been made.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(int Year, int Serial), KegiatanDocument>> OfEntriesAsync(IEnumerable<AgendaEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var letters = entries.Where(e => KeyOf(e.Document) is not null).ToList();
+        var numbers = letters.Select(e => e.KegiatanNumber).Distinct(StringComparer.Ordinal).ToList();
+
+        // A month's card asks about a few kegiatan, one partition each; a year's register about many, where one pass over
+        // the whole table (a few rows per kegiatan) beats a round trip per kegiatan.
+        var made = new Dictionary<string, IReadOnlyDictionary<string, KegiatanDocument>>(StringComparer.Ordinal);
+        if (numbers.Count > MaxPartitionQueries)
+        {
+            var all = await ListAllAsync(cancellationToken);
+            foreach (var number in numbers)
+            {
+                made[number] = all.GetValueOrDefault(TableKeys.Escape(number)) ?? new Dictionary<string, KegiatanDocument>();
+            }
+        }
+        else
+        {
+            foreach (var number in numbers)
+            {
+                made[number] = await ListAsync(number, cancellationToken);
+            }
+        }
+
+        var found = new Dictionary<(int Year, int Serial), KegiatanDocument>();
+        foreach (var entry in letters)
+        {
+            if (made[entry.KegiatanNumber].TryGetValue(KeyOf(entry.Document)!, out var document))
+            {
+                found[(entry.Year, entry.Serial)] = document;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The file that stands for a letter in the register: the PDF, which anyone can open.</summary>
+    public static string? KeyOf(string agendaDocument) => agendaDocument switch
+    {
+        AgendaDocuments.Disposisi => DisposisiPdf,
+        AgendaDocuments.Laporan => LaporanPdf,
+        _ => null,
+    };
+
+    /// <summary>The letter (<see cref="AgendaDocuments"/>) a stored file belongs to.</summary>
+    public static string LetterOf(string key) => key == DisposisiPdf ? AgendaDocuments.Disposisi : AgendaDocuments.Laporan;
+
     /// <summary>The step whose letter is <paramref name="document"/>, or null.</summary>
     public static StepDefinition? StepOf(SopDefinition definition, string document) =>
         definition?.Steps.FirstOrDefault(s => string.Equals(s.SuratKeluar?.Document, document, StringComparison.Ordinal));
+
+    /// <summary>Every document of every kegiatan, by (escaped) kegiatan number and key.</summary>
+    private async Task<Dictionary<string, Dictionary<string, KegiatanDocument>>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var table = await _tables.GetAsync(_tableName, cancellationToken);
+        var all = new Dictionary<string, Dictionary<string, KegiatanDocument>>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            if (!all.TryGetValue(row.PartitionKey, out var documents))
+            {
+                documents = new Dictionary<string, KegiatanDocument>(StringComparer.Ordinal);
+                all[row.PartitionKey] = documents;
+            }
+
+            documents[row.RowKey] = Read(row);
+        }
+
+        return all;
+    }
+
+    private static KegiatanDocument Read(TableEntity row) => new(
+        row.RowKey,
+        new StoredFile(row.GetString("BlobName") ?? "", row.GetString("FileName") ?? "", row.GetString("ContentType") ?? "", row.GetInt64("Length") ?? 0),
+        row.GetString("AgendaNomor") ?? "",
+        row.GetDateTimeOffset("GeneratedAt") ?? DateTimeOffset.MinValue,
+        Uri.TryCreate(row.GetString("ArchiveUrl"), UriKind.Absolute, out var archived) ? archived : null,
+        row.GetDateTimeOffset("ArchivedAt"));
 
     private async Task<KegiatanDocument> RecordAsync(string number, string key, StoredFile file, string nomor, CancellationToken cancellationToken)
     {

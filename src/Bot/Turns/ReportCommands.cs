@@ -12,14 +12,15 @@ using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Reports.Agenda;
 using PerijinanBot.Reports.Compliance;
 using PerijinanBot.Sop;
+using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Turns;
 
 /// <summary>
-/// <c>agenda</c> (the Buku Agenda Surat Keluar, its Excel export, recording SRIKANDI numbers), <c>dokumen</c> (fresh links
-/// to a kegiatan's Laporan Kegiatan) and <c>laporan</c> (the SOP compliance report).
+/// <c>agenda</c> (the Buku Agenda Surat Keluar with a link to every letter, its Excel export, recording SRIKANDI numbers),
+/// <c>dokumen</c> (fresh links to a kegiatan's Lembar Disposisi and Laporan Kegiatan) and <c>laporan</c> (the SOP compliance report).
 /// </summary>
 internal sealed class ReportCommands(
     AgendaRegister register,
@@ -82,22 +83,47 @@ internal sealed class ReportCommands(
             return;
         }
 
-        var made = state.Status == KegiatanStatus.Closed
-            ? await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken)
-            : [];
-        if (archive.IsOn && made.Count > 0 && made.Any(d => d.ArchiveUrl is null) && KegiatanDocuments.StepOf(definition, AgendaDocuments.Laporan) is { } reportStep
-            && (await archive.ArchiveAsync(number, reportStep.Number, cancellationToken)).Kind == Workflow.Storage.OutboxOutcomeKind.Delivered)
+        var made = await MadeAsync(state, definition, cancellationToken);
+        if (archive.IsOn && made.Any(d => d.ArchiveUrl is null))
         {
-            // Not archived yet (Graph was down, or the report was made again): archived now, so the card can link there.
-            made = await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken);
+            // Not archived yet (Graph was down, or a document was made again): archived now, so the card can link there.
+            var archivedNow = false;
+            foreach (var letter in made.Where(d => d.ArchiveUrl is null).Select(d => KegiatanDocuments.LetterOf(d.Key)).Distinct())
+            {
+                archivedNow |= KegiatanDocuments.StepOf(definition, letter) is { } step
+                    && (await archive.ArchiveAsync(number, step.Number, cancellationToken)).Kind == Workflow.Storage.OutboxOutcomeKind.Delivered;
+            }
+
+            if (archivedNow)
+            {
+                made = await MadeAsync(state, definition, cancellationToken);
+            }
         }
+
         if (made.Count == 0)
         {
             await turn.SendTextAsync(Texts.NoDocumentsYet(number), cancellationToken);
             return;
         }
 
-        await turn.SendCardAsync(DocumentsCard.Build(views.Laporan(number, made)), cancellationToken);
+        await turn.SendCardAsync(DocumentsCard.Build(views.Of(number, made)), cancellationToken);
+    }
+
+    /// <summary>
+    /// The documents a kegiatan has by now, made if missing: the Laporan Kegiatan once it closed, and the Lembar Disposisi once
+    /// the Kepala Dinas approved (so a kegiatan between step 5 and its closing offers the disposition alone).
+    /// </summary>
+    private async Task<List<KegiatanDocument>> MadeAsync(Kegiatan state, SopDefinition definition, CancellationToken cancellationToken)
+    {
+        var made = state.Status == KegiatanStatus.Closed
+            ? [.. await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken)]
+            : new List<KegiatanDocument>();
+        if (await documents.EnsureDisposisiAsync(state, definition, regenerate: false, cancellationToken) is { } disposisi)
+        {
+            made.Add(disposisi);
+        }
+
+        return made;
     }
 
     /// <summary>The compliance report of a period, for those who answer for the SOP: Ketua, Kepala Bidang, Kepala Dinas, Admin.</summary>
@@ -208,40 +234,71 @@ internal sealed class ReportCommands(
             return await AgendaCardAsync(sender, period, draft with { Error = Texts.NoSuchLetter }, cancellationToken);
         }
 
-        // The Laporan Kegiatan prints its number: made again so the file carries SRIKANDI's.
-        if (saved.Document == AgendaDocuments.Laporan
-            && await kegiatan.FindAsync(saved.KegiatanNumber, cancellationToken) is { } state
-            && kegiatan.Engine.DefinitionOf(state) is { } definition)
+        if (await kegiatan.FindAsync(saved.KegiatanNumber, cancellationToken) is { } state && kegiatan.Engine.DefinitionOf(state) is { } definition)
         {
-            await documents.EnsureLaporanAsync(state, definition, regenerate: true, cancellationToken);
-            // The archived copy follows (best effort: "dokumen" archives it again while its link is missing).
-            if (archive.IsOn && KegiatanDocuments.StepOf(definition, AgendaDocuments.Laporan) is { } reportStep)
-            {
-                await archive.ArchiveAsync(state.Number, reportStep.Number, cancellationToken);
-            }
+            await RemakeAsync(state, definition, saved.Document, cancellationToken);
         }
 
         return await AgendaCardAsync(sender, period, new AgendaCardState(Notice: Texts.Saved(saved)), cancellationToken);
     }
 
+    /// <summary>
+    /// The letter's file prints its number, so it is made again to carry SRIKANDI's; the Laporan Kegiatan also quotes the
+    /// disposition's number, so a disposition's number remakes a report already made too. The archived copies follow (best
+    /// effort: "dokumen" archives again while a link is missing).
+    /// </summary>
+    private async Task RemakeAsync(Kegiatan state, SopDefinition definition, string letter, CancellationToken cancellationToken)
+    {
+        var remade = new List<string>();
+        if (letter == AgendaDocuments.Disposisi && await documents.EnsureDisposisiAsync(state, definition, regenerate: true, cancellationToken) is not null)
+        {
+            remade.Add(AgendaDocuments.Disposisi);
+        }
+
+        var remakeLaporan = letter == AgendaDocuments.Laporan
+            || (await documents.ListAsync(state.Number, cancellationToken)).ContainsKey(KegiatanDocuments.LaporanPdf);
+        if (remakeLaporan && (await documents.EnsureLaporanAsync(state, definition, regenerate: true, cancellationToken)).Count > 0)
+        {
+            remade.Add(AgendaDocuments.Laporan);
+        }
+
+        if (!archive.IsOn)
+        {
+            return;
+        }
+
+        foreach (var document in remade)
+        {
+            if (KegiatanDocuments.StepOf(definition, document) is { } step)
+            {
+                await archive.ArchiveAsync(state.Number, step.Number, cancellationToken);
+            }
+        }
+    }
+
     private async Task<JsonObject> AgendaCardAsync(Person viewer, AgendaPeriod period, AgendaCardState state, CancellationToken cancellationToken)
     {
         var entries = (await register.ListAsync(period.Year, cancellationToken)).Where(e => period.Contains(e.Tanggal)).ToList();
+        // Every line's letter, for the card's "Unduh" and the export's Tautan column.
+        var made = await documents.OfEntriesAsync(entries, cancellationToken);
         DocumentLink? export = null;
         if (entries.Count > 0)
         {
-            var xlsx = AgendaXlsx.Build($"Buku Agenda Surat Keluar — {period.Label}", entries);
+            // In the export, the archived copy where there is one (its address does not expire), else the bot's signed link.
+            var links = made.ToDictionary(m => m.Key, m => m.Value.ArchiveUrl ?? views.Link(m.Value.File));
+            var note = made.Values.Any(d => d.ArchiveUrl is null)
+                ? Texts.ExportNote(views.LinksExpireAt)
+                : null;
+            var xlsx = AgendaXlsx.Build($"Buku Agenda Surat Keluar — {period.Label}", entries, links, note);
             var stored = await PutAsync(string.Create(CultureInfo.InvariantCulture, $"agenda/{period.Year}"), $"Buku-Agenda-Surat-Keluar-{period.FileSuffix}.xlsx", XlsxType, xlsx, cancellationToken);
             export = new DocumentLink("Unduh Buku Agenda (Excel)", views.Link(stored));
         }
 
         var shown = entries.Skip(Math.Max(0, entries.Count - AgendaCard.MaxRows)).ToList();
-        var rows = new List<AgendaRow>(shown.Count);
-        foreach (var entry in shown)
-        {
-            rows.Add(new AgendaRow(entry.Year, entry.Serial, entry.Tanggal, entry.Nomor, entry.NomorSrikandi is not null, entry.Perihal, entry.Tujuan,
-                entry.PengolahName, entry.KegiatanNumber, await LinkAsync(entry, cancellationToken)));
-        }
+        var rows = shown
+            .Select(entry => new AgendaRow(entry.Year, entry.Serial, entry.Tanggal, entry.Nomor, entry.NomorSrikandi is not null, entry.Perihal, entry.Tujuan,
+                entry.PengolahName, entry.KegiatanNumber, made.TryGetValue((entry.Year, entry.Serial), out var document) ? views.Link(document.File) : null))
+            .ToList();
 
         var editable = shown.Where(e => MayEdit(viewer, e))
             .Select(e => new AgendaChoice(
@@ -250,18 +307,6 @@ internal sealed class ReportCommands(
             .ToList();
         return AgendaCard.Build(new AgendaCardView(period.Label, period.Word, rows, entries.Count, export, views.LinksExpireAt, editable,
             state.Notice, state.Error, state.DraftEntry, state.DraftNomor));
-    }
-
-    /// <summary>The Laporan Kegiatan's PDF for a report's line; a disposition has no file of its own.</summary>
-    private async Task<Uri?> LinkAsync(AgendaEntry entry, CancellationToken cancellationToken)
-    {
-        if (entry.Document != AgendaDocuments.Laporan)
-        {
-            return null;
-        }
-
-        var made = await documents.ListAsync(entry.KegiatanNumber, cancellationToken);
-        return made.TryGetValue(KegiatanDocuments.LaporanPdf, out var pdf) ? views.Link(pdf.File) : null;
     }
 
     /// <summary>The pengolah records their own letter's number; the Ketua, the Kepala Bidang and Admins any letter's.</summary>
@@ -299,7 +344,15 @@ internal sealed class ReportCommands(
 
         public static string Saved(AgendaEntry entry) =>
             string.Create(CultureInfo.InvariantCulture, $"Nomor SRIKANDI {entry.NomorSrikandi} dicatat untuk surat No. {entry.Serial} ({entry.KegiatanNumber}).")
-            + (entry.Document == AgendaDocuments.Laporan ? " Berkas Laporan Kegiatan sudah diperbarui dengan nomor ini." : "");
+            + entry.Document switch
+            {
+                AgendaDocuments.Laporan => " Berkas Laporan Kegiatan sudah diperbarui dengan nomor ini.",
+                AgendaDocuments.Disposisi => " Lembar Disposisi sudah diperbarui dengan nomor ini.",
+                _ => "",
+            };
+
+        public static string ExportNote(DateTimeOffset expires) =>
+            $"Tautan unduhan dari bot berlaku sampai {WibFormat.DateTime(expires)}; setelah itu ketik “agenda” untuk berkas baru. Tautan arsip SharePoint tidak kedaluwarsa (buka dengan akun kantor).";
 
         public static string BadPeriod(string given) =>
             $"“{given}” bukan periode yang dikenal. Ketik **agenda** (bulan ini), **agenda bulan** atau **agenda tahun**.";
@@ -310,24 +363,6 @@ internal sealed class ReportCommands(
             $"“{given}” bukan periode yang dikenal. Ketik **laporan** (bulan ini), **laporan triwulan**, **laporan semester** atau **laporan tahun**.";
 
         public static string NoDocumentsYet(string number) =>
-            $"Laporan Kegiatan {number} dibuat setelah Anggota Tim Kerja mengirim laporan (langkah 7). Ketik **status {number}** untuk melihat posisinya.";
+            $"Kegiatan {number} belum punya dokumen. Lembar Disposisi dibuat setelah Kepala Dinas menyetujui (langkah 5); Laporan Kegiatan dibuat setelah Anggota Tim Kerja mengirim laporan (langkah 7). Ketik **status {number}** untuk melihat posisinya.";
     }
-}
-
-/// <summary>The period an agenda view covers: this month (the default) or this year.</summary>
-internal sealed record AgendaPeriod(string Word, int Year, int? Month, string Label, string FileSuffix)
-{
-    private static readonly string[] Months =
-        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-
-    public bool Contains(DateOnly date) => date.Year == Year && (Month is null || date.Month == Month);
-
-    public static AgendaPeriod? Parse(string? argument, DateOnly today) => (argument ?? "").Trim().ToLowerInvariant() switch
-    {
-        "" or "bulan" or "month" or "bulan ini" => new("bulan", today.Year, today.Month, $"{Months[today.Month - 1]} {today.Year}",
-            string.Create(CultureInfo.InvariantCulture, $"{today.Year}-{today.Month:D2}")),
-        "tahun" or "year" or "tahun ini" => new("tahun", today.Year, null, string.Create(CultureInfo.InvariantCulture, $"Tahun {today.Year}"),
-            today.Year.ToString(CultureInfo.InvariantCulture)),
-        _ => null,
-    };
 }

@@ -6,7 +6,10 @@ using PerijinanBot.Sop;
 
 namespace PerijinanBot.Dialogs.Reports;
 
-/// <summary>One letter of the Buku Agenda Surat Keluar as the card shows it. Perihal holds typed text (the koperasi's name).</summary>
+/// <summary>
+/// One letter of the Buku Agenda Surat Keluar as the card shows it. Perihal holds typed text (the koperasi's name);
+/// <paramref name="Link"/> downloads the letter's own document, null while it has not been made.
+/// </summary>
 public sealed record AgendaRow(int Year, int Serial, DateOnly Tanggal, string Nomor, bool FromSrikandi, string Perihal, string Tujuan, string Pengolah, string KegiatanNumber, Uri? Link);
 
 /// <summary>A letter whose SRIKANDI number the viewer may record: the value the form sends back and what the list shows.</summary>
@@ -46,7 +49,7 @@ public static class AgendaCard
         var body = new List<JsonNode>
         {
             Ac.Text($"Buku Agenda Surat Keluar — {view.PeriodLabel}", TextStyle.Title),
-            Ac.Text("Surat keluar kegiatan fasilitasi: disposisi Kepala Dinas (langkah 5) dan Laporan Kegiatan (langkah 7). Nomor surat mengikuti nomor SRIKANDI bila sudah dicatat; bila belum, nomor urut agenda Bidang.", TextStyle.Subtle),
+            Ac.Text("Surat keluar kegiatan fasilitasi: disposisi Kepala Dinas (langkah 5) dan Laporan Kegiatan (langkah 7). Nomor surat mengikuti nomor SRIKANDI bila sudah dicatat; bila belum, nomor urut agenda Bidang. Tombol Unduh membuka berkas suratnya: Lembar Disposisi atau Laporan Kegiatan.", TextStyle.Subtle),
         };
         if (view.Notice is { } notice)
         {

@@ -10,14 +10,17 @@ namespace PerijinanBot.Dialogs.Reports;
 public sealed record DocumentLink(string Title, Uri Url);
 
 /// <param name="Number">The kegiatan the documents belong to.</param>
-/// <param name="Caption">What the files are, e.g. "Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B".</param>
+/// <param name="Captions">What the files are, one line per document, e.g. "Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B".</param>
 /// <param name="ExpiresAt">When the links stop working; "dokumen ‹nomor›" gives new ones.</param>
 /// <param name="Problem">Set when the files could not be made: said instead of links.</param>
 /// <param name="Archive">The same files in the office's SharePoint archive, once uploaded there. These links do not expire (SharePoint
 /// asks for the office account instead), so they are offered apart from the signed ones.</param>
-public sealed record DocumentsView(string Number, string Caption, IReadOnlyList<DocumentLink> Links, DateTimeOffset ExpiresAt, string? Problem = null, IReadOnlyList<DocumentLink>? Archive = null);
+public sealed record DocumentsView(string Number, IReadOnlyList<string> Captions, IReadOnlyList<DocumentLink> Links, DateTimeOffset ExpiresAt, string? Problem = null, IReadOnlyList<DocumentLink>? Archive = null);
 
-/// <summary>The Laporan Kegiatan files of a kegiatan: in the closing card, and alone for the <c>dokumen</c> command.</summary>
+/// <summary>
+/// The documents of a kegiatan: the Laporan Kegiatan files in the closing card; the Laporan Kegiatan and the Lembar Disposisi
+/// alone for the <c>dokumen</c> command.
+/// </summary>
 public static class DocumentsCard
 {
     public static JsonObject Build(DocumentsView view)
@@ -38,7 +41,7 @@ public static class DocumentsCard
     public static JsonObject Section(DocumentsView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var items = new List<JsonNode> { AcInputs.Caption(view.Caption) };
+        var items = new List<JsonNode>(view.Captions.Select(caption => (JsonNode)AcInputs.Caption(caption)));
         if (view.Problem is { } problem)
         {
             items.Add(Ac.Text(problem, TextStyle.Warning));

@@ -3,34 +3,13 @@ using PerijinanBot.Sop;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
+using static PerijinanBot.Reports.Laporan.KegiatanFacts;
 
 namespace PerijinanBot.Reports.Laporan;
 
 /// <summary>Reads a reported kegiatan into the printed model: sections I–V, the signatures and the appendix.</summary>
 internal static class LaporanBuilder
 {
-    /// <summary>Field ids of the fasilitasi SOP the report quotes (ids are unique across a definition).</summary>
-    private static class Fields
-    {
-        public const string JenisFasilitasi = "jenisFasilitasi";
-        public const string Judul = "judul";
-        public const string Koperasi = "koperasi";
-        public const string KabupatenKota = "kabupatenKota";
-        public const string MateriSubstansi = "materiSubstansi";
-        public const string CalonPeserta = "calonPeserta";
-        public const string CalonNarasumber = "calonNarasumber";
-        public const string Jadwal = "jadwal";
-        public const string Tempat = "tempat";
-        public const string DisposisiKepalaDinas = "disposisiKepalaDinas";
-        public const string WaktuPelaksanaan = "waktuPelaksanaan";
-        public const string TempatPelaksanaan = "tempatPelaksanaan";
-        public const string CatatanPelaksanaan = "catatanPelaksanaan";
-        public const string RingkasanHasil = "ringkasanHasil";
-        public const string JumlahPeserta = "jumlahPeserta";
-        public const string Dokumentasi = "dokumentasi";
-        public const string Catatan = "catatan";
-    }
-
     private const string DottedName = "(....................................................)";
 
     public static LaporanKegiatan Build(LaporanRequest request)
@@ -92,8 +71,7 @@ internal static class LaporanBuilder
                 : "Belum tercatat dalam Buku Agenda Surat Keluar"),
         };
 
-        var step = definition.Steps.LastOrDefault(s => s.IsDecision && s.Role == Role.KepalaDinas);
-        var approved = step is null ? null : kegiatan.Steps.LastOrDefault(r => r.Step == step.Number && r.Outcome == StepOutcome.Approved);
+        var approved = KegiatanFacts.Approval(kegiatan, definition, Role.KepalaDinas);
         if (approved?.FinishedBy is { } by && approved.FinishedAt is { } at)
         {
             blocks.Add(new LaporanEntry("Diberikan oleh", $"{LaporanText.Clean(by.Describe())}, {kadis}"));
@@ -189,44 +167,13 @@ internal static class LaporanBuilder
     {
         var (kegiatan, definition, people) = (request.Kegiatan, request.Definition, request.People);
         var role = RoleName(definition, Role.KepalaBidang);
-        var step = definition.Steps.LastOrDefault(s => s.IsDecision && s.Role == Role.KepalaBidang);
-        var approver = step is null ? null : kegiatan.Steps.LastOrDefault(r => r.Step == step.Number && r.Outcome == StepOutcome.Approved)?.FinishedBy;
+        var approver = KegiatanFacts.Approval(kegiatan, definition, Role.KepalaBidang)?.FinishedBy;
         var holder = people.Find(approver?.OnBehalfOf?.Id ?? approver?.Id) is { } p && p.Holds(Role.KepalaBidang)
             ? p
             : people.HoldersOf(Role.KepalaBidang) is [var first, ..] ? first : null;
         var name = LaporanText.CleanOrNull(holder?.Name);
         return new(["Mengetahui,", role], name ?? DottedName, Details(holder, role), Vacant: name is null);
     }
-
-    /// <summary>Jabatan and NIP lines, each only when known; the jabatan is left out when the caption already says it.</summary>
-    private static List<string> Details(Person? person, string? caption)
-    {
-        var lines = new List<string>();
-        if (LaporanText.CleanOrNull(person?.Jabatan) is { } jabatan && !string.Equals(jabatan, caption, StringComparison.OrdinalIgnoreCase))
-        {
-            lines.Add(jabatan);
-        }
-
-        if (LaporanText.CleanOrNull(person?.Nip) is { } nip)
-        {
-            lines.Add($"NIP. {nip}");
-        }
-
-        return lines;
-    }
-
-    private static string? Value(Kegiatan kegiatan, string fieldId) => LaporanText.CleanOrNull(kegiatan.Value(fieldId));
-
-    /// <summary>A choice field's label as the form showed it ("Izin Usaha Simpan Pinjam (IUSP)"); the stored value if the choice is gone.</summary>
-    private static string? ChoiceLabel(Kegiatan kegiatan, SopDefinition definition, string fieldId)
-    {
-        var value = kegiatan.Value(fieldId);
-        var label = definition.FindField(fieldId)?.Field.Choices.FirstOrDefault(c => c.Value == value)?.Label;
-        return LaporanText.CleanOrNull(label) ?? LaporanText.CleanOrNull(value);
-    }
-
-    internal static string RoleName(SopDefinition definition, Role role) =>
-        LaporanText.CleanOrNull(definition.Roles.FirstOrDefault(r => r.Role == role)?.Name) ?? role.Indonesian();
 
     private static bool IsWebAddress(string text, out Uri? uri) =>
         Uri.TryCreate(text, UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

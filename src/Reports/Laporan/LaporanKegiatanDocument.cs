@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PerijinanBot.Reports.Laporan;
 
 /// <summary>
@@ -29,33 +27,6 @@ public static class LaporanKegiatanDocument
     public static string FileName(LaporanKegiatan laporan, string extension)
     {
         ArgumentNullException.ThrowIfNull(laporan);
-        var number = Safe(laporan.KegiatanNumber, 80);
-        var ext = Safe(extension, 10).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
-        var name = number.Length > 0 ? $"Laporan-Kegiatan-{number}" : "Laporan-Kegiatan";
-        return ext.Length > 0 ? $"{name}.{ext}" : name;
-    }
-
-    /// <summary>Keeps ASCII letters and digits, at most <paramref name="max"/> characters; every other run of characters becomes one dash.</summary>
-    private static string Safe(string? text, int max)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in text ?? "")
-        {
-            if (builder.Length >= max)
-            {
-                break;
-            }
-
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                builder.Append(c);
-            }
-            else if (builder.Length > 0 && builder[^1] != '-')
-            {
-                builder.Append('-');
-            }
-        }
-
-        return builder.ToString().Trim('-');
+        return LaporanText.FileName("Laporan-Kegiatan", laporan.KegiatanNumber, extension);
     }
 }

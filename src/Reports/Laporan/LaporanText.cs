@@ -96,4 +96,41 @@ internal static class LaporanText
 
     /// <summary><see cref="Clean"/>, or null when nothing printable is left.</summary>
     public static string? CleanOrNull(string? text) => Clean(text) is { Length: > 0 } cleaned ? cleaned : null;
+
+    /// <summary>
+    /// "Laporan-Kegiatan-FAS-2026-0001.pdf" from <paramref name="prefix"/>, the kegiatan number and the extension: only ASCII
+    /// letters, digits and dashes, whatever the number or extension holds, so the name is safe in a blob path, a download
+    /// header and a SharePoint folder.
+    /// </summary>
+    public static string FileName(string prefix, string? number, string? extension)
+    {
+        var safeNumber = FileSafe(number, 80);
+        var ext = FileSafe(extension, 10).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+        var name = safeNumber.Length > 0 ? $"{prefix}-{safeNumber}" : prefix;
+        return ext.Length > 0 ? $"{name}.{ext}" : name;
+    }
+
+    /// <summary>Keeps ASCII letters and digits, at most <paramref name="max"/> characters; every other run of characters becomes one dash.</summary>
+    private static string FileSafe(string? text, int max)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text ?? "")
+        {
+            if (builder.Length >= max)
+            {
+                break;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        return builder.ToString().Trim('-');
+    }
 }

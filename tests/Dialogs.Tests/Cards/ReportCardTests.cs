@@ -10,11 +10,12 @@ public sealed class ReportCardTests
     private static readonly DateTimeOffset Expires = new(2026, 12, 3, 3, 0, 0, TimeSpan.Zero);
     private static readonly Uri Pdf = new("https://bot.example/unduh/tok1/Laporan-Kegiatan-FAS-2026-0001.pdf");
     private static readonly Uri Docx = new("https://bot.example/unduh/tok2/Laporan-Kegiatan-FAS-2026-0001.docx");
+    private static readonly Uri Lembar = new("https://bot.example/unduh/tok6/Lembar-Disposisi-FAS-2026-0001.pdf");
 
     [Fact]
     public void The_documents_card_offers_each_file_and_says_when_the_links_expire_and_how_to_renew_them()
     {
-        var card = DocumentsCard.Build(new DocumentsView("FAS-2026-0001", "Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B",
+        var card = DocumentsCard.Build(new DocumentsView("FAS-2026-0001", ["Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B"],
             [new("Unduh Laporan (PDF)", Pdf), new("Unduh Laporan (Word)", Docx)], Expires));
         var text = Text(card);
 
@@ -31,7 +32,7 @@ public sealed class ReportCardTests
         var archivedPdf = new Uri("https://diskopukm.sharepoint.com/sites/Perijinan/Dokumen%20Bersama/Arsip%20Fasilitasi%20Perijinan/2026/IUSP/FAS-2026-0001/Laporan-Kegiatan-FAS-2026-0001.pdf");
         var archivedDocx = new Uri("https://diskopukm.sharepoint.com/sites/Perijinan/Dokumen%20Bersama/Arsip%20Fasilitasi%20Perijinan/2026/IUSP/FAS-2026-0001/Laporan-Kegiatan-FAS-2026-0001.docx");
         var notice = Dialogs.Cards.Ac.Card([Dialogs.Cards.Ac.Text("Kegiatan FAS-2026-0001 selesai")]);
-        var card = DocumentsCard.Append(notice, new DocumentsView("FAS-2026-0001", "Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B",
+        var card = DocumentsCard.Append(notice, new DocumentsView("FAS-2026-0001", ["Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B"],
             [new("Unduh Laporan (PDF)", Pdf), new("Unduh Laporan (Word)", Docx)], Expires,
             Archive: [new("Buka arsip SharePoint (PDF)", archivedPdf), new("Buka arsip SharePoint (Word)", archivedDocx)]));
         var text = Text(card);
@@ -48,10 +49,29 @@ public sealed class ReportCardTests
     }
 
     [Fact]
+    public void The_documents_card_names_each_document_on_its_own_line_and_offers_the_Lembar_Disposisi_beside_the_report()
+    {
+        var archivedLembar = new Uri("https://diskopukm.sharepoint.com/sites/Perijinan/Dokumen%20Bersama/Arsip%20Fasilitasi%20Perijinan/2026/IUSP/FAS-2026-0001/Lembar-Disposisi-FAS-2026-0001.pdf");
+        var card = DocumentsCard.Build(new DocumentsView("FAS-2026-0001",
+            ["Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B", "Lembar Disposisi nomor B-511/DISKOPUKM-B/XI/2026"],
+            [new("Unduh Laporan (PDF)", Pdf), new("Unduh Laporan (Word)", Docx), new("Unduh Lembar Disposisi (PDF)", Lembar)], Expires,
+            Archive: [new("Buka arsip SharePoint (Lembar Disposisi)", archivedLembar)]));
+
+        Assert.Equal(
+            ["Dokumen kegiatan FAS-2026-0001", "Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B", "Lembar Disposisi nomor B-511/DISKOPUKM-B/XI/2026"],
+            Find(card, n => (string?)n["weight"] == "Bolder").Select(n => (string?)n["text"]));
+        Assert.Equal(
+            ["Unduh Laporan (PDF)", "Unduh Laporan (Word)", "Unduh Lembar Disposisi (PDF)", "Buka arsip SharePoint (Lembar Disposisi)"],
+            Find(card, n => (string?)n["type"] == "Action.OpenUrl").Select(n => (string?)n["title"]));
+        CardAssert.MatchesGolden(card, "dokumen-disposisi");
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
     public void A_closing_notice_gains_the_section_and_a_failure_is_said_instead_of_links()
     {
         var notice = Dialogs.Cards.Ac.Card([Dialogs.Cards.Ac.Text("Kegiatan FAS-2026-0001 selesai")]);
-        var problem = DocumentsCard.Append(notice, new DocumentsView("FAS-2026-0001", "Laporan Kegiatan", [], Expires, "Berkas Laporan Kegiatan belum dapat dibuat."));
+        var problem = DocumentsCard.Append(notice, new DocumentsView("FAS-2026-0001", ["Laporan Kegiatan"], [], Expires, "Berkas Laporan Kegiatan belum dapat dibuat."));
 
         Assert.Single(notice["body"]!.AsArray());
         Assert.Equal(2, problem["body"]!.AsArray().Count);
@@ -67,7 +87,7 @@ public sealed class ReportCardTests
             "November 2026",
             "bulan",
             [
-                new(2026, 1, new DateOnly(2026, 11, 20), "000.8 / 0001 / DISKOPUKM.B", false, "Disposisi pelaksanaan fasilitasi IUSP KSP **Maju** Bersama", "Kepala Bidang Perijinan dan Kelembagaan", "Siti Aminah", "FAS-2026-0001", null),
+                new(2026, 1, new DateOnly(2026, 11, 20), "000.8 / 0001 / DISKOPUKM.B", false, "Disposisi pelaksanaan fasilitasi IUSP KSP **Maju** Bersama", "Kepala Bidang Perijinan dan Kelembagaan", "Siti Aminah", "FAS-2026-0001", Lembar),
                 new(2026, 2, new DateOnly(2026, 11, 24), "B-512/DISKOPUKM-B/XI/2026", true, "Laporan kegiatan fasilitasi IUSP KSP **Maju** Bersama", "Kepala Dinas Koperasi, Usaha Kecil dan Menengah Provinsi Kalimantan Barat", "Budi Santoso", "FAS-2026-0001", Pdf),
             ],
             30,
@@ -83,6 +103,10 @@ public sealed class ReportCardTests
         Assert.Contains("Menampilkan 2 surat terakhir dari 30", text, StringComparison.Ordinal);
         Assert.Contains("B-512/DISKOPUKM-B/XI/2026 (SRIKANDI)", text, StringComparison.Ordinal);
         Assert.Contains(Find(card, n => (string?)n["type"] == "TextRun"), n => ((string?)n["text"])!.Contains("KSP **Maju** Bersama", StringComparison.Ordinal));
+        // Every letter opens its own document: the Lembar Disposisi and the Laporan Kegiatan.
+        Assert.Equal(
+            [("Unduh", Lembar.AbsoluteUri), ("Unduh", Pdf.AbsoluteUri), ("Unduh Buku Agenda (Excel)", "https://bot.example/unduh/tok3/Buku-Agenda-Surat-Keluar-2026-11.xlsx")],
+            Find(card, n => (string?)n["type"] == "Action.OpenUrl").Select(n => ((string?)n["title"], (string?)n["url"])));
         Assert.Equal("B-1", (string?)Find(card, n => (string?)n["id"] == AgendaCard.NomorInput).Single()["value"]);
         Assert.Equal("2026-2", (string?)Find(card, n => (string?)n["id"] == AgendaCard.EntryInput).Single()["value"]);
         var save = Find(card, n => (string?)n["type"] == "Action.Execute").Single();

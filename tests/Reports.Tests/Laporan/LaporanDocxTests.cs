@@ -26,7 +26,7 @@ public sealed class LaporanDocxTests
         Assert.Contains(Koperasi, text, StringComparison.Ordinal);
         Assert.Contains(AgendaLaporan, text, StringComparison.Ordinal);
         Assert.Contains(AgendaDisposisi, text, StringComparison.Ordinal);
-        Assert.Contains(Disposisi, text, StringComparison.Ordinal);
+        Assert.Contains(LaporanScenario.Disposisi, text, StringComparison.Ordinal);
         Assert.Contains(RejectReason, text, StringComparison.Ordinal);
         Assert.Contains($"NIP. {BudiNip}", text, StringComparison.Ordinal);
         Assert.Contains($"selaku Plh. Hendra Wijaya ({PlhBasis})", text, StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public sealed class LaporanModelTests
         Assert.Equal($"{AgendaDisposisi}, tanggal 14 Juli 2026", Value(dasar, "Nomor agenda"));
         Assert.Equal("Siti Rahmawati, Kepala Dinas", Value(dasar, "Diberikan oleh"));
         Assert.Equal("Selasa, 14 Juli 2026 pukul 08.10 WIB", Value(dasar, "Waktu disposisi"));
-        Assert.Equal(Disposisi, Value(dasar, "Isi disposisi"));
+        Assert.Equal(LaporanScenario.Disposisi, Value(dasar, "Isi disposisi"));
     }
 
     [Fact]

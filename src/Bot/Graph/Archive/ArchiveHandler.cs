@@ -16,9 +16,10 @@ using MsalServiceException = Microsoft.Identity.Client.MsalServiceException;
 namespace PerijinanBot.Bot.Graph.Archive;
 
 /// <summary>
-/// An outgoing letter was issued: its files go to the SharePoint archive. For the report (step 7) that is the Laporan
-/// Kegiatan, PDF and Word, in <c>{tahun}/{jenis}/{nomor}</c>, each file's web URL noted beside it for the cards; for every
-/// letter it is the Buku Agenda of the letter's year, exported again so the archived register has the new line.
+/// An outgoing letter was issued: its files go to the SharePoint archive, in the kegiatan's folder <c>{tahun}/{jenis}/{nomor}</c>,
+/// each file's web URL noted beside it for the cards: the Lembar Disposisi PDF for the disposition (step 5), the Laporan
+/// Kegiatan PDF and Word for the report (step 7). Then, for every letter, the Buku Agenda of the letter's year, exported again
+/// so the archived register has the new line, linking each line to its archived document.
 /// </summary>
 /// <remarks>
 /// Every upload replaces the file at a fixed path, so repeating the item (a retry, an unknown outcome) leaves the same
@@ -62,8 +63,8 @@ internal sealed partial class ArchiveHandler(
     }
 
     /// <summary>
-    /// Archives the letter of <paramref name="step"/> as the kegiatan is now. Also called outside the outbox when the Laporan
-    /// Kegiatan is made again (a SRIKANDI number was recorded) or its archive link is missing: the same upload, to the same paths.
+    /// Archives the letter of <paramref name="step"/> as the kegiatan is now. Also called outside the outbox when a letter's file
+    /// is made again (a SRIKANDI number was recorded) or its archive link is missing: the same upload, to the same paths.
     /// </summary>
     public async Task<OutboxOutcome> ArchiveAsync(string number, int step, CancellationToken cancellationToken)
     {
@@ -88,27 +89,28 @@ internal sealed partial class ArchiveHandler(
             }
 
             var archived = new List<string>();
-            if (letter.Document == AgendaDocuments.Laporan)
+            var folder = ArchivePath.KegiatanFolder(archive.Root, YearOf(state), state.Value(JenisField), state.Number);
+            foreach (var (document, content) in await ReadLetterAsync(state, definition, letter.Document, cancellationToken))
             {
-                var folder = ArchivePath.KegiatanFolder(archive.Root, YearOf(state), state.Value(JenisField), state.Number);
-                foreach (var (document, content) in await ReadLaporanAsync(state, definition, cancellationToken))
+                path = ArchivePath.Combine(folder, document.File.FileName);
+                var url = await archive.UploadAsync(path, document.File.ContentType, content, cancellationToken);
+                if (url is not null && !await documents.RecordArchiveAsync(state.Number, document.Key, document.GeneratedAt, url, cancellationToken))
                 {
-                    path = ArchivePath.Combine(folder, document.File.FileName);
-                    var url = await archive.UploadAsync(path, document.File.ContentType, content, cancellationToken);
-                    if (url is not null && !await documents.RecordArchiveAsync(state.Number, document.Key, document.GeneratedAt, url, cancellationToken))
-                    {
-                        // Made again while we uploaded: the archive holds the older file. The next attempt uploads the new one.
-                        return OutboxOutcome.RetryLater($"{document.File.FileName} was made again during its upload; archiving the new version");
-                    }
-
-                    archived.Add(url?.AbsoluteUri ?? path);
+                    // Made again while we uploaded: the archive holds the older file. The next attempt uploads the new one.
+                    return OutboxOutcome.RetryLater($"{document.File.FileName} was made again during its upload; archiving the new version");
                 }
+
+                archived.Add(url?.AbsoluteUri ?? path);
             }
 
             path = ArchivePath.AgendaFile(archive.Root, letter.Year);
             var register = await agenda.ListAsync(letter.Year, cancellationToken);
             var title = string.Create(CultureInfo.InvariantCulture, $"Buku Agenda Surat Keluar — Tahun {letter.Year}");
-            var agendaUrl = await archive.UploadAsync(path, XlsxType, AgendaXlsx.Build(title, register), cancellationToken);
+            // Only archived copies are linked: the archive keeps the register for years, long after a signed download link expired.
+            var links = (await documents.OfEntriesAsync(register, cancellationToken))
+                .Where(m => m.Value.ArchiveUrl is not null)
+                .ToDictionary(m => m.Key, m => m.Value.ArchiveUrl!);
+            var agendaUrl = await archive.UploadAsync(path, XlsxType, AgendaXlsx.Build(title, register, links), cancellationToken);
             archived.Add(agendaUrl?.AbsoluteUri ?? path);
             Archived(logger, state.Number, step, archived.Count);
             return OutboxOutcome.Delivered(Truncate(string.Join(" ", archived)));
@@ -152,24 +154,41 @@ internal sealed partial class ArchiveHandler(
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or InvalidDataException)
         {
-            // The Laporan Kegiatan cannot be made (or read back): retrying changes nothing until someone looks.
+            // The letter's file cannot be made (or read back): retrying changes nothing until someone looks.
             var reason = $"the files of {state.Number} could not be prepared for the archive: {e.Message}";
             Refused(logger, state.Number, archive.DriveId, path, 0, reason);
             return OutboxOutcome.Failed(reason);
         }
     }
 
-    /// <summary>The report's files and their bytes. A file missing from storage is made again once, rather than failing.</summary>
-    private async Task<IReadOnlyList<(KegiatanDocument Document, byte[] Content)>> ReadLaporanAsync(Kegiatan state, SopDefinition definition, CancellationToken cancellationToken) =>
-        await ReadAllAsync(await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken), cancellationToken)
-        ?? await ReadAllAsync(await documents.EnsureLaporanAsync(state, definition, regenerate: true, cancellationToken), cancellationToken)
-        ?? throw new InvalidDataException("the Laporan Kegiatan files are missing from storage even after making them again");
+    /// <summary>
+    /// The files of the letter and their bytes: the Lembar Disposisi, or the Laporan Kegiatan's PDF and Word file; none for a
+    /// letter without a file. A file missing from storage is made again once, rather than failing.
+    /// </summary>
+    private async Task<IReadOnlyList<(KegiatanDocument Document, byte[] Content)>> ReadLetterAsync(Kegiatan state, SopDefinition definition, string letter, CancellationToken cancellationToken)
+    {
+        switch (letter)
+        {
+            case AgendaDocuments.Laporan:
+                return await ReadAllAsync(await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken), "Laporan Kegiatan", cancellationToken)
+                    ?? await ReadAllAsync(await documents.EnsureLaporanAsync(state, definition, regenerate: true, cancellationToken), "Laporan Kegiatan", cancellationToken)
+                    ?? throw new InvalidDataException("the Laporan Kegiatan files are missing from storage even after making them again");
+            case AgendaDocuments.Disposisi:
+                return await ReadAllAsync(Listed(await documents.EnsureDisposisiAsync(state, definition, regenerate: false, cancellationToken)), "Lembar Disposisi", cancellationToken)
+                    ?? await ReadAllAsync(Listed(await documents.EnsureDisposisiAsync(state, definition, regenerate: true, cancellationToken)), "Lembar Disposisi", cancellationToken)
+                    ?? throw new InvalidDataException("the Lembar Disposisi is missing from storage even after making it again");
+            default:
+                return [];
+        }
 
-    private async Task<List<(KegiatanDocument, byte[])>?> ReadAllAsync(IReadOnlyList<KegiatanDocument> made, CancellationToken cancellationToken)
+        static IReadOnlyList<KegiatanDocument> Listed(KegiatanDocument? document) => document is null ? [] : [document];
+    }
+
+    private async Task<List<(KegiatanDocument, byte[])>?> ReadAllAsync(IReadOnlyList<KegiatanDocument> made, string what, CancellationToken cancellationToken)
     {
         if (made.Count == 0)
         {
-            throw new InvalidDataException("the report step has no Laporan Kegiatan to archive");
+            throw new InvalidDataException($"the letter's step has no {what} to archive");
         }
 
         var read = new List<(KegiatanDocument, byte[])>(made.Count);
