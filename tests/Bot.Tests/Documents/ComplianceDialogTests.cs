@@ -1,9 +1,10 @@
-using System.Net;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Compliance;
 using PerijinanBot.Sop.Engine;
+
+using static PerijinanBot.Bot.Tests.Documents.DocumentsKit;
 
 namespace PerijinanBot.Bot.Tests.Documents;
 
@@ -73,11 +74,4 @@ public sealed class ComplianceDialogTests(AzuriteFixture storage) : IClassFixtur
         Assert.Equal((3, "Calon narasumber belum lengkap.", "KSP Maju Bersama"), (tidak.Step, tidak.Reason, tidak.Koperasi));
     }
 
-    private static async Task<byte[]> DownloadAsync(DialogHarness h, Uri link, string contentType)
-    {
-        using var response = await h.Client.GetAsync(link.PathAndQuery, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsByteArrayAsync(Ct);
-    }
 }

@@ -1,13 +1,12 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Dialogs.Reports;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Agenda;
-using UglyToad.PdfPig;
+
+using static PerijinanBot.Bot.Tests.Documents.DocumentsKit;
 
 namespace PerijinanBot.Bot.Tests.Documents;
 
@@ -117,12 +116,6 @@ public sealed class DisposisiDialogTests(AzuriteFixture storage) : IClassFixture
 
     // ---- Plumbing -------------------------------------------------------------------------------------------------------
 
-    private static async Task<JsonObject> AgendaCardOfAsync(DialogHarness h, Person person)
-    {
-        await h.SayAsync(person, "agenda", Ct);
-        return (await h.CardAsync(person, c => DialogCards.Title(c)?.StartsWith("Buku Agenda Surat Keluar", StringComparison.Ordinal) == true, $"{person}: agenda card")).Card;
-    }
-
     /// <summary>The agenda card's row of the kegiatan's disposition (a container with the letter's facts).</summary>
     private static JsonObject DispositionRow(JsonObject card, string number) =>
         Assert.Single(DialogCards.Find(card, o => (string?)o["type"] == "Container"
@@ -133,35 +126,6 @@ public sealed class DisposisiDialogTests(AzuriteFixture storage) : IClassFixture
     private static string Fact(JsonObject row, string title) =>
         (string)DialogCards.Find(row, o => (string?)o["type"] == "FactSet").Single()["facts"]!.AsArray().Single(f => (string?)f!["title"] == title)!["value"]!;
 
-    private static string Choice(JsonObject card, string titleContains) =>
-        (string)DialogCards.Find(card, o => (string?)o["id"] == AgendaCard.EntryInput).Single()["choices"]!.AsArray()
-            .Single(c => ((string)c!["title"]!).Contains(titleContains, StringComparison.Ordinal))!["value"]!;
-
-    private static async Task<JsonObject> SrikandiAsync(DialogHarness h, Person person, JsonObject card, string entry, string nomor)
-    {
-        var data = DialogCards.Action(card, AgendaCard.SrikandiVerb)!.DeepClone().AsObject();
-        data[AgendaCard.EntryInput] = entry;
-        data[AgendaCard.NomorInput] = nomor;
-        var answer = await h.ExecuteAsync(person, $"reply-{Guid.NewGuid():N}", AgendaCard.SrikandiVerb, data, Ct);
-        Assert.True(answer.IsCard, answer.ToString());
-        return answer.Card;
-    }
-
-    private static async Task<byte[]> DownloadAsync(DialogHarness h, Uri link, string contentType)
-    {
-        // The link names the public base URL; in process the same path and token go to the test server.
-        using var response = await h.Client.GetAsync(link.PathAndQuery, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsByteArrayAsync(Ct);
-    }
-
-    private static string PdfText(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
-    }
-
     private static string CellText(byte[] xlsx, string reference)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), isEditable: false);
@@ -169,6 +133,4 @@ public sealed class DisposisiDialogTests(AzuriteFixture storage) : IClassFixture
         return cell.InlineString?.InnerText ?? "";
     }
 
-    private static List<(string Title, Uri Url)> OpenUrls(JsonObject card) =>
-        [.. DialogCards.Find(card, o => (string?)o["type"] == "Action.OpenUrl").Select(o => ((string)o["title"]!, new Uri((string)o["url"]!)))];
 }

@@ -1,11 +1,11 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Reports;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Agenda;
-using UglyToad.PdfPig;
+
+using static PerijinanBot.Bot.Tests.Documents.DocumentsKit;
 
 namespace PerijinanBot.Bot.Tests.Documents;
 
@@ -102,40 +102,6 @@ public sealed class LaporanDialogTests(AzuriteFixture storage) : IClassFixture<A
         await h.SayAsync(h.Ketua, $"dokumen {number}", Ct);
         Assert.Contains("dibuat setelah Anggota Tim Kerja mengirim laporan (langkah 7)", await h.TextInAsync(h.Ketua.ConversationId, "Ketua: no report yet"), StringComparison.Ordinal);
     }
-
-    private static async Task<JsonObject> AgendaCardOfAsync(DialogHarness h, Person person)
-    {
-        await h.SayAsync(person, "agenda", Ct);
-        return (await h.CardAsync(person, c => DialogCards.Title(c)?.StartsWith("Buku Agenda Surat Keluar", StringComparison.Ordinal) == true, $"{person}: agenda card")).Card;
-    }
-
-    private static async Task<JsonObject> SrikandiAsync(DialogHarness h, Person person, JsonObject card, string entry, string nomor)
-    {
-        var data = DialogCards.Action(card, AgendaCard.SrikandiVerb)!.DeepClone().AsObject();
-        data[AgendaCard.EntryInput] = entry;
-        data[AgendaCard.NomorInput] = nomor;
-        var answer = await h.ExecuteAsync(person, $"reply-{Guid.NewGuid():N}", AgendaCard.SrikandiVerb, data, Ct);
-        Assert.True(answer.IsCard, answer.ToString());
-        return answer.Card;
-    }
-
-    private static async Task<byte[]> DownloadAsync(DialogHarness h, Uri link, string contentType)
-    {
-        // The link names the public base URL; in process the same path and token go to the test server.
-        using var response = await h.Client.GetAsync(link.PathAndQuery, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsByteArrayAsync(Ct);
-    }
-
-    private static string PdfText(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
-    }
-
-    private static List<(string Title, Uri Url)> OpenUrls(JsonObject card) =>
-        [.. DialogCards.Find(card, o => (string?)o["type"] == "Action.OpenUrl").Select(o => ((string)o["title"]!, new Uri((string)o["url"]!)))];
 
     private static List<string> ChoiceValues(JsonObject card, string inputId) =>
         [.. DialogCards.Find(card, o => (string?)o["id"] == inputId).Single()["choices"]!.AsArray().Select(c => (string)c!["value"]!)];
