@@ -22,6 +22,7 @@ internal sealed class LeftRoleFlagger(
     KegiatanService kegiatan,
     PersonalMessenger messenger,
     PeopleDirectory directory,
+    TimeProvider time,
     ILogger<LeftRoleFlagger> logger)
 {
     public async Task<FlagOutcome> RunAsync(CancellationToken cancellationToken)
@@ -86,7 +87,14 @@ internal sealed class LeftRoleFlagger(
 
             var (state, definition, step) = open.Value;
             var superior = definition.Roles.FirstOrDefault(r => r.Role == flag.Role)?.Superior;
-            var (recipients, toAdmins) = Recipients(state, people, superior, flag.PersonId);
+            var (holders, toAdmins) = Recipients(state, people, superior, flag.PersonId);
+            // A holder away today has a Plh. who may reassign in their name: they hear it too.
+            var today = kegiatan.Engine.Calendar.LocalDate(time.GetUtcNow());
+            var recipients = holders
+                .Concat(holders.SelectMany(h => Delegations.StandIns.Of(kegiatan.Staffing, h.AadObjectId, today)).Select(s => people.Find(s.StandIn.Id)).OfType<Person>())
+                .Where(p => !Same(p.AadObjectId, flag.PersonId))
+                .DistinctBy(p => p.AadObjectId, StringComparer.OrdinalIgnoreCase)
+                .ToList();
             var card = RolesCard.LeftRole(new LeftRoleView(
                 flag.Number, state.Value("judul"), flag.Step, step.Title, flag.Role.Indonesian(), Name(people, flag), superior?.Indonesian(), toAdmins));
             var delivered = new List<string>();

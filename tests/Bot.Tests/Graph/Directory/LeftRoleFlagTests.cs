@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Sop;
@@ -102,6 +104,36 @@ public sealed class LeftRoleFlagTests(AzuriteFixture storage) : IClassFixture<Az
         Assert.DoesNotContain("diberitahukan", third, StringComparison.Ordinal);
         Assert.Single(h.CardsPostedTo(h.Kabid), IsLeftRoleNotice);
         Assert.Empty(graph.Unexpected);
+    }
+
+    [Fact]
+    public async Task A_Plh_of_the_Ketua_in_force_today_is_told_as_well_as_the_Ketua()
+    {
+        // An Azurite of its own: the appointment must not reach the other tests' hosts.
+        await using var azurite = await AzuriteProcess.StartAsync(Ct);
+        await using var graph = await FakeGraph.StartAsync();
+        var (anggota, ketua) = (NewGroup(), NewGroup());
+        Serve(graph, anggota, [Budi, Dewi]);
+        Serve(graph, ketua, [Rina]);
+        await using var h = await DialogHarness.StartAsync(azurite.ConnectionString, Ct,
+            settings: Settings(graph, (Role.AnggotaTimKerja, anggota), (Role.KetuaTimKerja, ketua)), configureServices: graph.Trust);
+        await StatusAsync(h.Bot, s => s.LastSyncedAt is not null, "start-up sync");
+        var number = await h.WalkToAsync(2, Ct);
+        await h.TasksIndexedAsync(number, Ct);
+
+        // Rina is away today: Hendra stands in for her (surat tugas), so he may reassign in her name.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var appointed = await h.Bot.Services.GetRequiredService<DelegationStore>()
+            .AddAsync(h.Ketua.AadObjectId, "plh-rina-today", new NewDelegation(h.Ketua.AadObjectId, h.Kabid.AadObjectId, today, today, "ST 800/77/2026"), Ct);
+        Assert.True(appointed.IsOk, appointed.Error);
+
+        Serve(graph, anggota, [Dewi]);
+        await h.SayAsync(h.Admin, "peran sinkron", Ct);
+        await h.CardAsync(h.Admin, IsSyncCard, "Admin: sync");
+
+        await h.CardAsync(h.Ketua, IsLeftRoleNotice, "Ketua: left-role notice");
+        await h.CardAsync(h.Kabid, IsLeftRoleNotice, "Kabid as Plh. of the Ketua: left-role notice");
+        Assert.Single(h.CardsPostedTo(h.Kabid), IsLeftRoleNotice);
     }
 
     [Fact]
