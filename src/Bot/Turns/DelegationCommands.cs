@@ -157,7 +157,7 @@ internal sealed partial class DelegationCommands(
                     return;
                 }
 
-                await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId), cancellationToken);
+                await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId, state.Version), cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

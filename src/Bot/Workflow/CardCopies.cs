@@ -6,7 +6,8 @@ using PerijinanBot.Bot.Workflow.Storage;
 namespace PerijinanBot.Bot.Workflow;
 
 /// <summary>Where a step's card was posted: updated in place once the step is decided, so no old copy stays clickable.</summary>
-public sealed record CardCopy(string ServiceUrl, string ConversationId, string ActivityId);
+/// <param name="Version">The kegiatan's version whose decision sent the card; null for a copy recorded before versions were kept.</param>
+public sealed record CardCopy(string ServiceUrl, string ConversationId, string ActivityId, int? Version = null);
 
 /// <summary>The posted copies of each step card, one partition per kegiatan.</summary>
 internal sealed class CardCopies(TableProvider tables, IOptions<WorkflowStorageOptions> options)
@@ -23,6 +24,7 @@ internal sealed class CardCopies(TableProvider tables, IOptions<WorkflowStorageO
             ["ServiceUrl"] = copy.ServiceUrl,
             ["ConversationId"] = copy.ConversationId,
             ["ActivityId"] = copy.ActivityId,
+            ["Version"] = copy.Version,
         };
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
@@ -35,7 +37,7 @@ internal sealed class CardCopies(TableProvider tables, IOptions<WorkflowStorageO
         var copies = new List<CardCopy>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            copies.Add(new CardCopy(row.GetString("ServiceUrl"), row.GetString("ConversationId"), row.GetString("ActivityId")));
+            copies.Add(new CardCopy(row.GetString("ServiceUrl"), row.GetString("ConversationId"), row.GetString("ActivityId"), row.GetInt32("Version")));
         }
 
         return copies;

@@ -46,7 +46,7 @@ internal sealed class StepCardHandler(KegiatanService kegiatan, PersonalMessenge
 
         var card = StepCard.Build(kegiatan.Views().Step(state, definition, payload.To!, permitted));
         return await OutboxPayloads.SendAsync(messenger, installer, payload.To!, card, logger, async delivered =>
-            await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId), cancellationToken),
+            await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId, payload.Version), cancellationToken),
             cancellationToken,
             problem => TellAssignerAsync(state, definition, current, payload.To!, problem, cancellationToken));
     }
@@ -107,6 +107,43 @@ internal sealed class RefreshCardsHandler(KegiatanService kegiatan, PersonalMess
         }
 
         return OutboxOutcome.Delivered($"{posted.Count} copies updated");
+    }
+}
+
+/// <summary>
+/// The jadwal of an open step was moved: the copies of its card sent before that decision still show the old jadwal, so each
+/// is replaced by the read-only record of the change (the holder gets a new card with the new jadwal from the same decision).
+/// Copies sent by this decision or later are left alone; repeating it is harmless.
+/// </summary>
+internal sealed class SupersedeCardsHandler(KegiatanService kegiatan, PersonalMessenger messenger, CardCopies copies) : IOutboxHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.SupersedeCards];
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = OutboxPayloads.Read(item);
+        var older = (await copies.OfStepAsync(payload.Number, payload.Step ?? 0, payload.Attempt ?? 1, cancellationToken))
+            .Where(c => c.Version is null || c.Version < payload.Version)
+            .ToList();
+        if (older.Count == 0 || await kegiatan.FindAsync(payload.Number, cancellationToken) is not { } state)
+        {
+            return OutboxOutcome.Delivered("no older copies");
+        }
+
+        var card = RescheduleCard.Build(kegiatan.Views().Rescheduled(state, kegiatan.Engine.DefinitionOf(state)!));
+        try
+        {
+            foreach (var copy in older)
+            {
+                await messenger.UpdateCardAsync(copy, card, cancellationToken);
+            }
+        }
+        catch (ConnectorException e)
+        {
+            return OutboxOutcome.RetryLater(e.Message);
+        }
+
+        return OutboxOutcome.Delivered($"{older.Count} older copies replaced");
     }
 }
 

@@ -21,6 +21,9 @@ public static class OutboxKinds
     /// <summary>Older copies of a decided step's card (e.g. in a group chat) are replaced by the read-only outcome.</summary>
     public const string RefreshCards = "card.refresh";
 
+    /// <summary>Copies of a still-open step's card sent before its jadwal moved are replaced by the record of the change.</summary>
+    public const string SupersedeCards = "card.supersede";
+
     /// <summary>A notice to one person: approved, sent back, the Kadis's disposition, closed, cancelled, vacant role.</summary>
     public const string Notice = "notice";
 
@@ -91,9 +94,9 @@ public static class OutboxPlan
                 case Rescheduled moved:
                     if (state.Current is { Assignee: { } holder } open && open.Step == moved.Step)
                     {
-                        // The step stays open, so its old copies are not refreshed to an outcome; they show the old jadwal and
-                        // are stale (a click says the jadwal moved). The holder and their Plh. get the step card again, with
-                        // the new jadwal and due time.
+                        // The step stays open: its old copies (old jadwal) become the record of the change, then the holder and
+                        // their Plh. get the step card again, with the new jadwal and due time.
+                        Add(OutboxKinds.SupersedeCards, $"supersede|{moved.Step}|{open.Attempt}", new OutboxPayload(state.Number, state.Version, moved.Step, open.Attempt));
                         StepCards(moved.Step, open.Attempt, holder, $"card|{moved.Step}|{open.Attempt}|jadwal");
                     }
 

@@ -30,6 +30,7 @@ internal static class WorkflowSetup
         services.AddSingleton<PersonalMessenger>();
         services.AddSingleton<IOutboxHandler, StepCardHandler>();
         services.AddSingleton<IOutboxHandler, RefreshCardsHandler>();
+        services.AddSingleton<IOutboxHandler, SupersedeCardsHandler>();
         services.AddSingleton<IOutboxHandler, NoticeHandler>();
         services.AddSingleton<IOutboxHandler, TaskIndexHandler>();
         services.AddSingleton<KegiatanDocuments>();

@@ -261,7 +261,7 @@ public sealed partial class DialogHarness : IAsyncDisposable
     /// delivered: after this, everything its decisions caused in anyone's chat has been sent, so counting cards is exact.
     /// </summary>
     public Task DeliveredAsync(string number, CancellationToken cancellationToken) =>
-        WaitForOutboxAsync(number, [OutboxKinds.StepCard, OutboxKinds.RefreshCards, OutboxKinds.Notice, OutboxKinds.ClosingNotice], cancellationToken);
+        WaitForOutboxAsync(number, [OutboxKinds.StepCard, OutboxKinds.RefreshCards, OutboxKinds.SupersedeCards, OutboxKinds.Notice, OutboxKinds.ClosingNotice], cancellationToken);
 
     /// <summary>Waits until the "tugas" index has been brought up to date with the kegiatan's decisions.</summary>
     public Task TasksIndexedAsync(string number, CancellationToken cancellationToken) =>

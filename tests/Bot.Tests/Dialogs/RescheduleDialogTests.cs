@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using PerijinanBot.Bot.Tests.Infrastructure;
+using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Dialogs.Sop;
 
 namespace PerijinanBot.Bot.Tests.Dialogs;
@@ -85,6 +87,14 @@ public sealed class RescheduleDialogTests(AzuriteFixture storage) : IClassFixtur
         Assert.Contains("Kamis, 4 Februari 2027 13.35 WIB", DialogCards.Text(newStepCard.Card), StringComparison.Ordinal);
         await h.DeliveredAsync(number, Ct);
         Assert.DoesNotContain(h.CardsPostedTo(h.Ketua), c => DialogCards.Title(c) == "Jadwal pelaksanaan diubah");
+
+        // The first step 6 card, which shows the old jadwal, is rewritten in place into the read-only record of the change;
+        // the new card is not touched.
+        var rewritten = await h.UpdateAsync(h.Ketua, oldStepCard.ActivityId, c => DialogCards.IsReadOnly(c), "Ketua: old step 6 card rewritten");
+        Assert.Contains("Selasa, 2 Februari 2027 09.00 WIB → Kamis, 4 Februari 2027 13.30 WIB", DialogCards.Text(rewritten), StringComparison.Ordinal);
+        var copies = await h.Bot.Services.GetRequiredService<CardCopies>().OfStepAsync(number, 6, 1, Ct);
+        var newCopy = Assert.Single(copies, c => c.Version == after.Version && c.ConversationId == h.Ketua.ConversationId);
+        Assert.DoesNotContain(h.Connector.Calls, c => c.Method == "PUT" && c.Path.EndsWith("/" + Uri.EscapeDataString(newCopy.ActivityId), StringComparison.Ordinal));
 
         // The Kabid's card and the Ketua's first step 6 card are out of date: a click says the jadwal moved, and changes nothing.
         var stale = await h.ExecuteAsync(h.Kabid, $"reply-{Guid.NewGuid():N}", SopVerbs.Reschedule,

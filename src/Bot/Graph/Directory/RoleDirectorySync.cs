@@ -112,7 +112,6 @@ internal sealed class RoleDirectorySync(
             }
 
             var now = time.GetUtcNow();
-            _status = new RoleSyncStatus(now, null);
             var after = directory.Snapshot();
             var changes = Changes(before, after, groups);
             if (logger.IsEnabled(LogLevel.Information))
@@ -127,6 +126,8 @@ internal sealed class RoleDirectorySync(
             }
 
             await KeepAsync(new RoleSnapshot(now, groups), Lost(before, after, groups), cancellationToken);
+            // Said synced once it is also stored (or storing failed and was logged): a restart right after finds this sync.
+            _status = new RoleSyncStatus(now, null);
             return new RoleSyncResult(now, changes, await FlagAsync(cancellationToken), null);
         }
         finally
