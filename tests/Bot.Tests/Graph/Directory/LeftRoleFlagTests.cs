@@ -22,14 +22,8 @@ public sealed class LeftRoleFlagTests(AzuriteFixture storage) : IClassFixture<Az
     public async Task The_Ketua_is_told_once_across_two_syncs_that_Budi_left_the_Anggota_group_holding_step_2_and_can_reassign_it_from_the_notice()
     {
         await using var graph = await FakeGraph.StartAsync();
-        var (anggota, ketua) = (NewGroup(), NewGroup());
-        Serve(graph, anggota, [Budi, Dewi]);
-        Serve(graph, ketua, [Rina]);
-        await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct,
-            settings: Settings(graph, (Role.AnggotaTimKerja, anggota), (Role.KetuaTimKerja, ketua)), configureServices: graph.Trust);
-        await StatusAsync(h.Bot, s => s.LastSyncedAt is not null, "start-up sync");
-        var number = await h.WalkToAsync(2, Ct);
-        await h.TasksIndexedAsync(number, Ct);
+        var (h, anggota, _, number) = await AtStep2Async(storage.ConnectionString, graph);
+        await using var session = h;
 
         Serve(graph, anggota, [Dewi]);
         await h.SayAsync(h.Admin, "peran sinkron", Ct);
@@ -112,14 +106,8 @@ public sealed class LeftRoleFlagTests(AzuriteFixture storage) : IClassFixture<Az
         // An Azurite of its own: the appointment must not reach the other tests' hosts.
         await using var azurite = await AzuriteProcess.StartAsync(Ct);
         await using var graph = await FakeGraph.StartAsync();
-        var (anggota, ketua) = (NewGroup(), NewGroup());
-        Serve(graph, anggota, [Budi, Dewi]);
-        Serve(graph, ketua, [Rina]);
-        await using var h = await DialogHarness.StartAsync(azurite.ConnectionString, Ct,
-            settings: Settings(graph, (Role.AnggotaTimKerja, anggota), (Role.KetuaTimKerja, ketua)), configureServices: graph.Trust);
-        await StatusAsync(h.Bot, s => s.LastSyncedAt is not null, "start-up sync");
-        var number = await h.WalkToAsync(2, Ct);
-        await h.TasksIndexedAsync(number, Ct);
+        var (h, anggota, _, number) = await AtStep2Async(azurite.ConnectionString, graph);
+        await using var session = h;
 
         // Rina is away today: Hendra stands in for her (surat tugas), so he may reassign in her name.
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
@@ -140,14 +128,8 @@ public sealed class LeftRoleFlagTests(AzuriteFixture storage) : IClassFixture<Az
     public async Task When_nobody_holds_the_superior_role_the_Admin_is_told_instead_and_says_why()
     {
         await using var graph = await FakeGraph.StartAsync();
-        var (anggota, ketua) = (NewGroup(), NewGroup());
-        Serve(graph, anggota, [Budi, Dewi]);
-        Serve(graph, ketua, [Rina]);
-        await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct,
-            settings: Settings(graph, (Role.AnggotaTimKerja, anggota), (Role.KetuaTimKerja, ketua)), configureServices: graph.Trust);
-        await StatusAsync(h.Bot, s => s.LastSyncedAt is not null, "start-up sync");
-        var number = await h.WalkToAsync(2, Ct);
-        await h.TasksIndexedAsync(number, Ct);
+        var (h, anggota, ketua, number) = await AtStep2Async(storage.ConnectionString, graph);
+        await using var session = h;
 
         Serve(graph, anggota, [Dewi]);
         Serve(graph, ketua, []);
@@ -159,5 +141,22 @@ public sealed class LeftRoleFlagTests(AzuriteFixture storage) : IClassFixture<Az
         Assert.Contains("Pemberitahuan ini dikirim kepada Admin karena peran atasannya (Ketua Tim Kerja) saat ini tidak dipegang siapa pun.", notice, StringComparison.Ordinal);
         Assert.DoesNotContain(h.CardsPostedTo(h.Ketua), IsLeftRoleNotice);
         Assert.Empty(graph.Unexpected);
+    }
+
+    /// <summary>
+    /// The bot with the Anggota group {Budi, Dewi} and the Ketua group {Rina}, synced at start, and a kegiatan at step 2 (Budi's),
+    /// in the task index: what every left-role test starts from.
+    /// </summary>
+    private static async Task<(DialogHarness H, string Anggota, string Ketua, string Number)> AtStep2Async(string connectionString, FakeGraph graph)
+    {
+        var (anggota, ketua) = (NewGroup(), NewGroup());
+        Serve(graph, anggota, [Budi, Dewi]);
+        Serve(graph, ketua, [Rina]);
+        var h = await DialogHarness.StartAsync(connectionString, Ct,
+            settings: Settings(graph, (Role.AnggotaTimKerja, anggota), (Role.KetuaTimKerja, ketua)), configureServices: graph.Trust);
+        await StatusAsync(h.Bot, s => s.LastSyncedAt is not null, "start-up sync");
+        var number = await h.WalkToAsync(2, Ct);
+        await h.TasksIndexedAsync(number, Ct);
+        return (h, anggota, ketua, number);
     }
 }
