@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Data.Tables;
-using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Bot.Storage;
 
 namespace PerijinanBot.Bench;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using PerijinanBot.Bot.Delegations;
-using PerijinanBot.Bot.Workflow;
-using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Bot.Decisions;
+using PerijinanBot.Bot.People;
+using PerijinanBot.Bot.Storage;
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bench;
-using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Bot.Storage;
 
 int[] concurrencies = [1, 4, 16];
 var segment = TimeSpan.FromSeconds(1); // each path runs 4 segments per concurrency, alternating which goes first: 8 s per level
@@ -36,8 +36,8 @@ var worst = double.MaxValue;
 foreach (var callers in concurrencies.Prepend(0)) // 0: a warm-up (JIT tiering, connections), not printed
 {
     var name = string.Create(CultureInfo.InvariantCulture, $"b{callers}");
-    var options = Options.Create(new WorkflowStorageOptions { TableNamePrefix = name });
-    var tables = new WorkflowTables(service, options);
+    var options = Options.Create(new WorkflowStorageOptions());
+    var tables = new WorkflowTables(service, Options.Create(new StorageOptions { TableNamePrefix = name }));
     var store = new KegiatanStore(tables, new OutboxSignal(), options, TimeProvider.System, NullLogger<KegiatanStore>.Instance);
     // The raw path works in the same table as the store (its own partitions), so both meet a table of the same size:
     // Azurite slows down as a table grows, and the store's table also holds the prepared kegiatan.

@@ -1,40 +1,60 @@
+using PerijinanBot.Bot.Archive;
+using PerijinanBot.Bot.Compliance;
+using PerijinanBot.Bot.Conversations;
+using PerijinanBot.Bot.Decisions;
 using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Files;
 using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Health;
 using PerijinanBot.Bot.Hosting;
+using PerijinanBot.Bot.Letters;
+using PerijinanBot.Bot.Meetings;
+using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Bot.Protocol.Auth;
 using PerijinanBot.Bot.Protocol.Connector;
+using PerijinanBot.Bot.Reminders;
+using PerijinanBot.Bot.Roles;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Turns;
-using PerijinanBot.Bot.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
+var (services, configuration) = (builder.Services, builder.Configuration);
 
-// Who the bot is (MicrosoftAppId & co.), validated before the first request.
-builder.Services.AddBotIdentity(builder.Configuration);
-// Inbound: only the Bot Framework channel (or, with no app id, the local Playground) may post activities.
-builder.Services.AddChannelAuthentication(builder.Configuration);
-// Outbound: the Bot Connector REST API, with its token and safe retries.
-builder.Services.AddBotConnector(builder.Configuration);
-// Azure Table Storage: kegiatan, history, outbox, conversation references.
-builder.Services.AddTableStorage(builder.Configuration);
-// The SOP engine, kegiatan storage (state + history + outbox per partition) and the outbox delivered to Teams.
-builder.Services.AddWorkflow(builder.Configuration);
-// Who holds which role in the Bidang.
-builder.Services.AddPeopleDirectory(builder.Configuration);
-// Plh./Plt. appointments: stored, and held in memory for the engine.
-builder.Services.AddDelegations(builder.Configuration);
-// Turns: the error boundary, the background queue, and what the bot does with each activity.
-builder.Services.AddTurns();
-// Generated files in blob storage, offered through signed, expiring download links.
-builder.Services.AddFiles(builder.Configuration);
-// Microsoft Graph (optional, each feature by its settings): roles from Entra groups, proactive install, calendar, archive.
-builder.Services.AddGraph(builder.Configuration);
-// /healthz reports whether storage answers.
-builder.Services.AddHealth();
+// Protocol: who the bot is (MicrosoftAppId & co.), which callers may post activities, and the Bot Connector it answers through.
+services.AddBotIdentity(configuration);
+services.AddChannelAuthentication(configuration);
+services.AddBotConnector(configuration);
+// Storage: Azure Tables (kegiatan state, history and outbox rows per partition) and blobs for generated files with signed links.
+services.AddTableStorage(configuration);
+services.AddFiles(configuration);
+// Turns: the error boundary, the background queue, and the one router of chat commands and card verbs.
+services.AddTurns();
+// Where each person is reached: conversation references, their 1:1 chat, proactive install through Graph.
+services.AddConversations();
+// Who is who: the directory of role holders.
+services.AddPeopleDirectory(configuration);
+// Kegiatan decisions: the SOP engine, one read and one batch per click, the step cards and notices it leaves.
+services.AddDecisions(configuration);
+// Outbox: delivers the work a decision leaves (cards, notices, indexes, letters, Graph), once, after the answer.
+services.AddOutbox(configuration);
+// Reminders before and after each step falls due, escalation, and the 07:30 WIB daily digest.
+services.AddReminders(configuration);
+// Plh./Plt. appointments and the plh command.
+services.AddDelegations(configuration);
+// Outgoing letters: the Buku Agenda Surat Keluar (agenda, SRIKANDI numbers) and their documents (dokumen).
+services.AddLetters(configuration);
+// The SOP compliance report (laporan).
+services.AddCompliance();
+// Roles: the peran command, and role holders read from Entra groups when Graph:RoleGroups is set.
+services.AddRoles();
+// Microsoft Graph plumbing (optional; each feature switched on by its own setting), its calendar events and SharePoint archive.
+services.AddGraph(configuration);
+services.AddMeetings();
+services.AddArchive();
+// Health: /healthz reports whether storage answers and which Graph features are on.
+services.AddHealth();
 
 var app = builder.Build();
 

@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Bot.Storage;
-using PerijinanBot.Bot.Workflow.Storage;
 
 namespace PerijinanBot.Bot.Conversations;
 
@@ -13,12 +12,12 @@ namespace PerijinanBot.Bot.Conversations;
 /// can later write first (the next assignee's card, a reminder). Two rows: one per conversation, and one per
 /// person holding their 1:1 chat (or, until they open one, the address needed to create it).
 /// </summary>
-internal sealed class ConversationReferenceStore(TableProvider tables, IOptions<WorkflowStorageOptions> options)
+internal sealed class ConversationReferenceStore(TableProvider tables, IOptions<StorageOptions> options)
 {
     public const string TableName = "ConversationReferences";
 
-    /// <summary>The table, after <c>Workflow:Storage:TableNamePrefix</c>: environments sharing an account stay apart.</summary>
-    private readonly string _name = options.Value.TableNamePrefix + TableName;
+    /// <summary>The table, after <c>Storage:TableNamePrefix</c>: environments sharing an account stay apart.</summary>
+    private readonly string _name = options.Value.TableName(TableName);
     private const string ConversationPartition = "conversation";
     private const string UserPartition = "user";
     private const string BotPartition = "bot";

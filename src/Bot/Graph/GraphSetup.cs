@@ -28,10 +28,6 @@ internal static partial class GraphSetup
                 }
             });
         services.AddSingleton<GraphTokenProvider>();
-        services.AddGraphDirectory();
-        services.AddGraphArchive();
-        services.AddGraphCalendar();
-        services.AddSingleton<Install.ProactiveInstaller>();
         // Resolved only by features that are on: with no Graph configuration nothing asks for it, and no credentials are needed.
         services.AddSingleton(sp =>
         {

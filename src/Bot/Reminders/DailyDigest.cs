@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using PerijinanBot.Bot.Delegations;
-using PerijinanBot.Bot.Workflow;
+using PerijinanBot.Bot.Decisions;
+using PerijinanBot.Bot.People;
 using PerijinanBot.Dialogs.Reminders;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop;

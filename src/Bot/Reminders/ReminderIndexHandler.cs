@@ -1,5 +1,5 @@
-using PerijinanBot.Bot.Workflow;
-using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Bot.Decisions;
+using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Sop.Reminders;
 
 namespace PerijinanBot.Bot.Reminders;

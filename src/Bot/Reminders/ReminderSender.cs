@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using PerijinanBot.Bot.Conversations;
+using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Bot.Protocol.Connector;
-using PerijinanBot.Bot.Workflow;
-using PerijinanBot.Bot.Workflow.Storage;
 
 namespace PerijinanBot.Bot.Reminders;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using PerijinanBot.Bot.Delegations;
-using PerijinanBot.Bot.Workflow;
-using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Bot.Decisions;
+using PerijinanBot.Bot.People;
+using PerijinanBot.Bot.Storage;
 using PerijinanBot.Dialogs.Reminders;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop.Engine;
@@ -34,7 +34,7 @@ internal sealed class ReminderSweeper : BackgroundService
         ReminderSender sender,
         DailyDigest digest,
         IOptions<ReminderOptions> options,
-        IOptions<WorkflowStorageOptions> storage,
+        IOptions<StorageOptions> storage,
         TimeProvider time,
         ILogger<ReminderSweeper> logger)
     {
@@ -48,7 +48,7 @@ internal sealed class ReminderSweeper : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
-        InstanceId = storage.Value.InstanceId is { Length: > 0 } id ? id : $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
+        InstanceId = storage.Value.InstanceId!;
     }
 
     /// <summary>The name this instance claims reminders under.</summary>

@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Storage;
-using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop.Reminders;
 
 namespace PerijinanBot.Bot.Reminders;
@@ -21,14 +20,14 @@ internal sealed record ReminderPointer(string? DueKey, int Version, ETag ETag);
 /// "k" naming its current due row. Every move of the pointer is ETag-conditional, so the outbox (after a decision) and the
 /// sweepers (after a reminder) never overwrite each other; a due row the pointer does not name is an orphan and is dropped.
 /// </summary>
-internal sealed class ReminderTable(TableServiceClient service, IOptions<WorkflowStorageOptions> storage)
+internal sealed class ReminderTable(TableServiceClient service, IOptions<StorageOptions> storage)
 {
     private const string DuePartition = "r";
     private const string PointerPartition = "k";
 
     private readonly TableProvider _tables = new(service);
 
-    public string Name { get; } = storage.Value.TableNamePrefix + "Reminders";
+    public string Name { get; } = storage.Value.TableName("Reminders");
 
     /// <summary>Rows whose fire time is at or before <paramref name="now"/>, earliest first.</summary>
     public async Task<IReadOnlyList<ScheduledReminder>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken)

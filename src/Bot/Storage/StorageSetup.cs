@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
@@ -11,12 +12,26 @@ public sealed class StorageOptions
 
     /// <summary>An Azure Storage connection string (Azurite's well-known account in Development).</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>Prepended to every table name, so that several environments (or test runs) can share one account.</summary>
+    public string TableNamePrefix { get; set; } = "";
+
+    /// <summary>Who holds a claim (outbox items, reminders), for logs and for reading the tables; default machine name + a random suffix, drawn once per process.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>The name of one of the bot's tables in this environment.</summary>
+    public string TableName(string name) => TableNamePrefix + name;
 }
 
-internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+internal sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
+        if (!TablePrefix().IsMatch(options.TableNamePrefix ?? ""))
+        {
+            return ValidateOptionsResult.Fail("Storage:TableNamePrefix must be empty or start with a letter and hold at most 20 letters or digits.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return ValidateOptionsResult.Fail("Storage:ConnectionString is required (an Azure Storage account connection string; for local work Azurite's, which ./run.sh starts).");
@@ -33,13 +48,19 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail("Storage:ConnectionString is not a valid Azure Storage connection string (expected AccountName=...;AccountKey=...;TableEndpoint=... or DefaultEndpointsProtocol=...).");
         }
     }
+
+    [GeneratedRegex("^([A-Za-z][A-Za-z0-9]{0,19})?$")]
+    private static partial Regex TablePrefix();
 }
 
 internal static class StorageSetup
 {
     public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .PostConfigure(o => o.InstanceId = o.InstanceId is { Length: > 0 } id ? id : $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}")
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton(sp =>
         {

@@ -22,16 +22,4 @@ internal sealed record CardAction(string Verb, JsonElement Data)
         var data = action.TryGetProperty("data", out var d) ? d.Clone() : default;
         return (new CardAction(verb, data), null);
     }
-
-    /// <summary>
-    /// The verb of an Action.Submit fallback (older clients), read from the message's value, when <paramref name="handles"/>
-    /// claims it; else null.
-    /// </summary>
-    public static string? SubmittedVerb(Protocol.Activity activity, Func<string, bool> handles) =>
-        activity.Value is { ValueKind: JsonValueKind.Object } value
-        && value.TryGetProperty("verb", out var verb)
-        && verb.ValueKind == JsonValueKind.String
-        && handles(verb.GetString()!)
-            ? verb.GetString()
-            : null;
 }

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using PerijinanBot.Bot.Agenda;
+using PerijinanBot.Bot.Letters;
+using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Reports.Agenda;
 
 namespace PerijinanBot.Bot.Tests.Agenda;
@@ -94,7 +94,7 @@ public sealed class AgendaRegisterTests(AzuriteFixture azurite) : IClassFixture<
 
     private AgendaRegister Register(string prefix, AgendaOptions? options = null) => new(
         new TableServiceClient(azurite.ConnectionString),
-        Options.Create(new WorkflowStorageOptions { TableNamePrefix = prefix }),
+        Options.Create(new StorageOptions { TableNamePrefix = prefix }),
         Options.Create(options ?? new AgendaOptions()),
         TimeProvider.System);
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using PerijinanBot.Bot.Delegations;
+using PerijinanBot.Bot.Decisions;
+using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Dialogs.Delegations;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
-using PerijinanBot.Bot.Delegations;
+using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Sop.Calendar;
@@ -55,7 +55,7 @@ public sealed class DelegationStoreTests(AzuriteFixture storage) : IClassFixture
     {
         var cache = new DelegationCache();
         var engine = new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, _time);
-        return (new DelegationStore(new TableProvider(new TableServiceClient(storage.ConnectionString)), People, engine, _time, cache, Microsoft.Extensions.Options.Options.Create(new PerijinanBot.Bot.Workflow.Storage.WorkflowStorageOptions())), cache);
+        return (new DelegationStore(new TableProvider(new TableServiceClient(storage.ConnectionString)), People, engine, _time, cache, Microsoft.Extensions.Options.Options.Create(new PerijinanBot.Bot.Storage.StorageOptions())), cache);
     }
 
     private static NewDelegation Kabid(string standIn = Rina, int from = 0, int to = 4, string basis = Basis) =>

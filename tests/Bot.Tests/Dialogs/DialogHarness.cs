@@ -5,10 +5,11 @@ using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using PerijinanBot.Bot.Conversations;
+using PerijinanBot.Bot.Decisions;
+using PerijinanBot.Bot.Letters;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow;
-using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop.Engine;
 
@@ -87,8 +88,8 @@ public sealed partial class DialogHarness : IAsyncDisposable
 
     public IReadOnlyList<Person> Everyone => [Ketua, Budi, Kabid, Kadis, Dewi, Admin];
 
-    /// <summary>The bot's <c>Workflow:Storage:TableNamePrefix</c>: where the harness reads what the bot stored.</summary>
-    public string TablePrefix => Bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkflowStorageOptions>>().Value.TableNamePrefix;
+    /// <summary>The bot's <c>Storage:TableNamePrefix</c>: where the harness reads what the bot stored.</summary>
+    public string TablePrefix => Bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.TableNamePrefix;
 
     /// <param name="settings">Settings added to (and winning over) the harness's own, e.g. the Graph stand-in's.</param>
     /// <param name="configureServices">What the test machine differs in, e.g. trusting a local certificate.</param>
@@ -261,7 +262,7 @@ public sealed partial class DialogHarness : IAsyncDisposable
     /// delivered: after this, everything its decisions caused in anyone's chat has been sent, so counting cards is exact.
     /// </summary>
     public Task DeliveredAsync(string number, CancellationToken cancellationToken) =>
-        WaitForOutboxAsync(number, [OutboxKinds.StepCard, OutboxKinds.RefreshCards, OutboxKinds.SupersedeCards, OutboxKinds.Notice, OutboxKinds.ClosingNotice], cancellationToken);
+        WaitForOutboxAsync(number, [OutboxKinds.StepCard, OutboxKinds.RefreshCards, OutboxKinds.SupersedeCards, OutboxKinds.Notice, ClosingNoticeHandler.Kind], cancellationToken);
 
     /// <summary>Waits until the "tugas" index has been brought up to date with the kegiatan's decisions.</summary>
     public Task TasksIndexedAsync(string number, CancellationToken cancellationToken) =>

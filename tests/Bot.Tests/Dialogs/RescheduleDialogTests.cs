@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using PerijinanBot.Bot.Conversations;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Dialogs.Sop;
 
 namespace PerijinanBot.Bot.Tests.Dialogs;

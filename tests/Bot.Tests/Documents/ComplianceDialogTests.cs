@@ -3,7 +3,6 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Compliance;
 using PerijinanBot.Sop.Engine;
-
 using static PerijinanBot.Bot.Tests.Documents.DocumentsKit;
 
 namespace PerijinanBot.Bot.Tests.Documents;

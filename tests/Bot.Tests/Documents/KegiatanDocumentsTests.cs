@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using PerijinanBot.Bot.Documents;
+using PerijinanBot.Bot.Letters;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Reports.Agenda;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop;
 using static PerijinanBot.Bot.Tests.Dialogs.DialogCards;
 

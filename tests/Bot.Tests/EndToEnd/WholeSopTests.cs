@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop;
 using PerijinanBot.Sop.Engine;
 using static PerijinanBot.Bot.Tests.Dialogs.DialogCards;

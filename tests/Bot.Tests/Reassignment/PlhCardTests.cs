@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using PerijinanBot.Bot.Delegations;
+using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Sop;

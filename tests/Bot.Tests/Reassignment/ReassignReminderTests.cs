@@ -1,7 +1,7 @@
-using PerijinanBot.Bot.Delegations;
+using PerijinanBot.Bot.Decisions;
+using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Bot.Tests.Reminders;
-using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Sop.Engine;
 using static PerijinanBot.Bot.Tests.Reminders.ReminderOffice;
 

@@ -1,4 +1,4 @@
-using PerijinanBot.Bot.Delegations;
+using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Reminders;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using static PerijinanBot.Bot.Tests.Reminders.ReminderOffice;

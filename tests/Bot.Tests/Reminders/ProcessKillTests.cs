@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Reminders;
+using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop.Reminders;
 
 namespace PerijinanBot.Bot.Tests.Reminders;
@@ -32,7 +32,7 @@ public sealed class ProcessKillTests(AzuriteFixture storage) : IClassFixture<Azu
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Storage__ConnectionString"] = storage.ConnectionString,
             ["Calendar__File"] = calendar,
-            ["Workflow__Storage__TableNamePrefix"] = prefix,
+            ["Storage__TableNamePrefix"] = prefix,
             ["Workflow__Storage__OutboxPollInterval"] = "00:00:01",
             ["Reminders__PollInterval"] = "00:00:01",
             ["Reminders__ClaimLease"] = "00:00:15",
@@ -45,7 +45,7 @@ public sealed class ProcessKillTests(AzuriteFixture storage) : IClassFixture<Azu
         await WaitAsync(() => connector.Calls.Any(c => c.Method == "POST" && c.Path.Contains("a%3Abudi", StringComparison.Ordinal) && c.Body!.ToJsonString().Contains(number, StringComparison.Ordinal)), "Budi's step 2 card", ct);
 
         // Bring step 2's reminder forward to now, then hold the connector's answer to it and kill the bot while it waits.
-        var table = new ReminderTable(new TableServiceClient(storage.ConnectionString), Options.Create(new WorkflowStorageOptions { TableNamePrefix = prefix }));
+        var table = new ReminderTable(new TableServiceClient(storage.ConnectionString), Options.Create(new StorageOptions { TableNamePrefix = prefix }));
         ReminderPointer? pointer = null;
         await WaitAsync(async () => (pointer = await table.PointerAsync(number, ct)) is { DueKey: not null }, "the first reminder scheduled", ct);
         var now = DateTimeOffset.UtcNow.AddMinutes(-1);

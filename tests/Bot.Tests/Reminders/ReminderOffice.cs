@@ -2,11 +2,12 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PerijinanBot.Bot.Conversations;
+using PerijinanBot.Bot.Decisions;
+using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Bot.Reminders;
+using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow;
-using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop.Engine;
 
 namespace PerijinanBot.Bot.Tests.Reminders;
@@ -53,8 +54,8 @@ internal sealed partial class ReminderOffice : IAsyncDisposable
             new Dictionary<string, string?>
             {
                 ["Storage:ConnectionString"] = azurite.ConnectionString,
-                ["Workflow:Storage:TableNamePrefix"] = prefix,
-                ["Workflow:Storage:InstanceId"] = $"instance-{i}",
+                ["Storage:TableNamePrefix"] = prefix,
+                ["Storage:InstanceId"] = $"instance-{i}",
                 ["Workflow:Storage:FirstSerial"] = Random.Shared.Next(1, 9000).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Reminders:Enabled"] = "false",
             },

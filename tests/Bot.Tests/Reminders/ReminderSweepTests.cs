@@ -42,7 +42,7 @@ public sealed class ReminderSweepTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(0, await office.SweepAllAsync(Wib(3, 2, 20, 0)));
 
         // Cancelled: the next reminder (11.00) never comes.
-        var state = await office.Service<PerijinanBot.Bot.Workflow.KegiatanService>().FindAsync(number, Ct);
+        var state = await office.Service<PerijinanBot.Bot.Decisions.KegiatanService>().FindAsync(number, Ct);
         await office.ApplyAsync(number, new Cancel(Rina, state!.Version, "Koperasi menunda permohonan."));
         Assert.Equal(0, await office.SweepAllAsync(Wib(3, 3, 15, 0)));
         Assert.Equal(4, office.Cards("pengingat-").Count);

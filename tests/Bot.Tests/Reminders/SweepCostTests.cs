@@ -40,7 +40,7 @@ public sealed class SweepCostTests(AzuriteFixture storage) : IClassFixture<Azuri
             new Dictionary<string, string?>
             {
                 ["Storage:ConnectionString"] = storage.ConnectionString,
-                ["Workflow:Storage:TableNamePrefix"] = prefix,
+                ["Storage:TableNamePrefix"] = prefix,
                 ["Reminders:Enabled"] = "false",
             },
             configureServices: services => services.AddSingleton<HttpPipelinePolicy>(tap));

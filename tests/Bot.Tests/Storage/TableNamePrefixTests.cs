@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using PerijinanBot.Bot.Delegations;
+using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Sop;
@@ -8,7 +8,7 @@ using PerijinanBot.Dialogs.Sop;
 namespace PerijinanBot.Bot.Tests.Storage;
 
 /// <summary>
-/// Two environments may share one storage account (a test and a pilot, say): with <c>Workflow:Storage:TableNamePrefix</c>
+/// Two environments may share one storage account (a test and a pilot, say): with <c>Storage:TableNamePrefix</c>
 /// every table the bot writes carries the prefix, so neither sees the other's kegiatan, people, appointments or letters.
 /// </summary>
 public sealed class TableNamePrefixTests
@@ -19,7 +19,7 @@ public sealed class TableNamePrefixTests
     public async Task Every_table_a_whole_kegiatan_touches_carries_the_prefix()
     {
         await using var azurite = await AzuriteProcess.StartAsync(Ct);
-        await using var h = await DialogHarness.StartAsync(azurite.ConnectionString, Ct, settings: new Dictionary<string, string?> { ["Workflow:Storage:TableNamePrefix"] = "pilot" });
+        await using var h = await DialogHarness.StartAsync(azurite.ConnectionString, Ct, settings: new Dictionary<string, string?> { ["Storage:TableNamePrefix"] = "pilot" });
 
         // Everything people do: introduce themselves, run a kegiatan to its end, appoint a Plh., read the register and the report.
         var number = await h.WalkToAsync(7, Ct);

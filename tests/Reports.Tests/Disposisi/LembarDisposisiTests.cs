@@ -1,8 +1,8 @@
 using PerijinanBot.Reports.Disposisi;
 using PerijinanBot.Reports.Tests.Laporan;
+using Scenario = PerijinanBot.Reports.Tests.Laporan.LaporanScenario;
 using UglyToad.PdfPig;
 using static PerijinanBot.Reports.Tests.Disposisi.DisposisiScenario;
-using Scenario = PerijinanBot.Reports.Tests.Laporan.LaporanScenario;
 
 namespace PerijinanBot.Reports.Tests.Disposisi;
 

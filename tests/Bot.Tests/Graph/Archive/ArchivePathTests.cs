@@ -1,4 +1,4 @@
-using PerijinanBot.Bot.Graph.Archive;
+using PerijinanBot.Bot.Archive;
 
 namespace PerijinanBot.Bot.Tests.Graph.Archive;
 

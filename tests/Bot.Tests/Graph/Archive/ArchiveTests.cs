@@ -5,13 +5,13 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PerijinanBot.Bot.Agenda;
-using PerijinanBot.Bot.Graph.Archive;
+using PerijinanBot.Bot.Archive;
+using PerijinanBot.Bot.Letters;
+using PerijinanBot.Bot.Outbox;
+using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Bot.Tests.Protocol.Connector;
-using PerijinanBot.Bot.Workflow;
-using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Agenda;
 using PerijinanBot.Sop.Engine;
@@ -281,9 +281,9 @@ public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<Azurite
         Assert.Equal(ClosingLinks[..2], OpenUrls(closing.Card).Select(l => l.Title));
         await h.OutboxDrainedAsync(number, Ct);
 
-        var handler = Assert.Single(h.Bot.Services.GetServices<IOutboxHandler>(), x => x.Kinds.Contains(OutboxKinds.GraphArchive));
+        var handler = Assert.Single(h.Bot.Services.GetServices<IOutboxHandler>(), x => x.Kinds.Contains(ArchiveHandler.Kind));
         var payload = $$"""{"number":"{{number}}","version":9,"step":7}""";
-        var outcome = await handler.HandleAsync(new OutboxItem(number, 9, 0, OutboxKinds.GraphArchive, $"{number}|v9|archive|7", payload, 0, false), Ct);
+        var outcome = await handler.HandleAsync(new OutboxItem(number, 9, 0, ArchiveHandler.Kind, $"{number}|v9|archive|7", payload, 0, false), Ct);
         Assert.Equal(OutboxOutcome.Delivered("archive off"), outcome);
         Assert.Empty(graph.Requests);
         Assert.Empty(graph.TokenRequests);
@@ -371,7 +371,7 @@ public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<Azurite
     private async Task<TableEntity> ArchiveRowAsync(string number, Func<TableEntity, bool> predicate)
     {
         var table = new TableClient(storage.ConnectionString, "Kegiatan");
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KegiatanKeys.Partition(number)} and Kind eq {OutboxKinds.GraphArchive}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KegiatanKeys.Partition(number)} and Kind eq {ArchiveHandler.Kind}");
         var deadline = DateTimeOffset.UtcNow + DialogHarness.Patience;
         var seen = "";
         while (DateTimeOffset.UtcNow < deadline)

@@ -3,12 +3,10 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using PerijinanBot.Bot.Graph.Calendar;
+using PerijinanBot.Bot.Meetings;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow;
-using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs.Sop;
 
 namespace PerijinanBot.Bot.Tests.Graph.Calendar;
@@ -390,7 +388,7 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
     private async Task<TableEntity> CalendarItemAsync(string number, Func<TableEntity, bool> predicate, string what)
     {
         var table = new TableClient(storage.ConnectionString, "Kegiatan");
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KegiatanKeys.Partition(number)} and RowKey ge {KegiatanKeys.OutboxFrom} and RowKey lt {KegiatanKeys.OutboxTo} and Kind eq {OutboxKinds.GraphCalendar}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KegiatanKeys.Partition(number)} and RowKey ge {KegiatanKeys.OutboxFrom} and RowKey lt {KegiatanKeys.OutboxTo} and Kind eq {CalendarHandler.Kind}");
         var deadline = DateTimeOffset.UtcNow + DialogHarness.Patience;
         TableEntity? last = null;
         while (DateTimeOffset.UtcNow < deadline)
@@ -407,7 +405,7 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
             await Task.Delay(50, Ct);
         }
 
-        throw new TimeoutException($"the {OutboxKinds.GraphCalendar} item of {number} never showed {what}; last seen: status {last?.GetString("Status")}, attempts {last?.GetInt32("Attempts")}, {last?.GetString("LastError")}");
+        throw new TimeoutException($"the {CalendarHandler.Kind} item of {number} never showed {what}; last seen: status {last?.GetString("Status")}, attempts {last?.GetInt32("Attempts")}, {last?.GetString("LastError")}");
     }
 
     private static DateTimeOffset Wib(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));

@@ -1,5 +1,5 @@
-using PerijinanBot.Bot.Graph.Directory;
 using PerijinanBot.Bot.People;
+using PerijinanBot.Bot.Roles;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Tests.Graph.Directory;

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using PerijinanBot.Bot.Graph.Directory;
+using PerijinanBot.Bot.Roles;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Sop.People;

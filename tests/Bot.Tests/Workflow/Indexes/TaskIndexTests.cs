@@ -1,10 +1,9 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PerijinanBot.Bot.Decisions;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow;
-using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
@@ -32,7 +31,7 @@ public sealed class TaskIndexTests(AzuriteFixture storage) : IClassFixture<Azuri
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private (SopEngine Engine, Staffing Staffing, TaskIndex Index) Build() =>
-        (new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, _time), Staffing.Of(People), new TaskIndex(new TableProvider(new TableServiceClient(storage.ConnectionString)), Options.Create(new WorkflowStorageOptions())));
+        (new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, _time), Staffing.Of(People), new TaskIndex(new TableProvider(new TableServiceClient(storage.ConnectionString)), Options.Create(new StorageOptions())));
 
     private static Kegiatan Start(SopEngine engine, Staffing staffing, string number) => engine.Start(new StartKegiatan(Ketua, "fasilitasi-perijinan", number, new FormInput(new Dictionary<string, string?>
     {

@@ -1,5 +1,5 @@
+using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow.Storage;
 
 namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 

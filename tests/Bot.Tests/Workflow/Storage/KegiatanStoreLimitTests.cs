@@ -1,6 +1,6 @@
 using System.Text;
+using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow.Storage;
 
 namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 
@@ -27,7 +27,7 @@ public sealed class KegiatanStoreLimitTests(AzuriteFixture azurite) : IClassFixt
 
     private static KegiatanChange Sized(string stateJson, string eventJson, string payloadJson, int outboxItems = 1) => new(
         new KegiatanState(stateJson, "Berjalan", "fasilitasi-perijinan", 1),
-        new HistoryEntry("kegiatanStarted", eventJson, "ketua", StorageHarness.Start),
+        new HistoryAppend("kegiatanStarted", eventJson, "ketua", StorageHarness.Start),
         [.. Enumerable.Range(0, outboxItems).Select(i => new OutboxMessage("card", $"k|{i}", payloadJson))]);
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Bot.Outbox;
 
 namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 

@@ -3,8 +3,9 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using PerijinanBot.Bot.Outbox;
+using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow.Storage;
 
 namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 
@@ -19,10 +20,11 @@ public sealed class StorageHarness
 
     private readonly AzuriteFixture _azurite;
 
-    private StorageHarness(AzuriteFixture azurite, WorkflowStorageOptions options, FakeTimeProvider time, int maxRetries)
+    private StorageHarness(AzuriteFixture azurite, WorkflowStorageOptions options, StorageOptions storage, FakeTimeProvider time, int maxRetries)
     {
         _azurite = azurite;
         Options = options;
+        Storage = storage;
         Time = time;
         var clientOptions = new TableClientOptions();
         clientOptions.Retry.MaxRetries = maxRetries;
@@ -30,12 +32,15 @@ public sealed class StorageHarness
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         clientOptions.AddPolicy(Tap, HttpPipelinePosition.PerRetry);
         Service = new TableServiceClient(azurite.ConnectionString, clientOptions);
-        Tables = new WorkflowTables(Service, Microsoft.Extensions.Options.Options.Create(options));
+        Tables = new WorkflowTables(Service, Microsoft.Extensions.Options.Options.Create(Storage));
         Store = new KegiatanStore(Tables, Signal, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<KegiatanStore>.Instance);
         Ledger = new DeliveryLedger(Tables, time);
     }
 
     public WorkflowStorageOptions Options { get; }
+
+    /// <summary>Table names of this harness (and its siblings): a prefix of its own in the shared Azurite.</summary>
+    public StorageOptions Storage { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -55,18 +60,19 @@ public sealed class StorageHarness
     /// <param name="now">Where the clock starts; default <see cref="Start"/>.</param>
     public static StorageHarness Create(AzuriteFixture azurite, Action<WorkflowStorageOptions>? configure = null, int maxRetries = 2, DateTimeOffset? now = null)
     {
-        var options = new WorkflowStorageOptions { TableNamePrefix = "t" + Guid.NewGuid().ToString("N")[..12] };
+        var options = new WorkflowStorageOptions();
         configure?.Invoke(options);
-        return new StorageHarness(azurite, options, new FakeTimeProvider(now ?? Start), maxRetries);
+        return new StorageHarness(azurite, options, new StorageOptions { TableNamePrefix = "t" + Guid.NewGuid().ToString("N")[..12] }, new FakeTimeProvider(now ?? Start), maxRetries);
     }
 
     /// <summary>Another bot instance: same tables, same clock, its own clients, tap and signal.</summary>
-    public StorageHarness Sibling(int maxRetries = 2) => new(_azurite, Options, Time, maxRetries);
+    public StorageHarness Sibling(int maxRetries = 2) => new(_azurite, Options, Storage, Time, maxRetries);
 
     public OutboxDispatcher Dispatcher(string instanceId, params IOutboxHandler[] handlers)
     {
-        var options = Microsoft.Extensions.Options.Options.Create(CopyOptions(instanceId));
-        return new OutboxDispatcher(Tables, Ledger, Signal, handlers, options, Time, NullLogger<OutboxDispatcher>.Instance);
+        var options = Microsoft.Extensions.Options.Options.Create(CopyOptions());
+        var storage = Microsoft.Extensions.Options.Options.Create(new StorageOptions { TableNamePrefix = Storage.TableNamePrefix, InstanceId = instanceId });
+        return new OutboxDispatcher(Tables, Ledger, Signal, handlers, options, storage, Time, NullLogger<OutboxDispatcher>.Instance);
     }
 
     public async Task<TableClient> TableAsync(string name, CancellationToken cancellationToken)
@@ -101,12 +107,11 @@ public sealed class StorageHarness
         return (await Store.GetAsync(number, cancellationToken))!;
     }
 
-    private WorkflowStorageOptions CopyOptions(string instanceId) => new()
+    private WorkflowStorageOptions CopyOptions() => new()
     {
         NumberPrefix = Options.NumberPrefix,
         FirstSerial = Options.FirstSerial,
         NumberTimeZone = Options.NumberTimeZone,
-        TableNamePrefix = Options.TableNamePrefix,
         OutboxPollInterval = Options.OutboxPollInterval,
         OutboxSweepInterval = Options.OutboxSweepInterval,
         ClaimLease = Options.ClaimLease,
@@ -115,7 +120,6 @@ public sealed class StorageHarness
         RetryBaseDelay = Options.RetryBaseDelay,
         RetryMaxDelay = Options.RetryMaxDelay,
         MaxParallelKegiatan = Options.MaxParallelKegiatan,
-        InstanceId = instanceId,
     };
 }
 
@@ -135,7 +139,7 @@ public static class Changes
             .ToList();
         return new KegiatanChange(
             new KegiatanState(state.ToJsonString(), step > 7 ? "Selesai" : "Berjalan", "fasilitasi-perijinan", 1),
-            new HistoryEntry(version == 1 ? "kegiatanStarted" : "stepApproved", new JsonObject { ["step"] = step, ["by"] = actor }.ToJsonString(), actor, StorageHarness.Start),
+            new HistoryAppend(version == 1 ? "kegiatanStarted" : "stepApproved", new JsonObject { ["step"] = step, ["by"] = actor }.ToJsonString(), actor, StorageHarness.Start),
             outbox);
     }
 

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow.Storage;
 
 namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 
@@ -14,7 +14,7 @@ public sealed class WorkflowStorageSetupTests(AzuriteFixture azurite) : IClassFi
     {
         settings["Storage:ConnectionString"] = azurite.ConnectionString;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddTableStorage(configuration).AddWorkflowStorage(configuration);
+        var services = new ServiceCollection().AddLogging().AddTableStorage(configuration).AddOutbox(configuration);
         foreach (var handler in handlers)
         {
             services.AddSingleton(handler);
@@ -26,7 +26,7 @@ public sealed class WorkflowStorageSetupTests(AzuriteFixture azurite) : IClassFi
     [Fact]
     public async Task The_store_and_a_hosted_dispatcher_come_from_configuration()
     {
-        await using var provider = Build(new() { ["Workflow:Storage:NumberPrefix"] = "IZN", ["Workflow:Storage:TableNamePrefix"] = "setup" }, new RecordingHandler());
+        await using var provider = Build(new() { ["Workflow:Storage:NumberPrefix"] = "IZN", ["Storage:TableNamePrefix"] = "setup" }, new RecordingHandler());
 
         var store = provider.GetRequiredService<KegiatanStore>();
         var start = await store.StartAsync("c1", n => Changes.Step(n, 1, 1, "rina"), TestContext.Current.CancellationToken);
@@ -41,7 +41,6 @@ public sealed class WorkflowStorageSetupTests(AzuriteFixture azurite) : IClassFi
     [InlineData("FirstSerial", "0", "FirstSerial must be 1 or more")]
     [InlineData("NumberTimeZone", "Mars/Olympus", "is not a known time zone")]
     [InlineData("HandlerTimeout", "00:02:00", "HandlerTimeout must be shorter than ClaimLease")]
-    [InlineData("TableNamePrefix", "1x", "TableNamePrefix must be empty or start with a letter")]
     public void Bad_options_are_refused_with_what_to_fix(string key, string value, string message)
     {
         using var provider = Build(new() { [$"Workflow:Storage:{key}"] = value });
@@ -49,6 +48,16 @@ public sealed class WorkflowStorageSetupTests(AzuriteFixture azurite) : IClassFi
         var refused = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<WorkflowStorageOptions>>().Value);
 
         Assert.Contains(message, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_table_name_prefix_is_refused_with_what_to_fix()
+    {
+        using var provider = Build(new() { ["Storage:TableNamePrefix"] = "1x" });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("TableNamePrefix must be empty or start with a letter", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PerijinanBot.Bot.Outbox;
+using PerijinanBot.Bot.Turns;
+using PerijinanBot.Sop.Calendar;
+using PerijinanBot.Sop.Definitions;
+using PerijinanBot.Sop.Engine;
+
+namespace PerijinanBot.Bot.Decisions;
+
+internal static class DecisionsSetup
+{
+    /// <summary>
+    /// The SOP engine and the kegiatan it decides on: the decision path (one read, the engine, one batch), the commands and
+    /// card verbs of the steps, the cards and notices a decision leaves in the outbox, and the open-task index.
+    /// </summary>
+    public static IServiceCollection AddDecisions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        // The definitions and the calendar are validated when the engine is built: a broken data file stops start-up.
+        services.AddSingleton(sp => new SopEngine(SopCatalog.Embedded, Calendar(configuration), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<KegiatanService>();
+        services.AddSingleton<TaskIndex>();
+        services.AddSingleton<IOutboxHandler, StepCardHandler>();
+        services.AddSingleton<IOutboxHandler, RefreshCardsHandler>();
+        services.AddSingleton<IOutboxHandler, SupersedeCardsHandler>();
+        services.AddSingleton<IOutboxHandler, NoticeHandler>();
+        services.AddSingleton<IOutboxHandler, TaskIndexHandler>();
+        services.AddSingleton<ITurnRoutes, KegiatanTurns>();
+        services.AddSingleton<ITurnRoutes, StepCardTurns>();
+        services.AddSingleton<IPersonalChatOpened, WaitingCards>();
+        services.AddHostedService<EngineStartupCheck>();
+        return services;
+    }
+
+    /// <summary>
+    /// The office's working calendar: <c>Calendar:File</c> names a JSON file in the embedded calendar's format (hours, breaks,
+    /// holidays per year), so next year's holiday list is a file change, not a new build; without it, the embedded calendar.
+    /// </summary>
+    private static WorkCalendar Calendar(IConfiguration configuration)
+    {
+        if (configuration["Calendar:File"] is not { Length: > 0 } path)
+        {
+            return WorkCalendar.Default;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"Calendar:File '{path}' does not exist.");
+        }
+
+        return WorkCalendar.FromJson(File.ReadAllText(path));
+    }
+
+    /// <summary>Builds the engine at start-up, so an invalid SOP file or calendar fails the host instead of the first click.</summary>
+    private sealed class EngineStartupCheck(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = services.GetRequiredService<SopEngine>();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using PerijinanBot.Bot.Outbox;
+using PerijinanBot.Bot.People;
+using PerijinanBot.Bot.Storage;
+using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop;
+using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Bot.Decisions;
+
+/// <summary>What became of a command: accepted (with the state after it), or refused with a reason for the person.</summary>
+public sealed record KegiatanOutcome(Kegiatan? State, Refusal? Refusal, bool AlreadyApplied = false)
+{
+    public bool IsAccepted => Refusal is null && State is not null;
+}
+
+/// <summary>
+/// The decision path: one point read, the engine, one batch (state + history + outbox) under the state's ETag. Everything
+/// the decision causes afterwards (cards, notices, indexes) is in the outbox, delivered after the caller has its answer.
+/// </summary>
+public sealed class KegiatanService(SopEngine engine, KegiatanStore store, PeopleDirectory people, TimeProvider time, DelegationCache delegations, IEnumerable<IOutboxPlanner>? planners = null)
+{
+    private readonly IOutboxPlanner[] _planners = [.. planners ?? []];
+
+    public const string DefinitionId = "fasilitasi-perijinan";
+
+    public SopEngine Engine { get; } = engine;
+
+    /// <summary>Who is who now: the directory and the Plh. delegations from the in-memory snapshot (no storage read).</summary>
+    public Staffing Staffing => Staffing.Of(people, delegations.Current);
+
+    public async Task<KegiatanOutcome> StartAsync(string actorId, string commandId, FormInput input, DateTimeOffset? openedAt, CancellationToken cancellationToken)
+    {
+        // Check the form before a number is taken, so a refused start never consumes one.
+        var trial = Engine.Start(new StartKegiatan(actorId, DefinitionId, "FAS-0000-0000", input, openedAt), Staffing);
+        if (!trial.IsAccepted)
+        {
+            return new KegiatanOutcome(null, trial.Refusal);
+        }
+
+        Kegiatan? started = null;
+        Refusal? refusal = null;
+        var result = await store.StartAsync(commandId, number =>
+        {
+            var outcome = Engine.Start(new StartKegiatan(actorId, DefinitionId, number, input, openedAt), Staffing);
+            started = outcome.State;
+            refusal = outcome.Refusal;
+            return outcome.IsAccepted
+                ? Change(outcome.State!, outcome.Events, actorId)
+                : throw new InvalidOperationException($"the engine refused a start it had accepted a moment ago: {outcome.Refusal?.Message}");
+        }, cancellationToken);
+
+        if (result.Outcome == CommitOutcome.AlreadyApplied || started is null)
+        {
+            // A redelivered start: answer with what the first delivery created.
+            var stored = await store.GetAsync(result.Number, cancellationToken);
+            return new KegiatanOutcome(stored is null ? null : Read(stored), refusal, AlreadyApplied: true);
+        }
+
+        return new KegiatanOutcome(started, null);
+    }
+
+    /// <summary>Applies a command to a kegiatan. <paramref name="commandId"/> makes a redelivered click a no-op that gets the same answer.</summary>
+    public async Task<KegiatanOutcome> ApplyAsync(string number, string commandId, KegiatanCommand command, CancellationToken cancellationToken)
+    {
+        Refusal? refusal = null;
+        Kegiatan? decided = null;
+        var result = await store.DecideAsync(number, commandId, stored =>
+        {
+            var (change, outcome) = Decide(stored, command);
+            refusal = outcome.Refusal;
+            decided = outcome.State;
+            return change;
+        }, cancellationToken);
+
+        return result.Outcome switch
+        {
+            DecisionOutcome.Committed => new KegiatanOutcome(decided, null),
+            DecisionOutcome.AlreadyApplied => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), null, AlreadyApplied: true),
+            DecisionOutcome.Declined => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), refusal),
+            DecisionOutcome.NotFound => new KegiatanOutcome(null, new Refusal(RefusalCode.NotAvailable, Texts.NotFound(number))),
+            _ => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), new Refusal(RefusalCode.NotAvailable, Texts.Busy)),
+        };
+    }
+
+    /// <summary>The decision alone, without storage: the engine's answer and, when accepted, the change to commit with it.</summary>
+    public (KegiatanChange? Change, CommandResult Result) Decide(StoredKegiatan stored, KegiatanCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(command);
+        var outcome = Engine.Apply(Read(stored), command, Staffing);
+        return (outcome.IsAccepted ? Change(outcome.State!, outcome.Events, command.ActorId) : null, outcome);
+    }
+
+    public async Task<Kegiatan?> FindAsync(string number, CancellationToken cancellationToken) =>
+        await store.GetAsync(number, cancellationToken) is { } stored ? Read(stored) : null;
+
+    /// <summary>Card views as of now, with names from the directory.</summary>
+    public SopCardViews Views() => SopCardViews.For(Engine.Calendar, time.GetUtcNow(), people);
+
+    public static Kegiatan Read(StoredKegiatan stored) =>
+        JsonSerializer.Deserialize(stored.State.Json, SopJsonContext.Default.Kegiatan)
+        ?? throw new InvalidDataException($"kegiatan {stored.Number} has an empty state");
+
+    private KegiatanChange Change(Kegiatan state, IReadOnlyList<KegiatanEvent> events, string actorId)
+    {
+        var definition = Engine.DefinitionOf(state)!;
+        return new KegiatanChange(
+            new KegiatanState(JsonSerializer.Serialize(state, SopJsonContext.Default.Kegiatan), state.Status.ToString(), state.DefinitionId, state.DefinitionVersion),
+            new HistoryAppend(
+                string.Join(",", events.Select(e => e.GetType().Name)),
+                JsonSerializer.Serialize(events, SopJsonContext.Default.IReadOnlyListKegiatanEvent),
+                actorId,
+                events.Count > 0 ? events[^1].At : state.UpdatedAt),
+            OutboxPlan.For(new OutboxPlanContext(state, definition, events, Staffing, Engine.Calendar.LocalDate(time.GetUtcNow())), Views(), _planners));
+    }
+
+    private static class Texts
+    {
+        public static string NotFound(string number) => $"Kegiatan {number} tidak ditemukan. Periksa nomornya (contoh: FAS-2026-0001).";
+
+        public const string Busy = "Kegiatan ini sedang diproses oleh orang lain. Silakan coba lagi sebentar lagi.";
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text.RegularExpressions;
+using PerijinanBot.Bot.Turns;
+using PerijinanBot.Dialogs.Commands;
+using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop.Engine;
+
+namespace PerijinanBot.Bot.Decisions;
+
+/// <summary>The chat commands of the SOP: mulai, tugas, status, riwayat, sop, batal, alihkan, jadwal. Each answers with a card or a short text.</summary>
+internal sealed partial class KegiatanTurns(KegiatanService kegiatan, TaskIndex tasks) : ITurnRoutes
+{
+    public void Register(TurnRouter router)
+    {
+        router.Command(CommandKind.Start, (turn, _, ct) => StartAsync(turn, ct));
+        router.Command(CommandKind.Tasks, (turn, _, ct) => TasksAsync(turn, ct));
+        router.Command(CommandKind.Status, StatusAsync);
+        router.Command(CommandKind.History, HistoryAsync);
+        router.Command(CommandKind.Sop, (turn, _, ct) => SopAsync(turn, ct));
+        router.Command(CommandKind.Cancel, CancelAsync);
+        router.Command(CommandKind.Reassign, ReassignAsync);
+        router.Command(CommandKind.Reschedule, RescheduleAsync);
+    }
+
+    public Task StartAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Sender is not { } sender)
+        {
+            return turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
+        }
+
+        var definition = kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!;
+        var actor = kegiatan.Engine.CanStart(definition.Id, sender.AadObjectId, kegiatan.Staffing);
+        return actor is null
+            ? turn.SendTextAsync(SopTexts.OnlyKetuaStarts, cancellationToken)
+            : turn.SendCardAsync(StepCard.Build(kegiatan.Views().Start(definition, actor)), cancellationToken);
+    }
+
+    public async Task TasksAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Sender is not { } sender)
+        {
+            await turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
+            return;
+        }
+
+        // A Plh. also sees the steps of the people they stand in for, as long as the engine lets them act today.
+        var staffing = kegiatan.Staffing;
+        var standsInFor = staffing.Delegations
+            .Where(d => string.Equals(d.StandInId, sender.AadObjectId, StringComparison.OrdinalIgnoreCase))
+            .Select(d => d.HolderId)
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        var open = new List<(Kegiatan, Sop.Definitions.SopDefinition)>();
+        foreach (var personId in standsInFor.Prepend(sender.AadObjectId))
+        {
+            var own = personId == sender.AadObjectId;
+            foreach (var task in await tasks.ForAsync(personId, cancellationToken))
+            {
+                if (await kegiatan.FindAsync(task.Number, cancellationToken) is { } state && kegiatan.Engine.DefinitionOf(state) is { } definition
+                    && (own || kegiatan.Engine.PermittedActions(state, sender.AadObjectId, staffing).Count > 0))
+                {
+                    open.Add((state, definition));
+                }
+            }
+        }
+
+        await turn.SendCardAsync(TasksCard.Build(kegiatan.Views().Tasks(open, sender.AadObjectId)), cancellationToken);
+    }
+
+    public Task StatusAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
+        WithKegiatanAsync(turn, command, "status", (state, definition) => StatusCard.Build(kegiatan.Views().Status(state, definition)), cancellationToken);
+
+    public Task HistoryAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
+        WithKegiatanAsync(turn, command, "riwayat", (state, definition) => HistoryCard.Build(kegiatan.Views().History(state, definition)), cancellationToken);
+
+    public Task CancelAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
+        WithKegiatanAsync(turn, command, "batal", (state, definition) =>
+        {
+            var views = kegiatan.Views();
+            if (state.Status != KegiatanStatus.Open)
+            {
+                // Closed or cancelled already: the engine words it (who closed or cancelled it, and when).
+                var finished = kegiatan.Engine.Apply(state, new Cancel(turn.Sender?.AadObjectId ?? "", state.Version, "-"), kegiatan.Staffing).Refusal;
+                return RefusalCard.Build(views.Refusal(finished ?? new Refusal(RefusalCode.Finished, SopTexts.MayNotCancel), state, definition));
+            }
+
+            var mayCancel = turn.Sender is { } sender
+                && kegiatan.Engine.PermittedActions(state, sender.AadObjectId, kegiatan.Staffing).Any(a => a.Trigger == SopTrigger.Cancel);
+            return mayCancel
+                ? CancelCard.Build(views.Cancel(state, definition))
+                : RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotYours, SopTexts.MayNotCancel), state, definition));
+        }, cancellationToken);
+
+    /// <summary>
+    /// <c>alihkan &lt;nomor&gt;</c>: the reassignment card for an Admin or the holder of the step role's superior role; the
+    /// engine's own refusal (not allowed, not registered, already closed or cancelled) for anyone else.
+    /// </summary>
+    public Task ReassignAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
+        WithKegiatanAsync(turn, command, "alihkan", (state, definition) =>
+        {
+            var views = kegiatan.Views();
+            var actorId = turn.Sender?.AadObjectId ?? "";
+            var mayReassign = state.Status == KegiatanStatus.Open && turn.Sender is not null
+                && kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing).Any(a => a.Trigger == SopTrigger.Reassign);
+            if (mayReassign)
+            {
+                return ReassignCard.Build(views.Reassign(state, definition));
+            }
+
+            // The engine words why not (finished, not registered, who may reassign this step); nothing is stored by asking.
+            var refusal = kegiatan.Engine.Apply(state, new Reassign(actorId, state.CurrentStep, state.Version, ""), kegiatan.Staffing).Refusal;
+            return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReassign), state, definition));
+        }, cancellationToken);
+
+    /// <summary>
+    /// <c>jadwal &lt;nomor&gt;</c>: the reschedule card for the Ketua holding the scheduled step (or their Plh.) and the Kepala
+    /// Bidang while that step waits; for anyone else, or at another step, the engine's own refusal says why not.
+    /// </summary>
+    public Task RescheduleAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
+        WithKegiatanAsync(turn, command, "jadwal", (state, definition) =>
+        {
+            var views = kegiatan.Views();
+            var actorId = turn.Sender?.AadObjectId ?? "";
+            var mayReschedule = state.Status == KegiatanStatus.Open && turn.Sender is not null
+                && kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing).Any(a => a.Trigger == SopTrigger.Reschedule);
+            if (mayReschedule)
+            {
+                return RescheduleCard.Build(views.Reschedule(state, definition));
+            }
+
+            // Nothing is stored by asking: the engine words why not (finished, another step, not theirs, not registered).
+            var refusal = kegiatan.Engine.Apply(state, new Reschedule(actorId, state.CurrentStep, state.Version, null, null, null), kegiatan.Staffing).Refusal;
+            return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReschedule), state, definition));
+        }, cancellationToken);
+
+    public Task SopAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        turn.SendCardAsync(SopCard.Build(kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!), cancellationToken);
+
+    private async Task WithKegiatanAsync(
+        TurnContext turn,
+        ParsedCommand command,
+        string word,
+        Func<Kegiatan, Sop.Definitions.SopDefinition, System.Text.Json.Nodes.JsonObject> card,
+        CancellationToken cancellationToken)
+    {
+        if (Normalise(command.Argument) is not { } number)
+        {
+            await turn.SendTextAsync(SopTexts.NumberNeeded(word, command.Argument), cancellationToken);
+            return;
+        }
+
+        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+        {
+            await turn.SendTextAsync(SopTexts.NotFound(number), cancellationToken);
+            return;
+        }
+
+        await turn.SendCardAsync(card(state, definition), cancellationToken);
+    }
+
+    /// <summary>"FAS-2026-0001", "fas 2026 1", "2026-0001" and "2026/1" all name the same kegiatan; anything else is not a number.</summary>
+    public static string? Normalise(string? text)
+    {
+        var match = NumberPattern().Match(text?.Trim() ?? "");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var prefix = match.Groups["prefix"].Success ? match.Groups["prefix"].Value.ToUpperInvariant() : "FAS";
+        var serial = int.Parse(match.Groups["serial"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return $"{prefix}-{match.Groups["year"].Value}-{serial:D4}";
+    }
+
+    [GeneratedRegex(@"^(?:(?<prefix>[A-Za-z]{2,10})[\s\-/]*)?(?<year>20\d{2})[\s\-/]+(?<serial>\d{1,6})$")]
+    private static partial Regex NumberPattern();
+}
+
+/// <summary>What the SOP turns say outside cards.</summary>
+internal static class SopTexts
+{
+    public const string NotRegistered = "Anda belum terdaftar di direktori PerijinanBot, jadi belum dapat menjalankan langkah SOP. Hubungi Admin Bidang agar peran Anda dicatat.";
+
+    public const string OnlyKetuaStarts = "Kegiatan fasilitasi dimulai oleh Ketua Tim Kerja (langkah 1 SOP). Peran Anda tidak termasuk; ketik **tugas** untuk melihat langkah yang menunggu Anda.";
+
+    public const string MayNotReassign = "Pengalihan langkah hanya dapat dilakukan oleh Admin atau atasan pelaksana langkah tersebut.";
+
+    public const string NewHolderNeeded = "Pilih pegawai yang akan menerima langkah ini.";
+
+    public const string MayNotReschedule = "Jadwal pelaksanaan hanya dapat diubah oleh Ketua Tim Kerja pelaksana kegiatan atau oleh Kepala Bidang, sebelum pelaksanaannya dicatat.";
+
+    public const string MayNotCancel = "Kegiatan hanya dapat dibatalkan oleh Ketua Tim Kerja yang memulainya atau oleh Kepala Bidang.";
+
+    public static string NumberNeeded(string word, string given) => given.Length == 0
+        ? $"Sebutkan nomor kegiatannya, misalnya: **{word} FAS-2026-0001**."
+        : $"“{Shorten(given)}” bukan nomor kegiatan. Contoh: **{word} FAS-2026-0001**.";
+
+    public static string NotFound(string number) => $"Kegiatan {number} tidak ditemukan. Ketik **tugas** untuk melihat kegiatan yang menunggu Anda.";
+
+    private static string Shorten(string text) => (text.Length <= 40 ? text : text[..37] + "...").Replace("*", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+}

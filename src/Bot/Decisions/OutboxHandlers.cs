@@ -1,0 +1,274 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PerijinanBot.Bot.Conversations;
+using PerijinanBot.Bot.Outbox;
+using PerijinanBot.Bot.Protocol.Connector;
+using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop.Definitions;
+using PerijinanBot.Sop.Engine;
+
+namespace PerijinanBot.Bot.Decisions;
+
+/// <summary>
+/// Sends the step card to the person whose turn it is, or to their Plh. (an item of its own, with the Plh. note and the
+/// buttons the engine allows the stand-in, while the delegation is in force). A card whose earlier send may have landed is not sent again (a card
+/// is never posted twice); the person still finds the step in "tugas".
+/// </summary>
+internal sealed class StepCardHandler(KegiatanService kegiatan, PersonalMessenger messenger, CardCopies copies, ProactiveInstaller installer, ILogger<StepCardHandler> logger) : IOutboxHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.StepCard];
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = OutboxPayloads.Read(item);
+        if (item.PriorOutcomeUnknown)
+        {
+            WorkflowLog.NotResent(logger, item.DedupeKey);
+            return OutboxOutcome.Delivered("outcome of an earlier send unknown; not sent again");
+        }
+
+        var state = await kegiatan.FindAsync(payload.Number, cancellationToken);
+        var current = state?.Current;
+        var holder = payload.OnBehalfOf ?? payload.To;
+        if (state is null || current is null || current.Step != payload.Step || current.Attempt != payload.Attempt
+            || !string.Equals(current.Assignee?.Id, holder, StringComparison.OrdinalIgnoreCase))
+        {
+            return OutboxOutcome.Delivered("superseded: the step moved on before its card was sent");
+        }
+
+        var definition = kegiatan.Engine.DefinitionOf(state)!;
+        var permitted = kegiatan.Engine.PermittedActions(state, payload.To!, kegiatan.Staffing);
+        if (payload.OnBehalfOf is not null && !permitted.Any(p => string.Equals(p.As.OnBehalfOf?.Id, holder, StringComparison.OrdinalIgnoreCase)))
+        {
+            // The Plh.'s card: only while the delegation still lets them act for the holder (it may have ended meanwhile).
+            return OutboxOutcome.Delivered("the Plh. delegation is no longer in force");
+        }
+
+        var card = StepCard.Build(kegiatan.Views().Step(state, definition, payload.To!, permitted));
+        return await OutboxPayloads.SendAsync(messenger, installer, payload.To!, card, logger, async delivered =>
+            await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId, payload.Version), cancellationToken),
+            cancellationToken,
+            problem => TellAssignerAsync(state, definition, current, payload.To!, problem, cancellationToken));
+    }
+
+    /// <summary>
+    /// The card cannot reach its person and the bot cannot install itself for them: whoever handed the step on (the last
+    /// person who finished a step, or who moved this one) is told once per card, so the failure is not silent. Retries go on.
+    /// </summary>
+    private async Task TellAssignerAsync(Kegiatan state, SopDefinition definition, StepRecord current, string to, string problem, CancellationToken cancellationToken)
+    {
+        var moved = current.Reassignments.Count > 0 ? current.Reassignments[^1] : null;
+        var finished = state.Steps.LastOrDefault(r => r.FinishedBy is not null);
+        var assigner = moved is not null && (finished?.FinishedAt is not { } at || moved.At > at) ? moved.By.Id : finished?.FinishedBy?.Id;
+        if (assigner is null || string.Equals(assigner, to, StringComparison.OrdinalIgnoreCase)
+            || !await installer.FirstTellingAsync(assigner, $"{state.Number}|{current.Step}|{current.Attempt}|{to}", cancellationToken))
+        {
+            return;
+        }
+
+        var name = string.Equals(current.Assignee?.Id, to, StringComparison.OrdinalIgnoreCase) ? current.Assignee!.Name : kegiatan.Staffing.People.Find(to)?.Name ?? to;
+        var notice = SopCardViews.Undeliverable(state, definition, new PersonRef(assigner, ""), name, problem);
+        try
+        {
+            await messenger.SendCardAsync(assigner, NoticeCard.Build(notice.View), cancellationToken);
+        }
+        catch (ConnectorException e)
+        {
+            WorkflowLog.AssignerNotTold(logger, e, assigner, state.Number);
+        }
+    }
+}
+
+/// <summary>Replaces every posted copy of a decided step's card with its read-only outcome. Repeating it is harmless.</summary>
+internal sealed class RefreshCardsHandler(KegiatanService kegiatan, PersonalMessenger messenger, CardCopies copies) : IOutboxHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.RefreshCards];
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = OutboxPayloads.Read(item);
+        var posted = await copies.OfStepAsync(payload.Number, payload.Step ?? 0, payload.Attempt ?? 1, cancellationToken);
+        if (posted.Count == 0 || await kegiatan.FindAsync(payload.Number, cancellationToken) is not { } state)
+        {
+            return OutboxOutcome.Delivered("no posted copies");
+        }
+
+        var card = OutcomeCard.Build(kegiatan.Views().Outcome(state, kegiatan.Engine.DefinitionOf(state)!, payload.Step ?? 0, payload.Attempt));
+        try
+        {
+            foreach (var copy in posted)
+            {
+                await messenger.UpdateCardAsync(copy, card, cancellationToken);
+            }
+        }
+        catch (ConnectorException e)
+        {
+            return OutboxOutcome.RetryLater(e.Message);
+        }
+
+        return OutboxOutcome.Delivered($"{posted.Count} copies updated");
+    }
+}
+
+/// <summary>
+/// The jadwal of an open step was moved: the copies of its card sent before that decision still show the old jadwal, so each
+/// is replaced by the read-only record of the change (the holder gets a new card with the new jadwal from the same decision).
+/// Copies sent by this decision or later are left alone; repeating it is harmless.
+/// </summary>
+internal sealed class SupersedeCardsHandler(KegiatanService kegiatan, PersonalMessenger messenger, CardCopies copies) : IOutboxHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.SupersedeCards];
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = OutboxPayloads.Read(item);
+        var older = (await copies.OfStepAsync(payload.Number, payload.Step ?? 0, payload.Attempt ?? 1, cancellationToken))
+            .Where(c => c.Version is null || c.Version < payload.Version)
+            .ToList();
+        if (older.Count == 0 || await kegiatan.FindAsync(payload.Number, cancellationToken) is not { } state)
+        {
+            return OutboxOutcome.Delivered("no older copies");
+        }
+
+        var card = RescheduleCard.Build(kegiatan.Views().Rescheduled(state, kegiatan.Engine.DefinitionOf(state)!));
+        try
+        {
+            foreach (var copy in older)
+            {
+                await messenger.UpdateCardAsync(copy, card, cancellationToken);
+            }
+        }
+        catch (ConnectorException e)
+        {
+            return OutboxOutcome.RetryLater(e.Message);
+        }
+
+        return OutboxOutcome.Delivered($"{older.Count} older copies replaced");
+    }
+}
+
+/// <summary>Sends a notice card (made when the decision was taken) to one person. Never twice.</summary>
+internal sealed class NoticeHandler(PersonalMessenger messenger, ProactiveInstaller installer, ILogger<NoticeHandler> logger) : IOutboxHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.Notice];
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var (payload, card, stop) = OutboxPayloads.ReadNotice(item, logger);
+        return stop ?? await OutboxPayloads.SendAsync(messenger, installer, payload.To!, card!, logger, _ => Task.CompletedTask, cancellationToken);
+    }
+}
+
+/// <summary>Keeps "tugas" and the due-time index in step with the kegiatan. Idempotent: it writes what the state says now.</summary>
+internal sealed class TaskIndexHandler(KegiatanService kegiatan, TaskIndex tasks) : IOutboxHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.TaskIndex];
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = OutboxPayloads.Read(item);
+        if (await kegiatan.FindAsync(payload.Number, cancellationToken) is { } state)
+        {
+            await tasks.SyncAsync(state, cancellationToken);
+            await tasks.SyncDueAsync(state, cancellationToken);
+        }
+
+        return OutboxOutcome.Delivered();
+    }
+}
+
+internal static class OutboxPayloads
+{
+    public static OutboxPayload Read(OutboxItem item) =>
+        JsonSerializer.Deserialize(item.PayloadJson, OutboxJsonContext.Default.OutboxPayload)
+        ?? throw new InvalidDataException($"outbox item {item.DedupeKey} has no payload");
+
+    /// <summary>
+    /// A notice item's payload and the card it carries, or <c>Stop</c>: the outcome when it must not be sent (an earlier
+    /// send may have landed, so never twice) or cannot be (no recipient or card).
+    /// </summary>
+    public static (OutboxPayload Payload, JsonObject? Card, OutboxOutcome? Stop) ReadNotice(OutboxItem item, ILogger logger)
+    {
+        var payload = Read(item);
+        if (item.PriorOutcomeUnknown)
+        {
+            WorkflowLog.NotResent(logger, item.DedupeKey);
+            return (payload, null, OutboxOutcome.Delivered("outcome of an earlier send unknown; not sent again"));
+        }
+
+        return payload.To is not null && JsonNode.Parse(payload.CardJson ?? "") is JsonObject card
+            ? (payload, card, null)
+            : (payload, null, OutboxOutcome.Failed("notice without recipient or card"));
+    }
+
+    /// <summary>
+    /// Sends and classifies the result: delivered; not reachable yet (the app is installed for them through Graph when that
+    /// is on, and the send retried once Teams announces the installation); a definite connector failure, which did not post
+    /// anything (retried with backoff, kept for an operator once attempts run out). A send whose outcome is unknown throws
+    /// on, so the dispatcher marks it unknown and it is never sent twice.
+    /// </summary>
+    /// <param name="onInstallFailed">Told (with the reason, in Indonesian) when the bot cannot install itself for the person.</param>
+    public static async Task<OutboxOutcome> SendAsync(
+        PersonalMessenger messenger,
+        ProactiveInstaller installer,
+        string to,
+        JsonObject card,
+        ILogger logger,
+        Func<Delivered, Task> onDelivered,
+        CancellationToken cancellationToken,
+        Func<string, Task>? onInstallFailed = null)
+    {
+        Delivered? delivered;
+        try
+        {
+            delivered = await messenger.SendCardAsync(to, card, cancellationToken);
+            if (delivered is null)
+            {
+                var reach = await installer.TryReachAsync(to, cancellationToken);
+                switch (reach.Outcome)
+                {
+                    case ReachOutcome.Reachable:
+                        delivered = await messenger.SendCardAsync(to, card, cancellationToken);
+                        break;
+                    case ReachOutcome.Pending:
+                        return OutboxOutcome.RetryLater($"the Teams app is being installed for {to}; waiting for Teams to announce it");
+                    case ReachOutcome.Failed:
+                        if (onInstallFailed is not null)
+                        {
+                            await onInstallFailed(reach.Problem!);
+                        }
+
+                        return OutboxOutcome.RetryLater($"cannot install the Teams app for {to}: {reach.Problem}");
+                    case ReachOutcome.Off:
+                    default:
+                        break;
+                }
+            }
+        }
+        catch (ConnectorException e)
+        {
+            return OutboxOutcome.RetryLater(e.Message);
+        }
+
+        if (delivered is null)
+        {
+            WorkflowLog.Unreachable(logger, to);
+            return OutboxOutcome.RetryLater($"no conversation with {to} yet: they have not installed or spoken to the bot");
+        }
+
+        await onDelivered(delivered);
+        return OutboxOutcome.Delivered(delivered.ActivityId);
+    }
+}
+
+internal static partial class WorkflowLog
+{
+    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Not sending {DedupeKey} again: an earlier attempt may have delivered it")]
+    public static partial void NotResent(ILogger logger, string dedupeKey);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Cannot reach person {PersonId}: no conversation reference yet")]
+    public static partial void Unreachable(ILogger logger, string personId);
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "Could not tell {AssignerId} that a card of {Number} cannot be delivered")]
+    public static partial void AssignerNotTold(ILogger logger, Exception exception, string assignerId, string number);
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+using PerijinanBot.Bot.Outbox;
+using PerijinanBot.Bot.Turns;
+
+namespace PerijinanBot.Bot.Letters;
+
+internal static class LettersSetup
+{
+    /// <summary>
+    /// Outgoing letters: the Buku Agenda Surat Keluar (numbering validated at start-up, <c>agenda</c>, SRIKANDI numbers) and
+    /// the documents of each letter (Lembar Disposisi, Laporan Kegiatan, <c>dokumen</c>), made from the outbox.
+    /// </summary>
+    public static IServiceCollection AddLetters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AgendaOptions>().Bind(configuration.GetSection(AgendaOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AgendaOptions>, AgendaOptionsValidator>();
+        services.AddSingleton<AgendaRegister>();
+        services.AddSingleton<KegiatanDocuments>();
+        services.AddSingleton<DocumentViews>();
+        services.AddSingleton<IOutboxPlanner, LetterPlanner>();
+        services.AddSingleton<IOutboxHandler, AgendaLetterHandler>();
+        services.AddSingleton<IOutboxHandler, ClosingNoticeHandler>();
+        services.AddSingleton<ITurnRoutes, LetterTurns>();
+        return services;
+    }
+}

@@ -1,0 +1,63 @@
+using PerijinanBot.Bot.Storage;
+
+namespace PerijinanBot.Bot.Outbox;
+
+/// <summary>
+/// Delivers outbox items of some kinds (a card to the next assignee, a notice, an index update). Registered in DI as
+/// <c>IOutboxHandler</c>; each kind has exactly one handler, checked when the dispatcher is built.
+/// </summary>
+/// <remarks>
+/// Delivery is at least once; the dispatcher's ledger turns that into at most one call per dedupe key, except after a crash
+/// (or exception) in the middle of a call, when nobody can know whether the effect happened. The next call then carries
+/// <see cref="OutboxItem.PriorOutcomeUnknown"/> = true: reconcile before acting (look up what the earlier call stored, e.g.
+/// the activity id of a sent card), or repeat only an effect that is harmless to repeat (an index upsert).
+/// </remarks>
+public interface IOutboxHandler
+{
+    IReadOnlyCollection<string> Kinds { get; }
+
+    Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken);
+}
+
+/// <summary>One outbox item as committed with decision <see cref="Version"/> of kegiatan <see cref="Number"/>.</summary>
+public sealed record OutboxItem(
+    string Number,
+    int Version,
+    int Index,
+    string Kind,
+    string DedupeKey,
+    string PayloadJson,
+    int Attempts,
+    bool PriorOutcomeUnknown);
+
+public enum OutboxOutcomeKind
+{
+    /// <summary>The effect happened: the item is recorded as done and removed.</summary>
+    Delivered,
+
+    /// <summary>The effect did NOT happen and may succeed later (429, 5xx known not to have applied): retried with backoff.</summary>
+    RetryLater,
+
+    /// <summary>The effect did NOT happen and never will (e.g. the payload is invalid): kept as Failed for an operator.</summary>
+    Failed,
+}
+
+/// <summary>
+/// What a handler reports. Throwing instead means "unknown": the item is retried with backoff and
+/// <see cref="OutboxItem.PriorOutcomeUnknown"/> set, because the effect may have happened.
+/// </summary>
+public sealed record OutboxOutcome(OutboxOutcomeKind Kind, string? Detail)
+{
+    /// <param name="result">Kept in the ledger with the dedupe key (e.g. the id of the sent activity), at most 1,000 characters.</param>
+    public static OutboxOutcome Delivered(string? result = null) => new(OutboxOutcomeKind.Delivered, result);
+
+    public static OutboxOutcome RetryLater(string reason) => new(OutboxOutcomeKind.RetryLater, reason);
+
+    public static OutboxOutcome Failed(string reason) => new(OutboxOutcomeKind.Failed, reason);
+}
+
+internal static class OutboxRows
+{
+    public static OutboxItem ToItem(this OutboxRow row, bool priorOutcomeUnknown) =>
+        new(row.Number, row.Version, row.Index, row.Kind, row.DedupeKey, row.PayloadJson, row.Attempts, priorOutcomeUnknown);
+}

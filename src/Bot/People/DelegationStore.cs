@@ -1,0 +1,263 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using PerijinanBot.Bot.Storage;
+using PerijinanBot.Sop;
+using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.People;
+
+namespace PerijinanBot.Bot.People;
+
+/// <summary>
+/// Plh. appointments in table <c>Delegations</c>, one partition: a row per appointment ("d-" + id) and a row per holder
+/// ("h-" + holder id) whose ETag serialises appointments for that holder, so two instances cannot both store overlapping ones.
+/// Ending early keeps the row (marked ended) as the record of who ended it.
+/// </summary>
+internal sealed class DelegationStore(TableProvider tables, PeopleDirectory people, SopEngine engine, TimeProvider time, DelegationCache cache, IOptions<StorageOptions> options)
+{
+    public const string TableName = "Delegations";
+
+    /// <summary>The table, after <c>Storage:TableNamePrefix</c>: environments sharing an account stay apart.</summary>
+    private readonly string _name = options.Value.TableName(TableName);
+    public const int MaxBasisLength = 200;
+    private const string Partition = "plh";
+    private const string Active = "active";
+    private const string Ended = "ended";
+    private const int Attempts = 3;
+
+    /// <summary>Today in WIB: the day the engine checks delegations against.</summary>
+    public DateOnly Today => engine.Calendar.LocalDate(time.GetUtcNow());
+
+    /// <summary>Stores the appointment under <paramref name="id"/>; the same id again (a retried click) answers with what was stored.</summary>
+    public async Task<DelegationResult> AddAsync(string actorId, string id, NewDelegation request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var table = await tables.GetAsync(_name, cancellationToken);
+        if (await FindAsync(table, id, cancellationToken) is { } existing)
+        {
+            return DelegationResult.Ok(existing.Record);
+        }
+
+        if (Validate(actorId, request) is { } problem)
+        {
+            return DelegationResult.Refused(problem);
+        }
+
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            var marker = await table.GetEntityIfExistsAsync<TableEntity>(Partition, HolderKey(request.HolderId), cancellationToken: cancellationToken);
+            var clash = (await ListAsync(table, cancellationToken)).FirstOrDefault(r =>
+                string.Equals(r.HolderId, request.HolderId, StringComparison.OrdinalIgnoreCase) && r.Overlaps(request.From, request.To));
+            if (clash is not null)
+            {
+                return DelegationResult.Refused(Texts.Overlap(NameOf(clash.HolderId), NameOf(clash.StandInId), clash));
+            }
+
+            var record = new DelegationRecord(id, request.HolderId, request.StandInId, request.From, request.To, request.Basis.Trim(), actorId, time.GetUtcNow());
+            var holderRow = new TableEntity(Partition, HolderKey(request.HolderId)) { ["LastDelegation"] = id };
+            TableTransactionAction claim = marker.HasValue
+                ? new(TableTransactionActionType.UpdateReplace, holderRow, marker.Value!.ETag)
+                : new(TableTransactionActionType.Add, holderRow);
+            try
+            {
+                await table.SubmitTransactionAsync([claim, new TableTransactionAction(TableTransactionActionType.Add, ToEntity(record))], cancellationToken);
+                cache.Put(record);
+                return DelegationResult.Ok(record, isNew: true);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another appointment for this holder (or this very click, redelivered) got in first: look again.
+                if (await FindAsync(table, id, cancellationToken) is { } stored)
+                {
+                    cache.Put(stored.Record);
+                    return DelegationResult.Ok(stored.Record);
+                }
+            }
+        }
+
+        return DelegationResult.Refused(Texts.Busy);
+    }
+
+    /// <summary>Ends an appointment early (or withdraws one not yet begun): by its holder, whoever made it, or an Admin.</summary>
+    public async Task<DelegationResult> EndAsync(string actorId, string id, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(_name, cancellationToken);
+        if (await FindAsync(table, id, cancellationToken) is not { } found)
+        {
+            return DelegationResult.Refused(Texts.NotFound);
+        }
+
+        var (record, entity) = found;
+        if (people.Find(actorId) is not { } actor)
+        {
+            return DelegationResult.Refused(Texts.NotRegistered);
+        }
+
+        var mayEnd = actor.Holds(Role.Admin) || Same(record.HolderId, actorId) || Same(record.CreatedBy, actorId);
+        if (!mayEnd)
+        {
+            return DelegationResult.Refused(Texts.MayNotEnd);
+        }
+
+        if (entity.GetString("Status") == Ended || record.To < Today)
+        {
+            cache.Remove(id);
+            return DelegationResult.Refused(Texts.AlreadyEnded);
+        }
+
+        entity["Status"] = Ended;
+        entity["EndedBy"] = actorId;
+        entity["EndedAt"] = time.GetUtcNow();
+        try
+        {
+            await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return DelegationResult.Refused(Texts.Busy);
+        }
+
+        cache.Remove(id);
+        return DelegationResult.Ok(record);
+    }
+
+    /// <summary>Appointments in force today or to come, earliest first.</summary>
+    public async Task<IReadOnlyList<DelegationRecord>> ListAsync(CancellationToken cancellationToken) =>
+        await ListAsync(await tables.GetAsync(_name, cancellationToken), cancellationToken);
+
+    /// <summary>Reloads the cache from storage: how one instance learns of another's appointments.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var before = cache.Changes;
+        cache.Replace(await ListAsync(cancellationToken), before);
+    }
+
+    private async Task<IReadOnlyList<DelegationRecord>> ListAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        // Ended and past rows stay for the record; the filter keeps the read to what still matters.
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Partition} and RowKey ge {"d-"} and RowKey lt {"d."} and Status eq {Active} and To ge {Date(Today)}");
+        var records = new List<DelegationRecord>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            records.Add(FromEntity(row));
+        }
+
+        return [.. records.OrderBy(r => r.From).ThenBy(r => r.To).ThenBy(r => r.Id, StringComparer.Ordinal)];
+    }
+
+    private string? Validate(string actorId, NewDelegation request)
+    {
+        if (people.Find(actorId) is not { } actor)
+        {
+            return Texts.NotRegistered;
+        }
+
+        if (people.Find(request.HolderId) is not { } holder)
+        {
+            return Texts.HolderUnknown;
+        }
+
+        if (!RoleNames.Pelaksana.Any(holder.Holds))
+        {
+            return Texts.HolderWithoutRole(holder.Name);
+        }
+
+        if (!Same(holder.AadObjectId, actor.AadObjectId) && !actor.Holds(Role.Admin))
+        {
+            return Texts.OnlyForSelf;
+        }
+
+        if (people.Find(request.StandInId) is not { } standIn)
+        {
+            return Texts.StandInUnknown;
+        }
+
+        if (Same(standIn.AadObjectId, holder.AadObjectId))
+        {
+            return Texts.StandInIsHolder;
+        }
+
+        if (request.From > request.To)
+        {
+            return Texts.FromAfterTo;
+        }
+
+        if (request.To < Today)
+        {
+            return Texts.InThePast(Today);
+        }
+
+        var basis = request.Basis?.Trim() ?? "";
+        return basis.Length == 0 ? Texts.BasisRequired
+            : basis.Length > MaxBasisLength ? Texts.BasisTooLong(basis.Length)
+            : null;
+    }
+
+    private static async Task<(DelegationRecord Record, TableEntity Entity)?> FindAsync(TableClient table, string id, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, RowKey(id), cancellationToken: cancellationToken);
+        return row.HasValue ? (FromEntity(row.Value!), row.Value!) : null;
+    }
+
+    private string NameOf(string id) => people.Find(id)?.Name ?? id;
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static string RowKey(string id) => "d-" + TableKeys.Escape(id);
+
+    private static string HolderKey(string holderId) => "h-" + TableKeys.Escape(holderId.ToLowerInvariant());
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDate(string? text) => DateOnly.ParseExact(text ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static TableEntity ToEntity(DelegationRecord record) => new(Partition, RowKey(record.Id))
+    {
+        ["Id"] = record.Id,
+        ["HolderId"] = record.HolderId,
+        ["StandInId"] = record.StandInId,
+        ["From"] = Date(record.From),
+        ["To"] = Date(record.To),
+        ["Basis"] = record.Basis,
+        ["CreatedBy"] = record.CreatedBy,
+        ["CreatedAt"] = record.CreatedAt,
+        ["Status"] = Active,
+    };
+
+    private static DelegationRecord FromEntity(TableEntity row) => new(
+        row.GetString("Id") ?? "",
+        row.GetString("HolderId") ?? "",
+        row.GetString("StandInId") ?? "",
+        ParseDate(row.GetString("From")),
+        ParseDate(row.GetString("To")),
+        row.GetString("Basis") ?? "",
+        row.GetString("CreatedBy") ?? "",
+        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+
+    /// <summary>Why an appointment was refused, for the person on the card.</summary>
+    public static class Texts
+    {
+        public const string NotRegistered = "Anda belum terdaftar di direktori PerijinanBot. Hubungi Admin Bidang agar peran Anda dicatat.";
+        public const string HolderUnknown = "Pilih pejabat yang digantikan dari daftar.";
+        public const string OnlyForSelf = "Anda hanya dapat menunjuk Plh. untuk diri Anda sendiri. Penunjukan Plh. bagi pejabat lain dilakukan oleh Admin.";
+        public const string StandInUnknown = "Pilih pegawai yang ditunjuk sebagai Plh. dari daftar.";
+        public const string StandInIsHolder = "Plh. harus orang lain, bukan pejabat yang digantikan.";
+        public const string FromAfterTo = "Tanggal mulai harus sama dengan atau sebelum tanggal selesai.";
+        public const string BasisRequired = "Nomor surat tugas wajib diisi: itulah dasar penunjukan Plh. yang dicatat dalam riwayat.";
+        public const string NotFound = "Penunjukan Plh. itu tidak ditemukan. Ketik plh untuk melihat daftar terkini.";
+        public const string MayNotEnd = "Penunjukan Plh. hanya dapat diakhiri oleh pejabat yang digantikan, oleh yang menunjuknya, atau oleh Admin.";
+        public const string AlreadyEnded = "Penunjukan Plh. ini sudah berakhir.";
+        public const string Busy = "Penunjukan Plh. sedang diubah oleh orang lain. Silakan coba lagi sebentar lagi.";
+
+        public static string HolderWithoutRole(string name) => $"{name} tidak memegang peran SOP (Anggota/Ketua Tim Kerja, Kepala Bidang, Kepala Dinas), jadi tidak memerlukan Plh.";
+
+        public static string InThePast(DateOnly today) => $"Tanggal selesai sudah lewat. Plh. ditunjuk untuk hari ini ({WibFormat.Date(today)}) atau sesudahnya.";
+
+        public static string BasisTooLong(int length) => $"Nomor surat tugas paling banyak {MaxBasisLength} karakter (saat ini {WibFormat.Number(length)}).";
+
+        public static string Overlap(string holder, string standIn, DelegationRecord clash) =>
+            $"{holder} sudah memiliki Plh. ({standIn}) dari {WibFormat.Date(clash.From)} sampai {WibFormat.Date(clash.To)}. Akhiri penunjukan itu dulu atau pilih tanggal lain.";
+    }
+}

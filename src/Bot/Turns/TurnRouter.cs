@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PerijinanBot.Dialogs.Commands;
+
+namespace PerijinanBot.Bot.Turns;
+
+internal delegate Task CommandHandler(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken);
+
+/// <summary>An <c>Action.Execute</c> click: answered with the card that replaces the clicked one.</summary>
+internal delegate Task<JsonObject> ExecuteHandler(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken);
+
+/// <summary>The same click through the <c>Action.Submit</c> fallback of older clients: a message whose value carries the verb.</summary>
+internal delegate Task SubmitHandler(TurnContext turn, string verb, JsonElement value, CancellationToken cancellationToken);
+
+/// <summary>A feature's chat commands and card verbs. Each feature's turn handler implements it and is registered as one.</summary>
+internal interface ITurnRoutes
+{
+    void Register(TurnRouter router);
+}
+
+/// <summary>
+/// The one table of chat commands and card verbs, filled at start-up by every <see cref="ITurnRoutes"/>. A verb or command
+/// claimed twice, or a command in the catalog that nothing handles, stops the bot before it takes a request.
+/// </summary>
+internal sealed class TurnRouter
+{
+    private readonly Dictionary<CommandKind, CommandHandler> _commands = [];
+    private readonly Dictionary<string, (ExecuteHandler Execute, SubmitHandler Submit)> _verbs = new(StringComparer.Ordinal);
+
+    public TurnRouter(IEnumerable<ITurnRoutes> features)
+    {
+        foreach (var feature in features)
+        {
+            feature.Register(this);
+        }
+
+        var unhandled = CommandCatalog.All.Where(c => !_commands.ContainsKey(c.Kind)).Select(c => c.Word).ToList();
+        if (unhandled.Count > 0)
+        {
+            throw new InvalidOperationException($"Commands listed in the help have no handler: {string.Join(", ", unhandled)}.");
+        }
+
+        if (!_commands.ContainsKey(CommandKind.Unknown))
+        {
+            throw new InvalidOperationException("Nothing answers an unknown command.");
+        }
+    }
+
+    public IReadOnlyCollection<string> Verbs => _verbs.Keys;
+
+    public void Command(CommandKind kind, CommandHandler handler)
+    {
+        if (!_commands.TryAdd(kind, handler))
+        {
+            throw new InvalidOperationException($"Command {kind} has two handlers.");
+        }
+    }
+
+    public void Verb(string verb, ExecuteHandler execute, SubmitHandler submit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(verb);
+        if (!_verbs.TryAdd(verb, (execute, submit)))
+        {
+            throw new InvalidOperationException($"Card verb '{verb}' has two handlers.");
+        }
+    }
+
+    public CommandHandler For(CommandKind kind) => _commands[kind];
+
+    public bool TryVerb(string verb, out ExecuteHandler execute, out SubmitHandler submit)
+    {
+        var found = _verbs.TryGetValue(verb, out var handlers);
+        (execute, submit) = handlers;
+        return found;
+    }
+}
