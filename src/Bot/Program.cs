@@ -2,14 +2,13 @@ using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Files;
 using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Health;
-using PerijinanBot.Bot.Hosting;
 using PerijinanBot.Bot.People;
-using PerijinanBot.Bot.Protocol;
-using PerijinanBot.Bot.Protocol.Auth;
-using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Turns;
 using PerijinanBot.Bot.Workflow;
+using PerijinanBot.Protocol;
+using PerijinanBot.Protocol.Auth;
+using PerijinanBot.Protocol.Connector;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Protocol.Connector;
 
 namespace PerijinanBot.Bot.Reminders;
 

@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerijinanBot.Bot.Delegations;
-using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Dialogs.Delegations;
 using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Protocol;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Turns;

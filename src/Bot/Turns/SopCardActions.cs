@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Protocol;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 

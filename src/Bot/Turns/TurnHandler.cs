@@ -1,11 +1,11 @@
 using System.Text.Json;
 using PerijinanBot.Bot.Graph.Directory;
-using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs;
 using PerijinanBot.Dialogs.Cards;
 using PerijinanBot.Dialogs.Commands;
+using PerijinanBot.Protocol;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Turns;

@@ -1,4 +1,5 @@
 using PerijinanBot.Bot.Conversations;
+using PerijinanBot.Protocol;
 
 namespace PerijinanBot.Bot.Turns;
 
@@ -15,6 +16,7 @@ internal static class TurnSetup
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        services.AddSingleton<IActivityHandler, TurnDispatcher>();
         return services;
     }
 }

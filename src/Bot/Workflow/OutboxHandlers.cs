@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerijinanBot.Bot.Graph.Install;
-using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Protocol.Connector;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using PerijinanBot.Bot.Conversations;
-using PerijinanBot.Bot.Protocol;
-using PerijinanBot.Bot.Protocol.Connector;
+using PerijinanBot.Protocol;
+using PerijinanBot.Protocol.Connector;
 
 namespace PerijinanBot.Bot.Workflow;
 

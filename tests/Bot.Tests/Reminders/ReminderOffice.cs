@@ -2,11 +2,11 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PerijinanBot.Bot.Conversations;
-using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Bot.Reminders;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Bot.Workflow.Storage;
+using PerijinanBot.Protocol;
 using PerijinanBot.Sop.Engine;
 
 namespace PerijinanBot.Bot.Tests.Reminders;

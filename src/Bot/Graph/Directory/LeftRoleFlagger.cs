@@ -1,6 +1,6 @@
-using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Dialogs.Cards;
+using PerijinanBot.Protocol.Connector;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;

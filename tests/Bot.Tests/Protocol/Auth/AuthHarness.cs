@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using PerijinanBot.Bot.Hosting;
-using PerijinanBot.Bot.Protocol.Auth;
+using PerijinanBot.Protocol;
+using PerijinanBot.Protocol.Auth;
 
 namespace PerijinanBot.Bot.Tests.Protocol.Auth;
 

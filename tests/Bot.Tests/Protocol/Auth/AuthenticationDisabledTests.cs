@@ -18,7 +18,7 @@ public sealed class AuthenticationDisabledTests : IAsyncLifetime
         var result = await _auth.AuthenticateAsync(null);
 
         Assert.True(result.Succeeded);
-        Assert.Same(PerijinanBot.Bot.Protocol.Auth.AuthResult.Anonymous, result);
+        Assert.Same(PerijinanBot.Protocol.Auth.AuthResult.Anonymous, result);
         Assert.False(result.Identity?.IsAuthenticated);
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PerijinanBot.Bot.Protocol.Auth;
+using PerijinanBot.Protocol.Auth;
 
 namespace PerijinanBot.Bot.Tests.Protocol.Auth;
 

@@ -1,5 +1,5 @@
 using Microsoft.IdentityModel.Tokens;
-using PerijinanBot.Bot.Protocol.Auth;
+using PerijinanBot.Protocol.Auth;
 using static PerijinanBot.Bot.Tests.Protocol.Auth.AuthHarness;
 
 namespace PerijinanBot.Bot.Tests.Protocol.Auth;

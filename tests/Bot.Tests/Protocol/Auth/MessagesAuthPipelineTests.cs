@@ -2,9 +2,9 @@ using System.Net;
 using System.Text;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Bot.Tests.Protocol.Connector;
+using PerijinanBot.Protocol.Connector;
 
 namespace PerijinanBot.Bot.Tests.Protocol.Auth;
 

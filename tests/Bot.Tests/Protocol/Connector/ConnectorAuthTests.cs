@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using PerijinanBot.Bot.Hosting;
-using PerijinanBot.Bot.Protocol.Connector;
+using PerijinanBot.Protocol;
+using PerijinanBot.Protocol.Connector;
 
 namespace PerijinanBot.Bot.Tests.Protocol.Connector;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
-using PerijinanBot.Bot.Protocol;
-using PerijinanBot.Bot.Protocol.Connector;
+using PerijinanBot.Protocol;
+using PerijinanBot.Protocol.Connector;
 
 namespace PerijinanBot.Bot.Tests.Protocol.Connector;
 

@@ -1,9 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using PerijinanBot.Bot.Hosting;
-using PerijinanBot.Bot.Protocol;
-using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Bot.Tests.Infrastructure;
+using PerijinanBot.Protocol;
+using PerijinanBot.Protocol.Connector;
 
 namespace PerijinanBot.Bot.Tests.Protocol.Connector;
 

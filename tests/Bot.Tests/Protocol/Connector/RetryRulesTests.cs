@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using PerijinanBot.Bot.Protocol.Connector;
+using PerijinanBot.Protocol.Connector;
 
 namespace PerijinanBot.Bot.Tests.Protocol.Connector;
 

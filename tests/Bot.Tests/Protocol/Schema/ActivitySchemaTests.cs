@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PerijinanBot.Bot.Protocol;
+using PerijinanBot.Protocol;
 
 namespace PerijinanBot.Bot.Tests.Protocol.Schema;
 

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace PerijinanBot.Bot.Hosting;
+namespace PerijinanBot.Protocol;
 
 public enum MicrosoftAppType
 {
@@ -73,7 +76,7 @@ internal sealed class BotOptionsValidator(IHostEnvironment environment) : IValid
         errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
 }
 
-internal static class BotOptionsSetup
+public static class BotOptionsSetup
 {
     /// <summary>Binds the Bot Framework keys from the configuration root and refuses to start on a bad combination.</summary>
     public static IServiceCollection AddBotIdentity(this IServiceCollection services, IConfiguration configuration)

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace PerijinanBot.Bot.Protocol.Connector;
+namespace PerijinanBot.Protocol.Connector;
 
 /// <summary>
 /// Calls the Bot Connector REST API at a conversation's serviceUrl. Retries what Teams documents as retryable

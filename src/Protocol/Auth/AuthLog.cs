@@ -1,4 +1,6 @@
-namespace PerijinanBot.Bot.Protocol.Auth;
+using Microsoft.Extensions.Logging;
+
+namespace PerijinanBot.Protocol.Auth;
 
 /// <summary>Log lines of inbound authentication. Tokens are never logged; reasons name claims, not their signatures.</summary>
 internal static partial class AuthLog

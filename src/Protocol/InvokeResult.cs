@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using PerijinanBot.Bot.Protocol;
+using Microsoft.AspNetCore.Http;
 
-namespace PerijinanBot.Bot.Turns;
+namespace PerijinanBot.Protocol;
 
 /// <summary>The HTTP answer to an invoke activity: its status and JSON body.</summary>
-internal sealed record InvokeResult(int Status, AdaptiveCardInvokeResponse? Body)
+public sealed record InvokeResult(int Status, AdaptiveCardInvokeResponse? Body)
 {
     /// <summary>What the SDK answers for an invoke nobody handles.</summary>
     public static InvokeResult NotImplemented { get; } = new(StatusCodes.Status501NotImplemented, null);

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace PerijinanBot.Bot.Protocol.Connector;
+namespace PerijinanBot.Protocol.Connector;
 
-internal static class ConnectorSetup
+public static class ConnectorSetup
 {
     /// <summary>The HttpClient that calls the connector (serviceUrl).</summary>
     public const string ConnectorHttpClientName = "BotConnector";

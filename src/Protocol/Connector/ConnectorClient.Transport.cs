@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Identity.Client;
 
-namespace PerijinanBot.Bot.Protocol.Connector;
+namespace PerijinanBot.Protocol.Connector;
 
 public sealed partial class ConnectorClient
 {

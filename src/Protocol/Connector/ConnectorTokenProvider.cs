@@ -1,9 +1,9 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Client.AppConfig;
-using PerijinanBot.Bot.Hosting;
 
-namespace PerijinanBot.Bot.Protocol.Connector;
+namespace PerijinanBot.Protocol.Connector;
 
 /// <summary>
 /// The bearer token the bot presents to the Bot Connector, from MSAL (client secret, or a user-assigned managed

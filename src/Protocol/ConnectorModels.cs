@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace PerijinanBot.Bot.Protocol;
+namespace PerijinanBot.Protocol;
 
 /// <summary>The connector's answer to a send: the id of the activity it created.</summary>
 public sealed record ResourceResponse(string? Id);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace PerijinanBot.Bot.Protocol;
+namespace PerijinanBot.Protocol;
 
 /// <summary>Wire JSON: camelCase, nulls omitted (the connector rejects some explicit nulls), source-generated.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,

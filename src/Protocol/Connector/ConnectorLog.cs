@@ -1,4 +1,6 @@
-namespace PerijinanBot.Bot.Protocol.Connector;
+using Microsoft.Extensions.Logging;
+
+namespace PerijinanBot.Protocol.Connector;
 
 /// <summary>Connector log lines: operation, status, attempt and correlation id. Never a token, never message text.</summary>
 internal static partial class ConnectorLog

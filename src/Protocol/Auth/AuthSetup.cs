@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace PerijinanBot.Bot.Protocol.Auth;
+namespace PerijinanBot.Protocol.Auth;
 
-internal static class AuthSetup
+public static class AuthSetup
 {
     /// <summary>
     /// Registers <see cref="ChannelAuthenticator"/> (a singleton: it caches the signing keys) and its options from the

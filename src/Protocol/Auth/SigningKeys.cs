@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
-namespace PerijinanBot.Bot.Protocol.Auth;
+namespace PerijinanBot.Protocol.Auth;
 
 /// <summary>One published key id: the key material and the channel ids it is endorsed for (null: the JWKS entry has none).</summary>
 internal sealed record SigningKey(string KeyId, IReadOnlyList<SecurityKey> Keys, IReadOnlyList<string>? Endorsements);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace PerijinanBot.Bot.Protocol.Connector;
+namespace PerijinanBot.Protocol.Connector;
 
 /// <summary>How the bot talks to the Bot Connector: where it gets its token, how long it waits, how often it retries.</summary>
 public sealed class ConnectorOptions

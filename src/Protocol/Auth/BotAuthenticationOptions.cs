@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 
-namespace PerijinanBot.Bot.Protocol.Auth;
+namespace PerijinanBot.Protocol.Auth;
 
 /// <summary>Where the signing keys of inbound tokens come from, and how long they are trusted.</summary>
 public sealed class BotAuthenticationOptions

@@ -1,4 +1,4 @@
-namespace PerijinanBot.Bot.Protocol.Auth;
+namespace PerijinanBot.Protocol.Auth;
 
 /// <summary>Who may issue the tokens we accept (Bot Framework's AuthenticationConstants and EmulatorValidation, public cloud).</summary>
 internal static class TokenIssuers

@@ -1,10 +1,10 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using PerijinanBot.Bot.Hosting;
 
-namespace PerijinanBot.Bot.Protocol.Auth;
+namespace PerijinanBot.Protocol.Auth;
 
 /// <summary>Outcome of checking the bearer token of one inbound request.</summary>
 public sealed record AuthResult(bool Succeeded, ClaimsIdentity? Identity, string? FailureReason)

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace PerijinanBot.Bot.Protocol.Connector;
+namespace PerijinanBot.Protocol.Connector;
 
 /// <summary>The connector calls this client makes, named in logs and exceptions.</summary>
 public enum ConnectorOperation

@@ -1,16 +1,20 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PerijinanBot.Bot.Hosting;
-using PerijinanBot.Bot.Protocol.Auth;
-using PerijinanBot.Bot.Turns;
+using PerijinanBot.Protocol.Auth;
 
-namespace PerijinanBot.Bot.Protocol;
+namespace PerijinanBot.Protocol;
 
 /// <summary>
 /// POST /api/messages: the one door the channel knocks on. Size check, parse, authenticate, then either
-/// answer an invoke in the request or queue the turn and answer 200 at once.
+/// answer an invoke in the request or queue the turn and answer 200 at once; both through the
+/// <see cref="IActivityHandler"/> the host registers.
 /// </summary>
-internal static class MessagesEndpoint
+public static class MessagesEndpoint
 {
     public const int MaxBodyBytes = 256 * 1024;
 
@@ -30,8 +34,7 @@ internal static class MessagesEndpoint
     private static async Task<IResult> HandleAsync(
         HttpContext http,
         ChannelAuthenticator authenticator,
-        TurnRunner runner,
-        TurnQueue queue,
+        IActivityHandler handler,
         ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(MessagesEndpoint));
@@ -67,7 +70,7 @@ internal static class MessagesEndpoint
 
         if (activity.IsType(ActivityTypes.Invoke))
         {
-            var result = await runner.InvokeAsync(activity, http.RequestAborted);
+            var result = await handler.InvokeAsync(activity, http.RequestAborted);
             return result.Body is null
                 ? Results.StatusCode(result.Status)
                 : Results.Json(result.Body, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse, statusCode: result.Status);
@@ -79,7 +82,7 @@ internal static class MessagesEndpoint
             return Results.Ok();
         }
 
-        return queue.TryEnqueue(activity) ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        return handler.TryEnqueue(activity) ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static bool IsHandled(Activity activity) =>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace PerijinanBot.Bot.Protocol;
+namespace PerijinanBot.Protocol;
 
 /// <summary>Activity types this bot acts on; anything else is acknowledged and ignored.</summary>
 public static class ActivityTypes
