@@ -9,7 +9,6 @@ using PerijinanBot.Bot.Agenda;
 using PerijinanBot.Bot.Graph.Archive;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Tests.Protocol.Connector;
 using PerijinanBot.Bot.Workflow;
 using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs.Sop;

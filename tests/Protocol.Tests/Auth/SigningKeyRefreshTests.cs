@@ -1,7 +1,7 @@
-using static PerijinanBot.Bot.Tests.Protocol.Auth.AuthHarness;
-using static PerijinanBot.Bot.Tests.Protocol.Auth.ChannelTokenTests;
+using static PerijinanBot.Protocol.Tests.Auth.AuthHarness;
+using static PerijinanBot.Protocol.Tests.Auth.ChannelTokenTests;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Auth;
+namespace PerijinanBot.Protocol.Tests.Auth;
 
 /// <summary>When the keys are fetched: once, then daily-ish, and early when the Connector signs with a new key.</summary>
 public sealed class SigningKeyRefreshTests : IAsyncLifetime

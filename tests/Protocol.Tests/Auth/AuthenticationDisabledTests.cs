@@ -1,7 +1,7 @@
-using static PerijinanBot.Bot.Tests.Protocol.Auth.AuthHarness;
-using static PerijinanBot.Bot.Tests.Protocol.Auth.ChannelTokenTests;
+using static PerijinanBot.Protocol.Tests.Auth.AuthHarness;
+using static PerijinanBot.Protocol.Tests.Auth.ChannelTokenTests;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Auth;
+namespace PerijinanBot.Protocol.Tests.Auth;
 
 /// <summary>No MicrosoftAppId: the Agents Playground on a developer's machine (§1.7 of the protocol notes).</summary>
 public sealed class AuthenticationDisabledTests : IAsyncLifetime

@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PerijinanBot.Protocol;
 using PerijinanBot.Protocol.Connector;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Connector;
+namespace PerijinanBot.Protocol.Tests.Connector;
 
 /// <summary>What goes on the wire: URLs, bodies, and the options that shape them.</summary>
 public sealed class ConnectorRequestTests : IAsyncLifetime

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Auth;
+namespace PerijinanBot.Protocol.Tests.Auth;
 
 /// <summary>A locally generated RSA signing key, published (or not) by <see cref="LocalOpenIdServer"/>.</summary>
 internal sealed class TestSigningKey : IDisposable

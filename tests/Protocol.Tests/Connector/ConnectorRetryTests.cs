@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
-using PerijinanBot.Protocol;
 using PerijinanBot.Protocol.Connector;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Connector;
+namespace PerijinanBot.Protocol.Tests.Connector;
 
 /// <summary>What the client does when the connector throttles, fails or stalls — counted on the server side.</summary>
 public sealed class ConnectorRetryTests : IAsyncLifetime

@@ -1,8 +1,8 @@
 using Microsoft.IdentityModel.Tokens;
 using PerijinanBot.Protocol.Auth;
-using static PerijinanBot.Bot.Tests.Protocol.Auth.AuthHarness;
+using static PerijinanBot.Protocol.Tests.Auth.AuthHarness;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Auth;
+namespace PerijinanBot.Protocol.Tests.Auth;
 
 /// <summary>Tokens the Bot Connector signs for Teams, and the ways a request can fail to be one (§1.3 of the protocol notes).</summary>
 public sealed class ChannelTokenTests : IAsyncLifetime

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Auth;
+namespace PerijinanBot.Protocol.Tests.Auth;
 
 /// <summary>The claims of a test token; null leaves a claim out. Vary one with <c>with { ... }</c>.</summary>
 internal sealed record TokenSpec

@@ -1,11 +1,10 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PerijinanBot.Protocol;
+using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Protocol.Connector;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Connector;
+namespace PerijinanBot.Protocol.Tests.Connector;
 
 /// <summary>
 /// The connector exactly as the host wires it (<c>AddBotConnector</c> over configuration), with test-sized delays:
@@ -76,29 +75,4 @@ internal static class ConnectorHarness
         MicrosoftAppPassword = Secret,
         MicrosoftAppType = MicrosoftAppType.MultiTenant,
     };
-}
-
-/// <summary>Every log line written, rendered, so tests can check what is (and is not) in them.</summary>
-internal sealed class CapturedLogs : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> _lines = new();
-
-    public IReadOnlyList<string> Lines => [.. _lines];
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(CapturedLogs owner) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
-    }
 }

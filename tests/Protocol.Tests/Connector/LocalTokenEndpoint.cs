@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using PerijinanBot.Bot.Tests.Infrastructure;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Connector;
+namespace PerijinanBot.Protocol.Tests.Connector;
 
 /// <summary>One client-credentials request MSAL made: which tenant path, and the form fields.</summary>
 internal sealed record TokenRequest(string Tenant, IReadOnlyDictionary<string, string> Form);
@@ -38,7 +39,7 @@ internal sealed class LocalTokenEndpoint : IAsyncDisposable
 
     public static async Task<LocalTokenEndpoint> StartAsync()
     {
-        var certificate = Infrastructure.LocalCertificate.Create();
+        var certificate = LocalCertificate.Create();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Connector;
+namespace PerijinanBot.Protocol.Tests.Connector;
 
 /// <summary>One request as the faulty connector received it.</summary>
 internal sealed record RecordedRequest(string Method, string RawTarget, string? Authorization, string Body, DateTimeOffset ReceivedAt);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Auth;
+namespace PerijinanBot.Protocol.Tests.Auth;
 
 /// <summary>
 /// Stand-in for login.botframework.com and login.microsoftonline.com on http://127.0.0.1:{free port}: OpenID metadata

@@ -1,7 +1,7 @@
-using static PerijinanBot.Bot.Tests.Protocol.Auth.AuthHarness;
-using static PerijinanBot.Bot.Tests.Protocol.Auth.ChannelTokenTests;
+using static PerijinanBot.Protocol.Tests.Auth.AuthHarness;
+using static PerijinanBot.Protocol.Tests.Auth.ChannelTokenTests;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Auth;
+namespace PerijinanBot.Protocol.Tests.Auth;
 
 /// <summary>
 /// Entra ID client-credential tokens for our own app id: what the Agents Playground sends when given a client id and

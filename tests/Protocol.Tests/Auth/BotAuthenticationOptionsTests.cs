@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Protocol.Auth;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Auth;
+namespace PerijinanBot.Protocol.Tests.Auth;
 
 public sealed class BotAuthenticationOptionsTests
 {

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PerijinanBot.Protocol;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Schema;
+namespace PerijinanBot.Protocol.Tests.Schema;
 
 public sealed class ActivitySchemaTests
 {

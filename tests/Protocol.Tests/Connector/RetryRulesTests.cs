@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using PerijinanBot.Protocol.Connector;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Connector;
+namespace PerijinanBot.Protocol.Tests.Connector;
 
 /// <summary>The retry table and the pause arithmetic, without a network.</summary>
 public sealed class RetryRulesTests

@@ -1,10 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Protocol;
 using PerijinanBot.Protocol.Connector;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Connector;
+namespace PerijinanBot.Protocol.Tests.Connector;
 
 /// <summary>The client against the real Agents Playground's mock connector (npm 0.2.28, started by the fixture).</summary>
 public sealed class PlaygroundConnectorTests(PlaygroundProcess playground) : IClassFixture<PlaygroundProcess>, IAsyncLifetime

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using PerijinanBot.Protocol;
 using PerijinanBot.Protocol.Auth;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Auth;
+namespace PerijinanBot.Protocol.Tests.Auth;
 
 /// <summary>
 /// A <see cref="ChannelAuthenticator"/> wired through AddChannelAuthentication against a <see cref="LocalOpenIdServer"/>,

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using PerijinanBot.Protocol;
+using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Protocol.Connector;
 
-namespace PerijinanBot.Bot.Tests.Protocol.Connector;
+namespace PerijinanBot.Protocol.Tests.Connector;
 
 /// <summary>The bearer token: absent without an app id; otherwise from real MSAL, against a local token endpoint.</summary>
 public sealed class ConnectorAuthTests : IAsyncLifetime
