@@ -6,9 +6,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Nobody in the Directory holds the SOP role(s) {Roles}: kegiatan will stall at their steps")]
     public static partial void VacantRoles(ILogger logger, string roles);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Channel authentication is OFF: MicrosoftAppId is empty, so /api/messages accepts unauthenticated requests. This is for local development with the Agents Playground only")]
-    public static partial void AuthenticationDisabled(ILogger logger);
-
     [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Turn failed for {ActivityType} activity {ActivityId}")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string? activityType, string? activityId);
 
@@ -18,12 +15,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Conversation reference for {ConversationId} not stored; it will be captured on the next activity")]
     public static partial void ReferenceNotStored(ILogger logger, Exception exception, string conversationId);
 
-    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Rejected a malformed activity: {Reason}")]
-    public static partial void MalformedActivity(ILogger logger, string reason);
-
     [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Turn queue is full; activity {ActivityId} of type {ActivityType} answered 503 so the channel retries it")]
     public static partial void TurnQueueFull(ILogger logger, string? activityId, string? activityType);
-
-    [LoggerMessage(EventId = 16, Level = LogLevel.Debug, Message = "Ignored activity {ActivityId} of type {ActivityType}")]
-    public static partial void Ignored(ILogger logger, string? activityId, string? activityType);
 }

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Protocol;
 
 namespace PerijinanBot.Bot.Conversations;
 

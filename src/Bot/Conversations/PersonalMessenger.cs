@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using PerijinanBot.Bot.Protocol;
-using PerijinanBot.Bot.Protocol.Connector;
+using PerijinanBot.Protocol;
+using PerijinanBot.Protocol.Connector;
 
 namespace PerijinanBot.Bot.Conversations;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerijinanBot.Bot.Conversations;
 using PerijinanBot.Bot.Outbox;
-using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Protocol.Connector;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PerijinanBot.Bot.Hosting;
+using PerijinanBot.Protocol;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Graph;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Client.AppConfig;
 using Microsoft.Kiota.Abstractions.Authentication;
-using PerijinanBot.Bot.Hosting;
+using PerijinanBot.Protocol;
 
 namespace PerijinanBot.Bot.Graph;
 

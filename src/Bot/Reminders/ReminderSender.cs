@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using PerijinanBot.Bot.Conversations;
 using PerijinanBot.Bot.Outbox;
-using PerijinanBot.Bot.Protocol.Connector;
+using PerijinanBot.Protocol.Connector;
 
 namespace PerijinanBot.Bot.Reminders;
 

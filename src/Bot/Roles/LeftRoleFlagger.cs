@@ -1,8 +1,8 @@
 using PerijinanBot.Bot.Conversations;
 using PerijinanBot.Bot.Decisions;
 using PerijinanBot.Bot.People;
-using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Dialogs.Cards;
+using PerijinanBot.Protocol.Connector;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;

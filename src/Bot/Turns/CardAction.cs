@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PerijinanBot.Protocol;
 
 namespace PerijinanBot.Bot.Turns;
 

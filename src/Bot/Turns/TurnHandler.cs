@@ -1,6 +1,6 @@
 using System.Text.Json;
-using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Dialogs.Commands;
+using PerijinanBot.Protocol;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Turns;

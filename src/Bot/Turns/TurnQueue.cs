@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using PerijinanBot.Bot.Protocol;
+using PerijinanBot.Protocol;
 
 namespace PerijinanBot.Bot.Turns;
 

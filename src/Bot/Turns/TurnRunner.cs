@@ -1,7 +1,7 @@
 using PerijinanBot.Bot.Conversations;
-using PerijinanBot.Bot.Protocol;
-using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Dialogs;
+using PerijinanBot.Protocol;
+using PerijinanBot.Protocol.Connector;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Turns;

@@ -1,3 +1,5 @@
+using PerijinanBot.Protocol;
+
 namespace PerijinanBot.Bot.Turns;
 
 internal static class TurnSetup
@@ -15,6 +17,7 @@ internal static class TurnSetup
         services.AddSingleton<TurnQueue>();
         services.AddHostedService<RouterStartupCheck>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        services.AddSingleton<IActivityHandler, TurnDispatcher>();
         return services;
     }
 

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Time.Testing;
 using PerijinanBot.Bot.Conversations;
 using PerijinanBot.Bot.Decisions;
 using PerijinanBot.Bot.Outbox;
-using PerijinanBot.Bot.Protocol;
 using PerijinanBot.Bot.Reminders;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
+using PerijinanBot.Protocol;
 using PerijinanBot.Sop.Engine;
 
 namespace PerijinanBot.Bot.Tests.Reminders;

@@ -11,7 +11,6 @@ using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Tests.Protocol.Connector;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Agenda;
 using PerijinanBot.Sop.Engine;

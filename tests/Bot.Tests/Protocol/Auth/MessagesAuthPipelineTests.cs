@@ -2,9 +2,10 @@ using System.Net;
 using System.Text;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using PerijinanBot.Bot.Protocol.Connector;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Tests.Protocol.Connector;
+using PerijinanBot.Protocol.Connector;
+using PerijinanBot.Protocol.Tests.Auth;
+using PerijinanBot.Protocol.Tests.Connector;
 
 namespace PerijinanBot.Bot.Tests.Protocol.Auth;
 

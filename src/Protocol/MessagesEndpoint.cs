@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PerijinanBot.Protocol.Auth;
+
+namespace PerijinanBot.Protocol;
+
+/// <summary>
+/// POST /api/messages: the one door the channel knocks on. Size check, parse, authenticate, then either
+/// answer an invoke in the request or queue the turn and answer 200 at once; both through the
+/// <see cref="IActivityHandler"/> the host registers.
+/// </summary>
+public static class MessagesEndpoint
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
+    {
+        if (app.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value.AuthenticationDisabled)
+        {
+            Log.AuthenticationDisabled(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagesEndpoint)));
+        }
+
+        app.MapPost("/api/messages", HandleAsync);
+        // The Agents Playground probes reachability with HEAD before it sends.
+        app.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok());
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        ChannelAuthenticator authenticator,
+        IActivityHandler handler,
+        ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(MessagesEndpoint));
+        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"Activity larger than {MaxBodyBytes / 1024} KB");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity);
+        }
+        catch (JsonException e)
+        {
+            Log.MalformedActivity(logger, e.Message);
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Body is not a valid activity JSON");
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            Log.MalformedActivity(logger, "no activity type");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Activity has no type");
+        }
+
+        var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity.ChannelId, activity.ServiceUrl, http.RequestAborted);
+        if (!auth.Succeeded)
+        {
+            // The authenticator has logged why; the caller learns nothing beyond the status.
+            return Results.Unauthorized();
+        }
+
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            var result = await handler.InvokeAsync(activity, http.RequestAborted);
+            return result.Body is null
+                ? Results.StatusCode(result.Status)
+                : Results.Json(result.Body, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse, statusCode: result.Status);
+        }
+
+        if (!IsHandled(activity))
+        {
+            Log.Ignored(logger, activity.Id, activity.Type);
+            return Results.Ok();
+        }
+
+        return handler.TryEnqueue(activity) ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static bool IsHandled(Activity activity) =>
+        activity.IsType(ActivityTypes.Message)
+        || activity.IsType(ActivityTypes.ConversationUpdate)
+        || activity.IsType(ActivityTypes.InstallationUpdate);
+
+    /// <summary>The body, or null when it exceeds <see cref="MaxBodyBytes"/> (whether declared or streamed).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
