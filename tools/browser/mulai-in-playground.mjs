@@ -10,6 +10,7 @@
 // {"ok":false,"error":"...","screenshots":[...]}, and exits 0, or 1 on failure (2 on bad arguments).
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { launch } from "./open-pages.mjs";
 
 const VIEWPORT = { width: 1280, height: 900 };
@@ -32,18 +33,10 @@ const TEXTS = [
   { label: "Notulen rapat", text: "Rapat tim kerja: fasilitasi IUSP untuk KSP Maju Bersama disepakati." },
 ];
 
-function parseArgs(argv) {
-  const args = { url: null, out: null };
-  for (let i = 0; i < argv.length; i++) {
-    const key = argv[i];
-    const value = argv[++i];
-    if (value === undefined) throw new Error(`${key} needs a value`);
-    if (key === "--url") args.url = value;
-    else if (key === "--out") args.out = value;
-    else throw new Error(`unknown option ${key}`);
-  }
-  if (!args.url || !args.out) throw new Error("usage: mulai-in-playground.mjs --url http://127.0.0.1:PORT --out DIR");
-  return args;
+function readArgs(args) {
+  const { values } = parseArgs({ args, options: { url: { type: "string" }, out: { type: "string" } } });
+  if (!values.url || !values.out) throw new Error("usage: mulai-in-playground.mjs --url http://127.0.0.1:PORT --out DIR");
+  return values;
 }
 
 function escapeRegExp(text) {
@@ -153,7 +146,7 @@ async function run(page, url, shots) {
 async function main() {
   let args;
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = readArgs(process.argv.slice(2));
   } catch (e) {
     console.log(JSON.stringify({ ok: false, error: e.message, screenshots: [] }));
     process.exit(2);

@@ -5,6 +5,7 @@
 // Prints one JSON line per page: {"url","expected","ok","title","screenshot","error"}; exits 1 if any page failed.
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -21,11 +22,10 @@ export async function launch() {
 }
 
 async function main() {
-  const args = process.argv.slice(2);
-  const outIndex = args.indexOf("--out");
-  if (outIndex < 0 || !args[outIndex + 1]) throw new Error("--out DIR is required");
-  const out = args[outIndex + 1];
-  const pages = args.filter((_, i) => i !== outIndex && i !== outIndex + 1).map((a) => {
+  const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: { out: { type: "string" } }, allowPositionals: true });
+  if (!values.out) throw new Error("--out DIR is required");
+  const out = values.out;
+  const pages = positionals.map((a) => {
     const at = a.indexOf("=");
     if (at < 0) throw new Error(`expected URL=TEXT, got ${a}`);
     return { url: a.slice(0, at), expected: a.slice(at + 1) };

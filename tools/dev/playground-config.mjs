@@ -8,6 +8,7 @@
 // Prints one JSON line per role written: {"role","label","dir","user":{"id","name","aadObjectId"},"personalChatId"}.
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 
 // The four people of ./run.sh, one Playground tab each, in the SOP's order of work.
 export const ROLES = [
@@ -20,21 +21,19 @@ export const ROLES = [
 export const DEFAULT_TENANT_ID = "00000000-0000-4000-8000-00000000a000";
 export const DEFAULT_BOT_ID = "28:00000000-0000-4000-8000-00000000b000";
 
-function parseArgs(argv) {
-  const args = { settings: "src/Bot/appsettings.Development.json", out: null, only: null, botId: DEFAULT_BOT_ID, tenantId: DEFAULT_TENANT_ID };
-  for (let i = 0; i < argv.length; i++) {
-    const key = argv[i];
-    const value = argv[++i];
-    if (value === undefined) throw new Error(`${key} needs a value`);
-    if (key === "--settings") args.settings = value;
-    else if (key === "--out") args.out = value;
-    else if (key === "--only") args.only = value;
-    else if (key === "--bot-id") args.botId = value;
-    else if (key === "--tenant-id") args.tenantId = value;
-    else throw new Error(`unknown option ${key}`);
-  }
-  if (!args.out) throw new Error("--out DIR is required");
-  return args;
+function readArgs(args) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      settings: { type: "string", default: "src/Bot/appsettings.Development.json" },
+      out: { type: "string" },
+      only: { type: "string" },
+      "bot-id": { type: "string", default: DEFAULT_BOT_ID },
+      "tenant-id": { type: "string", default: DEFAULT_TENANT_ID },
+    },
+  });
+  if (!values.out) throw new Error("--out DIR is required");
+  return { settings: values.settings, out: values.out, only: values.only ?? null, botId: values["bot-id"], tenantId: values["tenant-id"] };
 }
 
 export function playgroundUser(person) {
@@ -109,7 +108,7 @@ export function writeConfigs({ settings, out, only, botId, tenantId }) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    for (const line of writeConfigs(parseArgs(process.argv.slice(2)))) console.log(JSON.stringify(line));
+    for (const line of writeConfigs(readArgs(process.argv.slice(2)))) console.log(JSON.stringify(line));
   } catch (e) {
     console.error(`playground-config: ${e.message}`);
     process.exit(2);

@@ -5,12 +5,16 @@
 //   node tools/manifest/make-icons.mjs [--preview DIR]
 //
 // Shapes are described in icon units and rendered at 8x8 samples per pixel, then averaged
-// (premultiplied), which gives anti-aliased edges without any drawing library.
+// (premultiplied), which gives anti-aliased edges without any drawing library; pngjs encodes the result.
 // --preview DIR also writes 4x enlarged copies (nearest neighbour, over a dark backdrop) for eyeballing.
+//
+// Exit codes: 0 written, 2 usage error.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodePng } from './png.mjs';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+import { PNG } from 'pngjs';
 
 const manifestDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'manifest');
 const SAMPLES = 8;
@@ -187,16 +191,37 @@ function preview({ size, rgba }, factor) {
   return { size: size * factor, rgba: big };
 }
 
-const previewAt = process.argv.indexOf('--preview');
-const previewDir = previewAt >= 0 ? path.resolve(process.argv[previewAt + 1] ?? '.') : undefined;
-for (const [name, draw] of [['color.png', drawColor], ['outline.png', drawOutline]]) {
-  const image = draw();
-  const file = path.join(manifestDir, name);
-  fs.writeFileSync(file, encodePng(image.size, image.size, image.rgba));
-  console.log(`Wrote ${file} (${image.size}x${image.size})`);
-  if (previewDir) {
-    const big = preview(image, 4);
-    fs.mkdirSync(previewDir, { recursive: true });
-    fs.writeFileSync(path.join(previewDir, `preview-${name}`), encodePng(big.size, big.size, big.rgba));
-  }
+/**
+ * 8-bit RGBA PNG of a square image: pngjs picks each row's filter (minimum sum), and zlib deflates at level 9 with its
+ * default strategy (pngjs's own default, run-length only, makes the colour icon more than twice as big).
+ */
+function encodePng({ size, rgba }) {
+  const png = new PNG({ width: size, height: size });
+  png.data = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  return PNG.sync.write(png, { colorType: 6, bitDepth: 8, deflateLevel: 9, deflateStrategy: zlib.constants.Z_DEFAULT_STRATEGY });
 }
+
+function main(args) {
+  let previewDir;
+  try {
+    const { values } = parseArgs({ args, options: { preview: { type: 'string' } } });
+    previewDir = values.preview === undefined ? undefined : path.resolve(values.preview);
+  } catch (error) {
+    console.error(`${error.message}\nusage: node tools/manifest/make-icons.mjs [--preview DIR]`);
+    return 2;
+  }
+
+  for (const [name, draw] of [['color.png', drawColor], ['outline.png', drawOutline]]) {
+    const image = draw();
+    const file = path.join(manifestDir, name);
+    fs.writeFileSync(file, encodePng(image));
+    console.log(`Wrote ${file} (${image.size}x${image.size})`);
+    if (previewDir) {
+      fs.mkdirSync(previewDir, { recursive: true });
+      fs.writeFileSync(path.join(previewDir, `preview-${name}`), encodePng(preview(image, 4)));
+    }
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

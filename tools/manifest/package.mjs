@@ -6,14 +6,16 @@
 // Every ${{VAR}} in the template is replaced from the environment, the result is validated offline
 // against the bundled schema, and DIR (default artifacts/appPackage) receives manifest.json and
 // perijinanbot.zip (manifest.json, color.png, outline.png at the zip root). --check validates only.
-// Nothing is written unless everything is valid.
+// Nothing is written unless everything is valid. The zip is reproducible: the same inputs give the same bytes
+// (fixed entry order, timestamp and permissions).
 //
 // Exit codes: 0 written (or valid with --check), 1 package invalid, 2 missing/bad variables or usage.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import yazl from 'yazl';
 import { validatePackage } from './validate.mjs';
-import { createZip } from './zip.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const manifestDir = path.join(repoRoot, 'manifest');
@@ -35,14 +37,40 @@ const RULES = {
   APP_VERSION: [VERSION, 'a version MAJOR.MINOR.PATCH (e.g. 1.0.0)'],
 };
 
-function parseArgs(args) {
-  const options = { out: defaultOut, check: false };
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--out' && i + 1 < args.length) options.out = path.resolve(args[++i]);
-    else if (args[i] === '--check') options.check = true;
-    else return undefined;
+// Every entry gets this timestamp, so a rebuild gives the same bytes: 1980-01-01 00:00, the first time a zip can hold.
+// It is built from local-time fields because yazl writes the DOS fields in local time; with the UTC "UT" extra field
+// left out (forceDosTimestamp), the bytes do not depend on the machine's time zone either.
+const ENTRY_TIME = new Date(1980, 0, 1, 0, 0, 0);
+const ENTRY_MODE = 0o100644; // a regular file, rw-r--r--
+
+/** @returns {{ out: string, check: boolean } | undefined} undefined on bad usage */
+function readOptions(args) {
+  try {
+    const { values } = parseArgs({ args, options: { out: { type: 'string' }, check: { type: 'boolean', default: false } } });
+    return { out: values.out === undefined ? defaultOut : path.resolve(values.out), check: values.check };
+  } catch {
+    return undefined;
   }
-  return options;
+}
+
+/**
+ * Builds the zip in memory, entries in the given order, each deflated at level 9 with the fixed time and mode.
+ * @param {{ name: string, data: Buffer }[]} files
+ * @returns {Promise<Buffer>}
+ */
+function createZip(files) {
+  const zip = new yazl.ZipFile();
+  const chunks = [];
+  const done = new Promise((resolve, reject) => {
+    zip.outputStream.on('data', (chunk) => chunks.push(chunk));
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    zip.outputStream.on('error', reject);
+  });
+  for (const { name, data } of files) {
+    zip.addBuffer(data, name, { mtime: ENTRY_TIME, mode: ENTRY_MODE, compressionLevel: 9, forceDosTimestamp: true });
+  }
+  zip.end();
+  return done;
 }
 
 /**
@@ -77,7 +105,7 @@ function writeAtomically(file, bytes) {
 }
 
 async function main(args) {
-  const options = parseArgs(args);
+  const options = readOptions(args);
   if (!options) {
     console.error('usage: TEAMS_APP_ID=<guid> BOT_ID=<guid> BOT_DOMAIN=<host> [APP_VERSION=1.0.0] node tools/manifest/package.mjs [--out DIR] [--check]');
     return 2;
@@ -96,7 +124,7 @@ async function main(args) {
       data: fs.readFileSync(path.join(manifestDir, name)),
     })),
   ];
-  const zip = createZip(files);
+  const zip = await createZip(files);
 
   const errors = await validatePackage(zip);
   if (errors.length > 0) {

@@ -13,8 +13,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { decodePng } from './png.mjs';
-import { readZip } from './zip.mjs';
+import { parseArgs } from 'node:util';
+import crc32 from 'buffer-crc32';
+import { PNG } from 'pngjs';
+import yauzl from 'yauzl';
 
 const require = createRequire(import.meta.url);
 const { AppManifestUtils } = require('@microsoft/app-manifest');
@@ -70,9 +72,9 @@ export async function validateManifest(manifest) {
 function checkIcon(name, data, size, outline) {
   let image;
   try {
-    image = decodePng(data);
+    image = PNG.sync.read(data); // any PNG, as 8-bit RGBA
   } catch (error) {
-    return [`${name}: ${error.message}`];
+    return [`${name}: not a readable PNG (${error.message})`];
   }
   const errors = [];
   if (image.width !== size || image.height !== size) {
@@ -81,8 +83,8 @@ function checkIcon(name, data, size, outline) {
   if (outline) {
     let transparent = 0;
     let coloured = 0;
-    for (let i = 0; i < image.rgba.length; i += 4) {
-      const [r, g, b, a] = image.rgba.subarray(i, i + 4);
+    for (let i = 0; i < image.data.length; i += 4) {
+      const [r, g, b, a] = image.data.subarray(i, i + 4);
       if (a === 0) transparent++;
       else if (r !== 255 || g !== 255 || b !== 255) coloured++;
     }
@@ -93,6 +95,25 @@ function checkIcon(name, data, size, outline) {
 }
 
 /**
+ * Every entry of a zip, in central directory order, with its data checked against its CRC-32
+ * (yauzl checks the sizes but leaves the CRC to its caller).
+ * @param {Buffer} zip
+ * @returns {Promise<{ name: string, data: Buffer }[]>}
+ */
+async function readZip(zip) {
+  const archive = await yauzl.fromBufferPromise(zip);
+  const entries = [];
+  for await (const entry of archive.eachEntry()) {
+    const chunks = [];
+    for await (const chunk of await archive.openReadStreamPromise(entry)) chunks.push(chunk);
+    const data = Buffer.concat(chunks);
+    if (crc32.unsigned(data) !== entry.crc32) throw new Error(`${entry.fileName}: CRC mismatch`);
+    entries.push({ name: entry.fileName, data });
+  }
+  return entries;
+}
+
+/**
  * Validates an app package: manifest.json and the icons it names at the zip root, nothing in folders.
  * @param {Buffer} zip
  * @returns {Promise<string[]>} errors; empty when valid
@@ -100,9 +121,9 @@ function checkIcon(name, data, size, outline) {
 export async function validatePackage(zip) {
   let entries;
   try {
-    entries = readZip(zip);
+    entries = await readZip(zip);
   } catch (error) {
-    return [error.message];
+    return [`not a readable zip: ${error.message}`];
   }
   const errors = [];
   const files = new Map(entries.map((e) => [e.name, e.data]));
@@ -146,11 +167,17 @@ export async function validateFile(file) {
 }
 
 async function main(args) {
-  if (args.length !== 1 || args[0].startsWith('-')) {
+  let file;
+  try {
+    const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
+    if (positionals.length === 1) file = positionals[0];
+  } catch {
+    // an option: this command takes none
+  }
+  if (file === undefined) {
     console.error('usage: node tools/manifest/validate.mjs <manifest.json | package.zip>');
     return 2;
   }
-  const file = args[0];
   if (!fs.existsSync(file)) {
     console.error(`${file}: no such file`);
     return 2;

@@ -2,6 +2,8 @@ using System.Globalization;
 using Azure;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
+using MsalException = Microsoft.Identity.Client.MsalException;
+using MsalServiceException = Microsoft.Identity.Client.MsalServiceException;
 using PerijinanBot.Bot.Decisions;
 using PerijinanBot.Bot.Files;
 using PerijinanBot.Bot.Graph;
@@ -10,8 +12,6 @@ using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Reports.Agenda;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
-using MsalException = Microsoft.Identity.Client.MsalException;
-using MsalServiceException = Microsoft.Identity.Client.MsalServiceException;
 
 namespace PerijinanBot.Bot.Archive;
 

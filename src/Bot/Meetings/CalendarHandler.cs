@@ -3,12 +3,12 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.Events.Item.Cancel;
 using Microsoft.Kiota.Abstractions;
+using MsalException = Microsoft.Identity.Client.MsalException;
 using PerijinanBot.Bot.Decisions;
 using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Sop.Engine;
-using MsalException = Microsoft.Identity.Client.MsalException;
 
 namespace PerijinanBot.Bot.Meetings;
 

@@ -6,14 +6,12 @@ using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Reports.Compliance;
 
-/// <summary>What <see cref="ComplianceXlsx.ReadSummary"/> reads back from the "Ringkasan" sheet.</summary>
-public sealed record ComplianceSummary(IReadOnlyList<StepFigures> Steps, IReadOnlyList<RoleFigures> Roles, int OpenNow, int LateNow);
-
 /// <summary>
 /// The compliance report as a workbook: "Ringkasan" (per step, then per role), "Rincian" (one row per finished step visit) and
 /// "Monitoring SOP" (the monitoring form, prefilled). Durations are working hours kept at full precision (shown with two
-/// decimals) beside a readable text; times are Excel dates in WIB. The readers undo <see cref="Build"/> exactly, to the
-/// millisecond for times.
+/// decimals) beside a readable text; times are Excel dates in WIB, so a reader can undo <see cref="Build"/> exactly, to the
+/// millisecond for times. The labels, headers and outcome names are internal so that such a reader (the tests') finds its
+/// tables by them.
 /// </summary>
 public static class ComplianceXlsx
 {
@@ -21,35 +19,35 @@ public static class ComplianceXlsx
     public const string RowsSheet = "Rincian";
     public const string MonitoringSheet = "Monitoring SOP";
 
-    private const string OpenNowLabel = "Kegiatan berjalan saat ini";
-    private const string LateNowLabel = "Terlambat saat ini";
+    internal const string OpenNowLabel = "Kegiatan berjalan saat ini";
+    internal const string LateNowLabel = "Terlambat saat ini";
     private const string Missing = "–";
 
-    private static readonly string[] _stepHeader =
+    internal static readonly string[] StepHeader =
     [
         "Langkah", "Uraian", "Pelaksana", "Waktu baku", "Baku (jam kerja)", "Jumlah kegiatan", "Jumlah pelaksanaan",
         "Median (jam kerja)", "Median", "P90 (jam kerja)", "P90", "Tepat waktu", "Tepat waktu (%)", "Dikembalikan",
     ];
 
-    private static readonly string[] _roleHeader =
+    internal static readonly string[] RoleHeader =
     [
         "Pelaksana", "Jumlah kegiatan", "Jumlah pelaksanaan", "Median (jam kerja)", "Median", "P90 (jam kerja)", "P90",
         "Tepat waktu", "Tepat waktu (%)", "Dikembalikan",
     ];
 
-    private static readonly string[] _rowHeader =
+    internal static readonly string[] RowHeader =
     [
         "Nomor kegiatan", "Koperasi", "Jenis", "Langkah", "Uraian langkah", "Ke-", "Pelaksana", "Penerima tugas",
         "Diselesaikan oleh", "Mulai (WIB)", "Selesai (WIB)", "Hasil", "Baku (jam kerja)", "Aktual (jam kerja)", "Aktual",
         "Tepat waktu", "Alasan dikembalikan",
     ];
 
-    private static readonly string[] _monitoringHeader = ["Langkah", "Uraian", "Dilaksanakan dengan baik", "Bukti"];
+    internal static readonly string[] MonitoringHeader = ["Langkah", "Uraian", "Dilaksanakan dengan baik", "Bukti"];
 
     // WIB is UTC+7 all year (no daylight saving), so a fixed offset writes and reads back exactly.
-    private static readonly TimeSpan _wib = TimeSpan.FromHours(7);
+    internal static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
-    private static readonly Dictionary<StepOutcome, string> _outcomes = new()
+    internal static readonly IReadOnlyDictionary<StepOutcome, string> Outcomes = new Dictionary<StepOutcome, string>
     {
         [StepOutcome.Completed] = "Selesai",
         [StepOutcome.Approved] = "Disetujui",
@@ -65,61 +63,6 @@ public static class ComplianceXlsx
         return XlsxWriter.Write([Summary(figures), Rows(figures), Monitoring(figures)]);
     }
 
-    /// <summary>The "Rincian" rows; empty cells read back as "" (texts) or null (assignee, reason).</summary>
-    public static IReadOnlyList<KegiatanStepRow> ReadRows(byte[] xlsx)
-    {
-        var rows = XlsxReader.ReadSheet(xlsx, RowsSheet);
-        return [.. Table(rows, _rowHeader).Select(r => new KegiatanStepRow(
-            r.Text(0),
-            r.Text(1),
-            r.Text(2),
-            r.Integer(3),
-            r.Integer(5),
-            ParseRole(r.Text(6)),
-            r.Optional(7),
-            r.Text(8),
-            new DateTimeOffset(r.DateTime(9), _wib),
-            new DateTimeOffset(r.DateTime(10), _wib),
-            ParseOutcome(r.Text(11)),
-            r.Hours(12),
-            r.Hours(13),
-            ParseYesNo(r.Text(15)) ?? throw new InvalidDataException("Tepat waktu must be Ya or Tidak."),
-            r.Optional(16)))];
-    }
-
-    public static ComplianceSummary ReadSummary(byte[] xlsx)
-    {
-        var rows = XlsxReader.ReadSheet(xlsx, SummarySheet);
-        var steps = Table(rows, _stepHeader).Select(r => new StepFigures(
-            r.Integer(0),
-            r.Text(1),
-            ParseRole(r.Text(2)),
-            new StepStandard(r.Text(3), r.Hours(4)),
-            r.Integer(5),
-            r.Integer(6),
-            r.OptionalHours(7),
-            r.OptionalHours(9),
-            r.Integer(11),
-            r.OptionalNumber(12),
-            r.Integer(13)));
-        var roles = Table(rows, _roleHeader).Select(r => new RoleFigures(
-            ParseRole(r.Text(0)),
-            r.Integer(1),
-            r.Integer(2),
-            r.OptionalHours(3),
-            r.OptionalHours(5),
-            r.Integer(7),
-            r.OptionalNumber(8),
-            r.Integer(9)));
-        return new ComplianceSummary([.. steps], [.. roles], Labelled(rows, OpenNowLabel), Labelled(rows, LateNowLabel));
-    }
-
-    public static IReadOnlyList<MonitoringItem> ReadMonitoring(byte[] xlsx)
-    {
-        var rows = XlsxReader.ReadSheet(xlsx, MonitoringSheet);
-        return [.. Table(rows, _monitoringHeader).Select(r => new MonitoringItem(r.Integer(0), r.Text(1), ParseYesNo(r.Text(2)), r.Text(3)))];
-    }
-
     private static XlsxSheet Summary(ComplianceFigures f)
     {
         var sheet = new XlsxSheet(SummarySheet)
@@ -130,7 +73,7 @@ public static class ComplianceXlsx
             .Row(XlsxCell.Of(OpenNowLabel), XlsxCell.Of(f.OpenNow, XlsxStyle.Integer))
             .Row(XlsxCell.Of(LateNowLabel), XlsxCell.Of(f.LateNow, XlsxStyle.Integer))
             .Blank()
-            .Row(Header(_stepHeader));
+            .Row(Header(StepHeader));
         foreach (var s in f.Steps)
         {
             sheet.Row(
@@ -150,7 +93,7 @@ public static class ComplianceXlsx
                 XlsxCell.Of(s.Rework, XlsxStyle.Integer));
         }
 
-        sheet.Blank().Row(Header(_roleHeader));
+        sheet.Blank().Row(Header(RoleHeader));
         foreach (var r in f.Roles)
         {
             sheet.Row(
@@ -177,7 +120,7 @@ public static class ComplianceXlsx
         var sheet = new XlsxSheet(RowsSheet)
             .Columns(16, 28, 8, 9, 24, 5, 22, 22, 30, 17, 17, 14, 10, 10, 16, 11, 40)
             .Freeze(1)
-            .Row(Header(_rowHeader));
+            .Row(Header(RowHeader));
         foreach (var r in f.Rows)
         {
             sheet.Row(
@@ -190,9 +133,9 @@ public static class ComplianceXlsx
                 XlsxCell.Of(r.Role.Indonesian()),
                 XlsxCell.Of(r.Assignee),
                 XlsxCell.Of(r.FinishedBy, XlsxStyle.Wrap),
-                XlsxCell.Of(r.EnteredAt.ToOffset(_wib).DateTime),
-                XlsxCell.Of(r.FinishedAt.ToOffset(_wib).DateTime),
-                XlsxCell.Of(_outcomes[r.Outcome]),
+                XlsxCell.Of(r.EnteredAt.ToOffset(Wib).DateTime),
+                XlsxCell.Of(r.FinishedAt.ToOffset(Wib).DateTime),
+                XlsxCell.Of(Outcomes[r.Outcome]),
                 XlsxCell.Of(r.StandardWorkingTime.TotalHours, XlsxStyle.Decimal2),
                 XlsxCell.Of(r.ActualWorkingTime.TotalHours, XlsxStyle.Decimal2),
                 XlsxCell.Of(WibFormat.Duration(r.ActualWorkingTime)),
@@ -211,7 +154,7 @@ public static class ComplianceXlsx
             .Row(XlsxCell.Of($"Monitoring pelaksanaan SOP — {f.Period.Label}", XlsxStyle.Title))
             .Row(XlsxCell.Of($"Dilaksanakan dengan baik: sekurang-kurangnya {threshold}% pelaksanaan langkah selesai dalam waktu baku."))
             .Blank()
-            .Row(Header(_monitoringHeader));
+            .Row(Header(MonitoringHeader));
         foreach (var m in f.Monitoring)
         {
             sheet.Row(
@@ -229,60 +172,4 @@ public static class ComplianceXlsx
     private static string Readable(TimeSpan? duration) => duration is { } d ? WibFormat.Duration(d) : Missing;
 
     private static string YesNo(bool value) => value ? "Ya" : "Tidak";
-
-    private static bool? ParseYesNo(string text) => text switch
-    {
-        "Ya" => true,
-        "Tidak" => false,
-        _ => null,
-    };
-
-    private static Role ParseRole(string text)
-    {
-        foreach (var role in RoleNames.Pelaksana)
-        {
-            if (role.Indonesian() == text)
-            {
-                return role;
-            }
-        }
-
-        throw new InvalidDataException($"'{text}' is not a pelaksana.");
-    }
-
-    private static StepOutcome ParseOutcome(string text)
-    {
-        foreach (var (outcome, name) in _outcomes)
-        {
-            if (name == text)
-            {
-                return outcome;
-            }
-        }
-
-        throw new InvalidDataException($"'{text}' is not a step outcome.");
-    }
-
-    /// <summary>The rows under the header row whose cells are <paramref name="header"/>, up to the first empty row.</summary>
-    private static IEnumerable<XlsxRowValues> Table(IReadOnlyList<XlsxRowValues> rows, string[] header)
-    {
-        var start = -1;
-        for (var i = 0; i < rows.Count && start < 0; i++)
-        {
-            if (header.Select((title, c) => rows[i].Text(c) == title).All(match => match))
-            {
-                start = i + 1;
-            }
-        }
-
-        if (start < 0)
-        {
-            throw new InvalidDataException($"The sheet has no table headed '{header[0]}'.");
-        }
-
-        return rows.Skip(start).TakeWhile(r => !r.IsEmpty);
-    }
-
-    private static int Labelled(IReadOnlyList<XlsxRowValues> rows, string label) =>
-        rows.FirstOrDefault(r => r.Text(0) == label)?.Integer(1) ?? throw new InvalidDataException($"The sheet has no row '{label}'.");
 }

@@ -59,13 +59,6 @@ internal readonly record struct XlsxCell(XlsxCellKind Kind, string? Text, double
 
     /// <summary>Days since <see cref="_epoch"/>; exact for whole seconds up to the precision of a double (about a microsecond).</summary>
     public static double ToSerial(DateTime local) => (local - _epoch).Ticks / (double)TimeSpan.TicksPerDay;
-
-    /// <summary>The inverse of <see cref="ToSerial"/>, rounded to the millisecond to undo the double's last-digit noise.</summary>
-    public static DateTime FromSerial(double serial)
-    {
-        var milliseconds = Math.Round(serial * TimeSpan.TicksPerDay / TimeSpan.TicksPerMillisecond, MidpointRounding.AwayFromZero);
-        return _epoch.AddMilliseconds(milliseconds);
-    }
 }
 
 /// <summary>A worksheet to write: rows top to bottom, optional column widths, hidden columns and frozen header rows.</summary>

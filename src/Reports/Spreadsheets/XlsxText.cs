@@ -49,30 +49,6 @@ internal static class XlsxText
         return escaped?.ToString() ?? text;
     }
 
-    public static string Unescape(string text)
-    {
-        if (!text.Contains("_x", StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        var plain = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '_' && LooksLikeEscape(text, i))
-            {
-                plain.Append((char)int.Parse(text.AsSpan(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
-                i += 6;
-            }
-            else
-            {
-                plain.Append(text[i]);
-            }
-        }
-
-        return plain.ToString();
-    }
-
     /// <summary>Cuts at Excel's cell limit without splitting a surrogate pair.</summary>
     public static string Fit(string text)
     {

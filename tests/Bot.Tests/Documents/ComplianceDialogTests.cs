@@ -1,7 +1,7 @@
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Sop;
-using PerijinanBot.Reports.Compliance;
+using PerijinanBot.Reports.Tests.Support;
 using PerijinanBot.Sop.Engine;
 using static PerijinanBot.Bot.Tests.Documents.DocumentsKit;
 
@@ -66,7 +66,7 @@ public sealed class ComplianceDialogTests(AzuriteFixture storage) : IClassFixtur
         var png = await DownloadAsync(h, new Uri((string)image["url"]!), "image/png");
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], png.Take(4));
         var export = DialogCards.Find(card, o => (string?)o["type"] == "Action.OpenUrl").Single();
-        var rows = ComplianceXlsx.ReadRows(await DownloadAsync(h, new Uri((string)export["url"]!), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        var rows = ComplianceXlsxReader.ReadRows(await DownloadAsync(h, new Uri((string)export["url"]!), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         Assert.Equal(9, rows.Count(r => r.Number == closed));
         Assert.Equal([(open, 1)], rows.Where(r => r.Number != closed).Select(r => (r.Number, r.Step)));
         var tidak = Assert.Single(rows, r => r.Outcome == StepOutcome.SentBack);

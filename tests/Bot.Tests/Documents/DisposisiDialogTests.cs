@@ -5,6 +5,7 @@ using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Agenda;
+using PerijinanBot.Reports.Tests.Support;
 using static PerijinanBot.Bot.Tests.Documents.DocumentsKit;
 
 namespace PerijinanBot.Bot.Tests.Documents;
@@ -87,8 +88,8 @@ public sealed class DisposisiDialogTests(AzuriteFixture storage) : IClassFixture
         var agenda = await AgendaCardOfAsync(h, h.Kabid);
         var export = OpenUrls(agenda).Single(l => l.Title == "Unduh Buku Agenda (Excel)");
         var xlsx = await DownloadAsync(h, export.Url, XlsxType);
-        var lines = AgendaXlsx.Read(xlsx);
-        var links = AgendaXlsx.ReadLinks(xlsx);
+        var lines = AgendaXlsxReader.Read(xlsx);
+        var links = AgendaXlsxReader.ReadLinks(xlsx);
         Assert.All(lines, line => Assert.True(links.ContainsKey((line.Year, line.Serial)), $"line {line.Serial} ({line.KegiatanNumber}, {line.Document}) has no link"));
         var ours = lines.Where(l => l.KegiatanNumber == number).ToList();
         Assert.Equal([AgendaDocuments.Disposisi, AgendaDocuments.Laporan], ours.Select(l => l.Document));

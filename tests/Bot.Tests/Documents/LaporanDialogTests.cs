@@ -4,6 +4,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Reports;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Agenda;
+using PerijinanBot.Reports.Tests.Support;
 using static PerijinanBot.Bot.Tests.Documents.DocumentsKit;
 
 namespace PerijinanBot.Bot.Tests.Documents;
@@ -54,7 +55,7 @@ public sealed class LaporanDialogTests(AzuriteFixture storage) : IClassFixture<A
 
         // Its Excel export holds both lines.
         var export = OpenUrls(agenda).Single(l => l.Title == "Unduh Buku Agenda (Excel)");
-        var lines = AgendaXlsx.Read(await DownloadAsync(h, export.Url, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        var lines = AgendaXlsxReader.Read(await DownloadAsync(h, export.Url, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         Assert.Equal([(1, AgendaDocuments.Disposisi, "Siti Aminah"), (2, AgendaDocuments.Laporan, "Budi Santoso")], lines.Select(l => (l.Serial, l.Document, l.PengolahName)));
 
         // Budi may record his report's SRIKANDI number, not the Kadis's disposition's.

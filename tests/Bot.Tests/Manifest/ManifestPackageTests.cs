@@ -79,6 +79,23 @@ public sealed partial class ManifestPackageTests(PackagedApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Building_again_gives_a_byte_identical_package()
+    {
+        Assert.True(app.Result.ExitCode == 0, app.Result.Output);
+        using var temp = new TempDirectory();
+        // Another time zone and a later clock: neither may reach the bytes.
+        var variables = new Dictionary<string, string>(PackagedApp.Variables) { ["TZ"] = "Pacific/Kiritimati" };
+
+        var result = await NodeScript.RunAsync("package.mjs", ["--out", temp.Path], variables, TestContext.Current.CancellationToken);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal(File.ReadAllBytes(app.ZipPath), File.ReadAllBytes(temp.Combine("perijinanbot.zip")));
+        using var zip = ZipFile.OpenRead(app.ZipPath);
+        var stamps = zip.Entries.Select(e => e.LastWriteTime.DateTime).Distinct().ToList();
+        Assert.True(stamps.Count == 1 && stamps[0].Year < 2000, $"entries must share one fixed timestamp, not the build time: {string.Join(", ", stamps)}");
+    }
+
+    [Fact]
     public async Task App_version_defaults_to_1_0_0()
     {
         using var temp = new TempDirectory();

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using PerijinanBot.Reports.Agenda;
 using PerijinanBot.Reports.Spreadsheets;
 using PerijinanBot.Reports.Tests.Compliance;
+using PerijinanBot.Reports.Tests.Support;
 
 namespace PerijinanBot.Reports.Tests.Agenda;
 
@@ -30,10 +31,10 @@ public sealed class AgendaXlsxTests
     [Fact]
     public void The_register_reads_back_entry_for_entry_with_each_link()
     {
-        Assert.Equal(Entries, AgendaXlsx.Read(Workbook));
-        Assert.Equal(Links, AgendaXlsx.ReadLinks(Workbook));
-        Assert.Equal(Entries, AgendaXlsx.Read(AgendaXlsx.Build("Tanpa tautan", Entries)));
-        Assert.Empty(AgendaXlsx.ReadLinks(AgendaXlsx.Build("Tanpa tautan", Entries)));
+        Assert.Equal(Entries, AgendaXlsxReader.Read(Workbook));
+        Assert.Equal(Links, AgendaXlsxReader.ReadLinks(Workbook));
+        Assert.Equal(Entries, AgendaXlsxReader.Read(AgendaXlsx.Build("Tanpa tautan", Entries)));
+        Assert.Empty(AgendaXlsxReader.ReadLinks(AgendaXlsx.Build("Tanpa tautan", Entries)));
     }
 
     [Fact]
@@ -41,8 +42,8 @@ public sealed class AgendaXlsxTests
     {
         var saved = XlsxAssert.ToSharedStrings(Workbook);
 
-        Assert.Equal(Entries, AgendaXlsx.Read(saved));
-        Assert.Equal(Links, AgendaXlsx.ReadLinks(saved));
+        Assert.Equal(Entries, AgendaXlsxReader.Read(saved));
+        Assert.Equal(Links, AgendaXlsxReader.ReadLinks(saved));
     }
 
     [Fact]
@@ -56,8 +57,8 @@ public sealed class AgendaXlsxTests
             XlsxCell.Of(e.PengolahName), XlsxCell.Of(e.KegiatanNumber), XlsxCell.Of("Disposisi Kepala Dinas"), XlsxCell.Of(e.Year), XlsxCell.Of(e.PengolahId));
         var old = XlsxWriter.Write([sheet]);
 
-        Assert.Equal([e], AgendaXlsx.Read(old));
-        Assert.Empty(AgendaXlsx.ReadLinks(old));
+        Assert.Equal([e], AgendaXlsxReader.Read(old));
+        Assert.Empty(AgendaXlsxReader.ReadLinks(old));
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class AgendaXlsxTests
     {
         Assert.Empty(XlsxAssert.ValidationErrors(Workbook));
         Assert.Empty(XlsxAssert.ValidationErrors(AgendaXlsx.Build("Kosong", [])));
-        Assert.Empty(AgendaXlsx.Read(AgendaXlsx.Build("Kosong", [])));
+        Assert.Empty(AgendaXlsxReader.Read(AgendaXlsx.Build("Kosong", [])));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using PerijinanBot.Reports.Compliance;
 using PerijinanBot.Reports.Spreadsheets;
+using PerijinanBot.Reports.Tests.Support;
 using static PerijinanBot.Reports.Tests.Compliance.ComplianceFixture;
 
 namespace PerijinanBot.Reports.Tests.Compliance;
@@ -31,7 +32,7 @@ public sealed class ComplianceXlsxTests
     [Fact]
     public void Rows_read_back_equal_to_the_figures_including_odd_user_text()
     {
-        var rows = ComplianceXlsx.ReadRows(Workbook);
+        var rows = ComplianceXlsxReader.ReadRows(Workbook);
 
         Assert.Equal(November.Rows, rows);
         Assert.Contains(rows, r => r.Koperasi == KoperasiE);
@@ -44,14 +45,14 @@ public sealed class ComplianceXlsxTests
         var resaved = XlsxAssert.ToSharedStrings(Workbook);
 
         Assert.Empty(XlsxAssert.ValidationErrors(resaved));
-        Assert.Equal(November.Rows, ComplianceXlsx.ReadRows(resaved));
-        Assert.Equal(November.Steps, ComplianceXlsx.ReadSummary(resaved).Steps);
+        Assert.Equal(November.Rows, ComplianceXlsxReader.ReadRows(resaved));
+        Assert.Equal(November.Steps, ComplianceXlsxReader.ReadSummary(resaved).Steps);
     }
 
     [Fact]
     public void The_summary_reads_back_equal_to_the_figures()
     {
-        var summary = ComplianceXlsx.ReadSummary(Workbook);
+        var summary = ComplianceXlsxReader.ReadSummary(Workbook);
 
         Assert.Equal(November.Steps, summary.Steps);
         Assert.Equal(November.Roles, summary.Roles);
@@ -61,7 +62,7 @@ public sealed class ComplianceXlsxTests
     [Fact]
     public void The_monitoring_form_reads_back_equal_to_the_figures()
     {
-        Assert.Equal(November.Monitoring, ComplianceXlsx.ReadMonitoring(Workbook));
+        Assert.Equal(November.Monitoring, ComplianceXlsxReader.ReadMonitoring(Workbook));
     }
 
     [Fact]
@@ -71,9 +72,9 @@ public sealed class ComplianceXlsxTests
         var xlsx = ComplianceXlsx.Build(empty);
 
         Assert.Empty(XlsxAssert.ValidationErrors(xlsx));
-        Assert.Empty(ComplianceXlsx.ReadRows(xlsx));
-        Assert.Equal(empty.Steps, ComplianceXlsx.ReadSummary(xlsx).Steps);
-        Assert.All(ComplianceXlsx.ReadMonitoring(xlsx), m => Assert.Null(m.DilaksanakanDenganBaik));
+        Assert.Empty(ComplianceXlsxReader.ReadRows(xlsx));
+        Assert.Equal(empty.Steps, ComplianceXlsxReader.ReadSummary(xlsx).Steps);
+        Assert.All(ComplianceXlsxReader.ReadMonitoring(xlsx), m => Assert.Null(m.DilaksanakanDenganBaik));
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public sealed class ComplianceXlsxTests
         var escaped = XlsxText.Escape(text);
 
         Assert.DoesNotContain(escaped, c => c < ' ' && c is not '\t' and not '\n');
-        Assert.Equal(text, XlsxText.Unescape(escaped));
+        Assert.Equal(text, XlsxReader.Unescape(escaped));
     }
 
     [Fact]

@@ -13,6 +13,7 @@ using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Agenda;
+using PerijinanBot.Reports.Tests.Support;
 using PerijinanBot.Sop.Engine;
 
 namespace PerijinanBot.Bot.Tests.Graph.Archive;
@@ -59,11 +60,11 @@ public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<Azurite
         var lembarPath = $"{Folder}/{number[4..8]}/IUSP/{number}/Lembar-Disposisi-{number}.pdf";
         var first = await graph.WaitForAsync(r => r.Method == "PUT" && r.Path == Put(agendaPath), "the register after the disposition");
         Assert.Equal(XlsxType, first.ContentType);
-        var afterDisposition = AgendaXlsx.Read(first.Content);
+        var afterDisposition = AgendaXlsxReader.Read(first.Content);
         Assert.Equal(before + 1, afterDisposition.Count);
         var dispositionLine = Assert.Single(afterDisposition, l => l.KegiatanNumber == number);
         Assert.Equal(AgendaDocuments.Disposisi, dispositionLine.Document);
-        Assert.Equal(WebUrl(lembarPath), AgendaXlsx.ReadLinks(first.Content)[(dispositionLine.Year, dispositionLine.Serial)]);
+        Assert.Equal(WebUrl(lembarPath), AgendaXlsxReader.ReadLinks(first.Content)[(dispositionLine.Year, dispositionLine.Serial)]);
         var lembar = Assert.Single(graph.Requests, r => r.Method == "PUT" && r.Path == Put(lembarPath));
         Assert.Equal(PdfType, lembar.ContentType);
         Assert.True(lembar.At <= first.At, "the Lembar Disposisi is archived before the register that links it");
@@ -93,12 +94,12 @@ public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<Azurite
 
         // The report is the kegiatan's second letter: the register goes again, replacing the first export.
         var second = await graph.WaitForAsync(r => r.Method == "PUT" && r.Path == Put(agendaPath) && r.At > first.At, "the register after the report");
-        var afterReport = AgendaXlsx.Read(second.Content);
+        var afterReport = AgendaXlsxReader.Read(second.Content);
         Assert.Equal(before + 2, afterReport.Count);
         var lines = afterReport.Where(l => l.KegiatanNumber == number).ToList();
         Assert.Equal([AgendaDocuments.Disposisi, AgendaDocuments.Laporan], lines.Select(l => l.Document));
         // Every line of the archived register opens its archived letter (never a signed link, which would expire there).
-        var archivedLinks = AgendaXlsx.ReadLinks(second.Content);
+        var archivedLinks = AgendaXlsxReader.ReadLinks(second.Content);
         Assert.Equal([WebUrl(lembarPath), WebUrl(pdfPath)], lines.Select(l => archivedLinks[(l.Year, l.Serial)]));
 
         await h.OutboxDrainedAsync(number, Ct);

@@ -1,15 +1,17 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using PerijinanBot.Reports.Spreadsheets;
 
-namespace PerijinanBot.Reports.Spreadsheets;
+namespace PerijinanBot.Reports.Tests.Support;
 
 /// <summary>
 /// Reads a worksheet's values back as text: decoded strings for text cells (inline or shared, since Excel rewrites inline
 /// strings into its shared table when someone saves the file), the stored value for numbers. Formulas are not evaluated;
-/// their cached value is read.
+/// their cached value is read. Only the tests read workbooks back, so this lives with them (Bot.Tests links this file).
 /// </summary>
-internal static class XlsxReader
+internal static partial class XlsxReader
 {
     /// <summary>Every row of the sheet from row 1, missing rows as empty ones, so indexes match row numbers minus one.</summary>
     public static IReadOnlyList<XlsxRowValues> ReadSheet(byte[] xlsx, string sheetName)
@@ -67,6 +69,14 @@ internal static class XlsxReader
         return index - 1;
     }
 
+    /// <summary>
+    /// Undoes the SpreadsheetML escape (ECMA-376 ST_Xstring) the writer applies: every <c>_xHHHH_</c>, read left to right, is
+    /// the character with that code. Written apart from the escaping code on purpose, so a round trip checks one against
+    /// the other.
+    /// </summary>
+    public static string Unescape(string text) =>
+        EscapeCode().Replace(text, m => ((char)int.Parse(m.Groups["code"].ValueSpan, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)).ToString());
+
     private static string? ValueOf(Cell cell, List<string> shared)
     {
         var type = cell.DataType?.Value;
@@ -81,17 +91,23 @@ internal static class XlsxReader
             return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Count ? shared[i] : null;
         }
 
-        return type == CellValues.String ? XlsxText.Unescape(raw ?? "") : raw;
+        return type == CellValues.String ? Unescape(raw ?? "") : raw;
     }
 
     // Rich text keeps its runs' text; phonetic hints (rPh) are not part of the value.
     private static string TextOf(RstType item) =>
-        XlsxText.Unescape(item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text)));
+        Unescape(item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text)));
+
+    [GeneratedRegex("_x(?<code>[0-9A-Fa-f]{4})_")]
+    private static partial Regex EscapeCode();
 }
 
 /// <summary>One row read back; columns are 0-based.</summary>
 internal sealed class XlsxRowValues(IReadOnlyList<string?> cells)
 {
+    /// <summary>Serial day 0 of Excel's 1900 date system (1900-01-01 is day 1 by Excel's count, which includes 1900-02-29).</summary>
+    private static readonly DateTime _excelDayZero = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
+
     public IReadOnlyList<string?> Cells => cells;
 
     /// <summary>The cell's text, or null when it is empty.</summary>
@@ -112,7 +128,9 @@ internal sealed class XlsxRowValues(IReadOnlyList<string?> cells)
 
     public int Integer(int column) => (int)Math.Round(Number(column), MidpointRounding.AwayFromZero);
 
-    public DateTime DateTime(int column) => XlsxCell.FromSerial(Number(column));
+    /// <summary>A date or time cell (a serial day of Excel's 1900 system), rounded to the millisecond to undo the double's last-digit noise.</summary>
+    public DateTime DateTime(int column) =>
+        _excelDayZero.AddMilliseconds(Math.Round(Number(column) * TimeSpan.TicksPerDay / TimeSpan.TicksPerMillisecond, MidpointRounding.AwayFromZero));
 
     /// <summary>Durations are stored as hours; read back to the tick (a double's precision covers it for any realistic duration).</summary>
     public TimeSpan? OptionalHours(int column) =>
