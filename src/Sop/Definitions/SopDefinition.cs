@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using PerijinanBot.Sop.People;
-using PerijinanBot.Sop.Reminders;
 
 namespace PerijinanBot.Sop.Definitions;
 

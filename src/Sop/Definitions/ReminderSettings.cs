@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using PerijinanBot.Sop.Calendar;
 
-namespace PerijinanBot.Sop.Reminders;
+namespace PerijinanBot.Sop.Definitions;
 
 /// <summary>
 /// The optional <c>reminders</c> section of a definition file: when each step's assignee, their superior and the team are
