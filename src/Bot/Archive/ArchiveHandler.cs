@@ -77,7 +77,7 @@ internal sealed partial class ArchiveHandler(
         }
 
         if (await kegiatan.FindAsync(number, cancellationToken) is not { } state
-            || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+            || kegiatan.DefinitionOf(state) is not { } definition)
         {
             return OutboxOutcome.Failed($"no kegiatan {number}");
         }
@@ -212,7 +212,7 @@ internal sealed partial class ArchiveHandler(
     }
 
     /// <summary>The kegiatan's year: the one its number carries, else the WIB year it started in.</summary>
-    private int YearOf(Kegiatan state) => ArchivePath.YearOf(state.Number) ?? kegiatan.Engine.Calendar.LocalDate(state.StartedAt).Year;
+    private int YearOf(Kegiatan state) => ArchivePath.YearOf(state.Number) ?? kegiatan.Calendar.LocalDate(state.StartedAt).Year;
 
     /// <summary>Worth another try: throttled or busy after the SDK's own retries, Graph's side failing, a file locked or being edited, a token refused in passing.</summary>
     private static bool IsTransient(int status) => status is 401 or 408 or 409 or 423 or 429 or >= 500;

@@ -48,8 +48,8 @@ internal sealed class ComplianceTurns(
         }
 
         var now = time.GetUtcNow();
-        var calendar = kegiatan.Engine.Calendar;
-        var definition = kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!;
+        var calendar = kegiatan.Calendar;
+        var definition = kegiatan.CurrentDefinition;
         // A day's margin covers any time zone; the report itself counts by WIB date.
         var since = new DateTimeOffset(period.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
         var all = new List<Kegiatan>();
@@ -90,7 +90,7 @@ internal sealed class ComplianceTurns(
         ? string.Create(CultureInfo.InvariantCulture, $"{onTime} dari {visits} ({Math.Round(s * 100, MidpointRounding.AwayFromZero):0}%)")
         : "–";
 
-    private DateOnly Today => kegiatan.Engine.Calendar.LocalDate(time.GetUtcNow());
+    private DateOnly Today => kegiatan.Today;
 
     private static class Texts
     {

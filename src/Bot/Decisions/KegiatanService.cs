@@ -4,6 +4,8 @@ using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop;
+using PerijinanBot.Sop.Calendar;
+using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
 
@@ -25,10 +27,33 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
 
     public const string DefinitionId = "fasilitasi-perijinan";
 
-    public SopEngine Engine { get; } = engine;
+    private SopEngine Engine { get; } = engine;
 
     /// <summary>Who is who now: the directory and the Plh. delegations from the in-memory snapshot (no storage read).</summary>
-    public Staffing Staffing => Staffing.Of(people, delegations.Current);
+    private Staffing Staffing => Staffing.Of(people, delegations.Current);
+
+    /// <summary>The office's working calendar (WIB, hours, holidays) the engine measures with.</summary>
+    public WorkCalendar Calendar => Engine.Calendar;
+
+    /// <summary>The office's date now (WIB).</summary>
+    public DateOnly Today => Engine.Calendar.LocalDate(time.GetUtcNow());
+
+    /// <summary>The definition a new kegiatan starts with.</summary>
+    public SopDefinition CurrentDefinition => Engine.Catalog.Latest(DefinitionId)!;
+
+    /// <summary>The definition (and version) a kegiatan runs under; null for one the catalog no longer has.</summary>
+    public SopDefinition? DefinitionOf(Kegiatan state) => Engine.DefinitionOf(state);
+
+    /// <summary>What the person may do on the kegiatan now (own role, or as Plh. of the holder within the dates).</summary>
+    public IReadOnlyList<PermittedAction> PermittedActions(Kegiatan state, string personId) => Engine.PermittedActions(state, personId, Staffing);
+
+    public bool May(Kegiatan state, string personId, SopTrigger trigger) => PermittedActions(state, personId).Any(a => a.Trigger == trigger);
+
+    /// <summary>As whom the person may start a kegiatan (their role or a Plh. of it); null: they may not.</summary>
+    public Actor? MayStart(string personId) => Engine.CanStart(CurrentDefinition.Id, personId, Staffing);
+
+    /// <summary>Why the engine would refuse the command now, without deciding anything; null: it would accept it.</summary>
+    public Refusal? WouldRefuse(Kegiatan state, KegiatanCommand command) => Engine.Apply(state, command, Staffing).Refusal;
 
     public async Task<KegiatanOutcome> StartAsync(string actorId, string commandId, FormInput input, DateTimeOffset? openedAt, CancellationToken cancellationToken)
     {

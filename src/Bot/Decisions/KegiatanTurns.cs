@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Turns;
 using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Sop;
@@ -7,7 +8,7 @@ using PerijinanBot.Sop.Engine;
 namespace PerijinanBot.Bot.Decisions;
 
 /// <summary>The chat commands of the SOP: mulai, tugas, status, riwayat, sop, batal, alihkan, jadwal. Each answers with a card or a short text.</summary>
-internal sealed partial class KegiatanTurns(KegiatanService kegiatan, TaskIndex tasks) : ITurnRoutes
+internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSource staffingSource, TaskIndex tasks) : ITurnRoutes
 {
     public void Register(TurnRouter router)
     {
@@ -28,8 +29,8 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, TaskIndex 
             return turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
         }
 
-        var definition = kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!;
-        var actor = kegiatan.Engine.CanStart(definition.Id, sender.AadObjectId, kegiatan.Staffing);
+        var definition = kegiatan.CurrentDefinition;
+        var actor = kegiatan.MayStart(sender.AadObjectId);
         return actor is null
             ? turn.SendTextAsync(SopTexts.OnlyKetuaStarts, cancellationToken)
             : turn.SendCardAsync(StepCard.Build(kegiatan.Views().Start(definition, actor)), cancellationToken);
@@ -44,7 +45,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, TaskIndex 
         }
 
         // A Plh. also sees the steps of the people they stand in for, as long as the engine lets them act today.
-        var staffing = kegiatan.Staffing;
+        var staffing = staffingSource.Now;
         var standsInFor = staffing.Delegations
             .Where(d => string.Equals(d.StandInId, sender.AadObjectId, StringComparison.OrdinalIgnoreCase))
             .Select(d => d.HolderId)
@@ -55,8 +56,8 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, TaskIndex 
             var own = personId == sender.AadObjectId;
             foreach (var task in await tasks.ForAsync(personId, cancellationToken))
             {
-                if (await kegiatan.FindAsync(task.Number, cancellationToken) is { } state && kegiatan.Engine.DefinitionOf(state) is { } definition
-                    && (own || kegiatan.Engine.PermittedActions(state, sender.AadObjectId, staffing).Count > 0))
+                if (await kegiatan.FindAsync(task.Number, cancellationToken) is { } state && kegiatan.DefinitionOf(state) is { } definition
+                    && (own || kegiatan.PermittedActions(state, sender.AadObjectId).Count > 0))
                 {
                     open.Add((state, definition));
                 }
@@ -79,12 +80,12 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, TaskIndex 
             if (state.Status != KegiatanStatus.Open)
             {
                 // Closed or cancelled already: the engine words it (who closed or cancelled it, and when).
-                var finished = kegiatan.Engine.Apply(state, new Cancel(turn.Sender?.AadObjectId ?? "", state.Version, "-"), kegiatan.Staffing).Refusal;
+                var finished = kegiatan.WouldRefuse(state, new Cancel(turn.Sender?.AadObjectId ?? "", state.Version, "-"));
                 return RefusalCard.Build(views.Refusal(finished ?? new Refusal(RefusalCode.Finished, SopTexts.MayNotCancel), state, definition));
             }
 
             var mayCancel = turn.Sender is { } sender
-                && kegiatan.Engine.PermittedActions(state, sender.AadObjectId, kegiatan.Staffing).Any(a => a.Trigger == SopTrigger.Cancel);
+                && kegiatan.May(state, sender.AadObjectId, SopTrigger.Cancel);
             return mayCancel
                 ? CancelCard.Build(views.Cancel(state, definition))
                 : RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotYours, SopTexts.MayNotCancel), state, definition));
@@ -100,14 +101,14 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, TaskIndex 
             var views = kegiatan.Views();
             var actorId = turn.Sender?.AadObjectId ?? "";
             var mayReassign = state.Status == KegiatanStatus.Open && turn.Sender is not null
-                && kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing).Any(a => a.Trigger == SopTrigger.Reassign);
+                && kegiatan.May(state, actorId, SopTrigger.Reassign);
             if (mayReassign)
             {
                 return ReassignCard.Build(views.Reassign(state, definition));
             }
 
             // The engine words why not (finished, not registered, who may reassign this step); nothing is stored by asking.
-            var refusal = kegiatan.Engine.Apply(state, new Reassign(actorId, state.CurrentStep, state.Version, ""), kegiatan.Staffing).Refusal;
+            var refusal = kegiatan.WouldRefuse(state, new Reassign(actorId, state.CurrentStep, state.Version, ""));
             return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReassign), state, definition));
         }, cancellationToken);
 
@@ -121,19 +122,19 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, TaskIndex 
             var views = kegiatan.Views();
             var actorId = turn.Sender?.AadObjectId ?? "";
             var mayReschedule = state.Status == KegiatanStatus.Open && turn.Sender is not null
-                && kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing).Any(a => a.Trigger == SopTrigger.Reschedule);
+                && kegiatan.May(state, actorId, SopTrigger.Reschedule);
             if (mayReschedule)
             {
                 return RescheduleCard.Build(views.Reschedule(state, definition));
             }
 
             // Nothing is stored by asking: the engine words why not (finished, another step, not theirs, not registered).
-            var refusal = kegiatan.Engine.Apply(state, new Reschedule(actorId, state.CurrentStep, state.Version, null, null, null), kegiatan.Staffing).Refusal;
+            var refusal = kegiatan.WouldRefuse(state, new Reschedule(actorId, state.CurrentStep, state.Version, null, null, null));
             return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReschedule), state, definition));
         }, cancellationToken);
 
     public Task SopAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        turn.SendCardAsync(SopCard.Build(kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!), cancellationToken);
+        turn.SendCardAsync(SopCard.Build(kegiatan.CurrentDefinition), cancellationToken);
 
     private async Task WithKegiatanAsync(
         TurnContext turn,
@@ -148,7 +149,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, TaskIndex 
             return;
         }
 
-        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.DefinitionOf(state) is not { } definition)
         {
             await turn.SendTextAsync(SopTexts.NotFound(number), cancellationToken);
             return;

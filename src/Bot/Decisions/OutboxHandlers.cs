@@ -6,6 +6,7 @@ using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Protocol.Connector;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Decisions;
 
@@ -14,7 +15,7 @@ namespace PerijinanBot.Bot.Decisions;
 /// buttons the engine allows the stand-in, while the delegation is in force). A card whose earlier send may have landed is not sent again (a card
 /// is never posted twice); the person still finds the step in "tugas".
 /// </summary>
-internal sealed class StepCardHandler(KegiatanService kegiatan, PersonalMessenger messenger, CardCopies copies, ProactiveInstaller installer, ILogger<StepCardHandler> logger) : IOutboxHandler
+internal sealed class StepCardHandler(KegiatanService kegiatan, PeopleDirectory people, PersonalMessenger messenger, CardCopies copies, ProactiveInstaller installer, ILogger<StepCardHandler> logger) : IOutboxHandler
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.StepCard];
 
@@ -36,8 +37,8 @@ internal sealed class StepCardHandler(KegiatanService kegiatan, PersonalMessenge
             return OutboxOutcome.Delivered("superseded: the step moved on before its card was sent");
         }
 
-        var definition = kegiatan.Engine.DefinitionOf(state)!;
-        var permitted = kegiatan.Engine.PermittedActions(state, payload.To!, kegiatan.Staffing);
+        var definition = kegiatan.DefinitionOf(state)!;
+        var permitted = kegiatan.PermittedActions(state, payload.To!);
         if (payload.OnBehalfOf is not null && !permitted.Any(p => string.Equals(p.As.OnBehalfOf?.Id, holder, StringComparison.OrdinalIgnoreCase)))
         {
             // The Plh.'s card: only while the delegation still lets them act for the holder (it may have ended meanwhile).
@@ -66,7 +67,7 @@ internal sealed class StepCardHandler(KegiatanService kegiatan, PersonalMessenge
             return;
         }
 
-        var name = string.Equals(current.Assignee?.Id, to, StringComparison.OrdinalIgnoreCase) ? current.Assignee!.Name : kegiatan.Staffing.People.Find(to)?.Name ?? to;
+        var name = string.Equals(current.Assignee?.Id, to, StringComparison.OrdinalIgnoreCase) ? current.Assignee!.Name : people.Find(to)?.Name ?? to;
         var notice = SopCardViews.Undeliverable(state, definition, new PersonRef(assigner, ""), name, problem);
         try
         {
@@ -93,7 +94,7 @@ internal sealed class RefreshCardsHandler(KegiatanService kegiatan, PersonalMess
             return OutboxOutcome.Delivered("no posted copies");
         }
 
-        var card = OutcomeCard.Build(kegiatan.Views().Outcome(state, kegiatan.Engine.DefinitionOf(state)!, payload.Step ?? 0, payload.Attempt));
+        var card = OutcomeCard.Build(kegiatan.Views().Outcome(state, kegiatan.DefinitionOf(state)!, payload.Step ?? 0, payload.Attempt));
         try
         {
             foreach (var copy in posted)
@@ -130,7 +131,7 @@ internal sealed class SupersedeCardsHandler(KegiatanService kegiatan, PersonalMe
             return OutboxOutcome.Delivered("no older copies");
         }
 
-        var card = RescheduleCard.Build(kegiatan.Views().Rescheduled(state, kegiatan.Engine.DefinitionOf(state)!));
+        var card = RescheduleCard.Build(kegiatan.Views().Rescheduled(state, kegiatan.DefinitionOf(state)!));
         try
         {
             foreach (var copy in older)

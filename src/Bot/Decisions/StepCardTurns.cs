@@ -72,7 +72,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan) : ITurnRoutes
         // The decision path: one point read and one batch inside ApplyAsync, nothing else before the answer.
         var command = Command(verb, actorId, input);
         var outcome = await kegiatan.ApplyAsync(number, commandId, command, cancellationToken);
-        if (outcome.State is not { } state || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+        if (outcome.State is not { } state || kegiatan.DefinitionOf(state) is not { } definition)
         {
             return RefusalCard.Build(views.Refusal(outcome.Refusal ?? new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound(number)), null, null));
         }
@@ -106,16 +106,16 @@ internal sealed class StepCardTurns(KegiatanService kegiatan) : ITurnRoutes
     /// <summary>The reassignment card again with the reason on top, when the kegiatan may still be reassigned by this person.</summary>
     private async Task<JsonObject> ReassignAgainAsync(string number, string actorId, CardInput input, SopCardViews views, CancellationToken cancellationToken)
     {
-        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.DefinitionOf(state) is not { } definition)
         {
             return RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound(number)), null, null));
         }
 
-        var mayReassign = kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing).Any(a => a.Trigger == SopTrigger.Reassign);
+        var mayReassign = kegiatan.May(state, actorId, SopTrigger.Reassign);
         if (state.Status != KegiatanStatus.Open || state.Version != input.Version || !mayReassign)
         {
             // Closed, cancelled or moved on since the card was made, or not theirs to move: the engine says which.
-            var refusal = kegiatan.Engine.Apply(state, new Reassign(actorId, input.Step, input.Version, ""), kegiatan.Staffing).Refusal;
+            var refusal = kegiatan.WouldRefuse(state, new Reassign(actorId, input.Step, input.Version, ""));
             return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.Stale, SopTexts.NotFound(number)), state, definition));
         }
 
@@ -125,12 +125,12 @@ internal sealed class StepCardTurns(KegiatanService kegiatan) : ITurnRoutes
     /// <summary>"Buka kartu langkah" from the tasks list: the step card for whoever may act on it now, the status for anyone else.</summary>
     private async Task<JsonObject> OpenAsync(string number, string actorId, SopCardViews views, CancellationToken cancellationToken)
     {
-        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.DefinitionOf(state) is not { } definition)
         {
             return RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound(number)), null, null));
         }
 
-        var permitted = kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing);
+        var permitted = kegiatan.PermittedActions(state, actorId);
         return permitted.Count > 0
             ? StepCard.Build(views.Step(state, definition, actorId, permitted))
             : StatusCard.Build(views.Status(state, definition));
@@ -138,7 +138,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan) : ITurnRoutes
 
     private async Task<JsonObject> StartAsync(string actorId, string commandId, CardInput input, SopCardViews views, CancellationToken cancellationToken)
     {
-        var definition = kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!;
+        var definition = kegiatan.CurrentDefinition;
         var outcome = await kegiatan.StartAsync(actorId, commandId, input.Form, input.OpenedAt, cancellationToken);
         if (outcome.State is { } started && outcome.Refusal is null)
         {
@@ -146,7 +146,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan) : ITurnRoutes
         }
 
         var refusal = outcome.Refusal ?? new Refusal(RefusalCode.NotAvailable, SopTexts.NotRegistered);
-        var actor = kegiatan.Engine.CanStart(definition.Id, actorId, kegiatan.Staffing);
+        var actor = kegiatan.MayStart(actorId);
         return actor is not null && IsFixable(refusal)
             ? StepCard.Build(views.Start(definition, actor, input.Draft, refusal.Message))
             : RefusalCard.Build(views.Refusal(refusal, null, definition));
@@ -172,7 +172,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan) : ITurnRoutes
                 return RescheduleCard.Build(views.Reschedule(state, definition, input.Draft, refusal.Message));
             }
 
-            var permitted = kegiatan.Engine.PermittedActions(state, actorId, kegiatan.Staffing);
+            var permitted = kegiatan.PermittedActions(state, actorId);
             if (permitted.Count > 0)
             {
                 return StepCard.Build(views.Step(state, definition, actorId, permitted, input.Draft, refusal.Message));

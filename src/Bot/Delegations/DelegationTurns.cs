@@ -22,6 +22,7 @@ namespace PerijinanBot.Bot.Delegations;
 internal sealed partial class DelegationTurns(
     DelegationStore store,
     PeopleDirectory people,
+    StaffingSource staffingSource,
     PersonalMessenger messenger,
     KegiatanService kegiatan,
     TaskIndex tasks,
@@ -137,19 +138,19 @@ internal sealed partial class DelegationTurns(
 
         try
         {
-            var staffing = kegiatan.Staffing;
+            var staffing = staffingSource.Now;
             var views = kegiatan.Views();
             foreach (var task in await tasks.ForAsync(record.HolderId, cancellationToken))
             {
                 // The index may lag a decision by a moment: trust the kegiatan itself.
                 if (await kegiatan.FindAsync(task.Number, cancellationToken) is not { Current: { } current } state
                     || !Same(current.Assignee?.Id ?? "", record.HolderId)
-                    || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+                    || kegiatan.DefinitionOf(state) is not { } definition)
                 {
                     continue;
                 }
 
-                var permitted = kegiatan.Engine.PermittedActions(state, record.StandInId, staffing);
+                var permitted = kegiatan.PermittedActions(state, record.StandInId);
                 if (!permitted.Any(p => Same(p.As.OnBehalfOf?.Id ?? "", record.HolderId)))
                 {
                     continue;

@@ -27,7 +27,7 @@ internal sealed class AgendaLetterHandler(KegiatanService kegiatan, KegiatanDocu
             return OutboxOutcome.Failed("no such kegiatan or step");
         }
 
-        var definition = kegiatan.Engine.DefinitionOf(state)!;
+        var definition = kegiatan.DefinitionOf(state)!;
         var entry = await documents.RecordLetterAsync(state, definition, step, cancellationToken);
         if (entry is null)
         {
@@ -87,7 +87,7 @@ internal sealed partial class ClosingNoticeHandler(
             DocumentsView? section;
             try
             {
-                var made = await documents.EnsureLaporanAsync(state, kegiatan.Engine.DefinitionOf(state)!, regenerate: false, cancellationToken);
+                var made = await documents.EnsureLaporanAsync(state, kegiatan.DefinitionOf(state)!, regenerate: false, cancellationToken);
                 if (made.Any(d => d.ArchiveUrl is null) && item.Attempts < MaxArchiveWaits
                     && await archive.FirstTryPendingAsync(state.Number, item.Version, cancellationToken))
                 {

@@ -24,8 +24,7 @@ internal sealed class LetterTurns(
     DocumentViews views,
     FileStore files,
     KegiatanService kegiatan,
-    ILetterArchive archive,
-    TimeProvider time) : ITurnRoutes
+    ILetterArchive archive) : ITurnRoutes
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -74,7 +73,7 @@ internal sealed class LetterTurns(
             return;
         }
 
-        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.Engine.DefinitionOf(state) is not { } definition)
+        if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.DefinitionOf(state) is not { } definition)
         {
             await turn.SendTextAsync(SopTexts.NotFound(number), cancellationToken);
             return;
@@ -126,7 +125,7 @@ internal sealed class LetterTurns(
     private Task<StoredFile> PutAsync(string folder, string fileName, string contentType, byte[] content, CancellationToken cancellationToken) =>
         files.PutAsync($"{folder}/{fileName}", fileName, contentType, BinaryData.FromBytes(content), cancellationToken);
 
-    private DateOnly Today => kegiatan.Engine.Calendar.LocalDate(time.GetUtcNow());
+    private DateOnly Today => kegiatan.Today;
 
     private async Task<JsonObject> SaveSrikandiAsync(TurnContext turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -170,7 +169,7 @@ internal sealed class LetterTurns(
             return await AgendaCardAsync(sender, period, draft with { Error = Texts.NoSuchLetter }, cancellationToken);
         }
 
-        if (await kegiatan.FindAsync(saved.KegiatanNumber, cancellationToken) is { } state && kegiatan.Engine.DefinitionOf(state) is { } definition)
+        if (await kegiatan.FindAsync(saved.KegiatanNumber, cancellationToken) is { } state && kegiatan.DefinitionOf(state) is { } definition)
         {
             await RemakeAsync(state, definition, saved.Document, cancellationToken);
         }

@@ -9,6 +9,7 @@ using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Meetings;
 
@@ -26,6 +27,7 @@ internal sealed partial class CalendarHandler(
     GraphFeatures features,
     IOptions<GraphOptions> graphOptions,
     IOptions<StorageOptions> storageOptions,
+    PeopleDirectory people,
     KegiatanService kegiatan,
     CalendarEvents events,
     IServiceProvider services,
@@ -64,7 +66,7 @@ internal sealed partial class CalendarHandler(
             return OutboxOutcome.Delivered($"event {stored.EventId} was cancelled");
         }
 
-        var definition = kegiatan.Engine.DefinitionOf(state)!;
+        var definition = kegiatan.DefinitionOf(state)!;
         var disposition = definition.Steps.FirstOrDefault(s => s.SuratKeluar?.Document == MeetingPlanner.Document)?.Number;
         if (state.Status == KegiatanStatus.Open && state.CurrentStep <= disposition)
         {
@@ -73,7 +75,7 @@ internal sealed partial class CalendarHandler(
         }
 
         var calendar = graphOptions.Value.Calendar;
-        var invitation = CalendarInvitation.For(state, definition, kegiatan.Engine.Calendar, kegiatan.Staffing.People, calendar.Duration, storageOptions.Value.TableNamePrefix);
+        var invitation = CalendarInvitation.For(state, definition, kegiatan.Calendar, people, calendar.Duration, storageOptions.Value.TableNamePrefix);
         if (invitation is null)
         {
             // The disposition comes after step 2, where jadwal is required: only a changed definition could get here.

@@ -54,6 +54,7 @@ internal static class DirectorySetup
 
             return directory;
         });
+        services.AddSingleton<StaffingSource>();
         return services;
     }
 }

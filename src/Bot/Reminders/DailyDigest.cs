@@ -16,14 +16,14 @@ namespace PerijinanBot.Bot.Reminders;
 /// of the person they stand in for, marked "Sebagai Plh. …" (the same stand-ins the reminders reach). Each person gets it once a day whichever
 /// instance runs first (delivery ledger key <c>digest|{date}|{person}</c>); weekends and holidays get none.
 /// </summary>
-internal sealed class DailyDigest(KegiatanService kegiatan, TaskIndex tasks, PeopleDirectory people, ReminderSender sender, IOptions<ReminderOptions> options)
+internal sealed class DailyDigest(KegiatanService kegiatan, StaffingSource staffingSource, TaskIndex tasks, PeopleDirectory people, ReminderSender sender, IOptions<ReminderOptions> options)
 {
     private DateOnly? _doneFor;
 
     /// <summary>Sends the digest of <paramref name="now"/>'s day if it is due and not sent yet; returns how many cards were posted.</summary>
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var calendar = kegiatan.Engine.Calendar;
+        var calendar = kegiatan.Calendar;
         var today = calendar.LocalDate(now);
         if (_doneFor == today || !calendar.IsWorkingDay(today) || TimeOnly.FromDateTime(calendar.ToLocal(now).DateTime) < options.Value.DigestTime)
         {
@@ -32,7 +32,7 @@ internal sealed class DailyDigest(KegiatanService kegiatan, TaskIndex tasks, Peo
 
         var bidang = await BidangLineAsync(now, cancellationToken);
         var views = SopCardViews.For(calendar, now, people);
-        var staffing = kegiatan.Staffing;
+        var staffing = staffingSource.Now;
         var sent = 0;
         var complete = true;
         foreach (var person in people.People)
@@ -99,7 +99,7 @@ internal sealed class DailyDigest(KegiatanService kegiatan, TaskIndex tasks, Peo
             // The index may lag a decision by a moment: trust the kegiatan itself.
             if (await kegiatan.FindAsync(task.Number, cancellationToken) is { Current.Assignee: { } assignee } state
                 && string.Equals(assignee.Id, personId, StringComparison.OrdinalIgnoreCase)
-                && kegiatan.Engine.DefinitionOf(state) is { } definition)
+                && kegiatan.DefinitionOf(state) is { } definition)
             {
                 open.Add((state, definition));
             }

@@ -32,8 +32,8 @@ internal sealed class ReminderIndexHandler(KegiatanService kegiatan, ReminderTab
                 return OutboxOutcome.Delivered("already placed");
             }
 
-            var next = state.Current is { } current && kegiatan.Engine.DefinitionOf(state) is { } definition
-                ? new ReminderLadder(definition, kegiatan.Engine.Calendar).First(current, state.UpdatedAt)
+            var next = state.Current is { } current && kegiatan.DefinitionOf(state) is { } definition
+                ? new ReminderLadder(definition, kegiatan.Calendar).First(current, state.UpdatedAt)
                 : null;
             if (await reminders.MoveAsync(state.Number, state.Version, next, pointer, cancellationToken))
             {

@@ -20,6 +20,7 @@ internal sealed class ReminderSweeper : BackgroundService
 {
     private readonly ReminderTable _table;
     private readonly KegiatanService _kegiatan;
+    private readonly StaffingSource _staffing;
     private readonly PeopleDirectory _people;
     private readonly ReminderSender _sender;
     private readonly DailyDigest _digest;
@@ -30,6 +31,7 @@ internal sealed class ReminderSweeper : BackgroundService
     public ReminderSweeper(
         ReminderTable table,
         KegiatanService kegiatan,
+        StaffingSource staffing,
         PeopleDirectory people,
         ReminderSender sender,
         DailyDigest digest,
@@ -42,6 +44,7 @@ internal sealed class ReminderSweeper : BackgroundService
         ArgumentNullException.ThrowIfNull(storage);
         _table = table;
         _kegiatan = kegiatan;
+        _staffing = staffing;
         _people = people;
         _sender = sender;
         _digest = digest;
@@ -57,7 +60,7 @@ internal sealed class ReminderSweeper : BackgroundService
     /// <summary>One pass at <paramref name="now"/>: claims and sends every due reminder; returns how many cards were posted.</summary>
     public async Task<int> SweepOnceAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!_kegiatan.Engine.Calendar.IsWorkingTime(now))
+        if (!_kegiatan.Calendar.IsWorkingTime(now))
         {
             return 0; // Evening, weekend, holiday: whatever is due waits for the next working start.
         }
@@ -106,7 +109,7 @@ internal sealed class ReminderSweeper : BackgroundService
 
         var state = await _kegiatan.FindAsync(row.Number, cancellationToken);
         var current = state?.Current;
-        var definition = state is null ? null : _kegiatan.Engine.DefinitionOf(state);
+        var definition = state is null ? null : _kegiatan.DefinitionOf(state);
         if (state is null || current is null || definition is null || current.Step != row.Step || current.Attempt != row.Attempt
             || current.Reschedules.Count != row.Schedule)
         {
@@ -115,20 +118,20 @@ internal sealed class ReminderSweeper : BackgroundService
             return 0;
         }
 
-        var ladder = new ReminderLadder(definition, _kegiatan.Engine.Calendar);
+        var ladder = new ReminderLadder(definition, _kegiatan.Calendar);
         var step = definition.Step(row.Step);
         var reminder = ladder.Schedule(current).FirstOrDefault(r => r.Kind == row.Kind && r.Occurrence == row.Occurrence)
             ?? new Reminder(row.Step, row.Attempt, row.Kind, row.Occurrence, row.FireAt, AudienceOf(row.Kind), row.Kind == ReminderKind.Escalation ? ladder.SuperiorOf(step) : null, row.Schedule);
-        if (!_kegiatan.Engine.Calendar.IsWorkingTime(reminder.FireAt))
+        if (!_kegiatan.Calendar.IsWorkingTime(reminder.FireAt))
         {
             ReminderLog.OutsideWorkingTime(_logger, row.RowKey);
         }
 
-        var view = ReminderViews.Reminder(state, definition, reminder, _kegiatan.Engine.Calendar, now);
+        var view = ReminderViews.Reminder(state, definition, reminder, _kegiatan.Calendar, now);
         var card = ReminderCard.Build(view);
         var sent = 0;
         var recipients = Recipients(state, reminder, current);
-        foreach (var (person, standsInFor) in WithStandIns(recipients, _kegiatan.Engine.Calendar.LocalDate(now)))
+        foreach (var (person, standsInFor) in WithStandIns(recipients, _kegiatan.Calendar.LocalDate(now)))
         {
             // A Plh. gets the holder's reminder under a key of their own, saying whom they receive it for.
             var key = standsInFor is not null ? $"{reminder.DedupeKey(state.Number)}|plh|{person.Id.ToLowerInvariant()}"
@@ -232,7 +235,7 @@ internal sealed class ReminderSweeper : BackgroundService
     private List<(PersonRef Person, (PersonRef Holder, string Basis)? StandsInFor)> WithStandIns(List<PersonRef> recipients, DateOnly today)
     {
         var all = recipients.Select(p => (Person: p, StandsInFor: ((PersonRef Holder, string Basis)?)null)).ToList();
-        var staffing = _kegiatan.Staffing;
+        var staffing = _staffing.Now;
         foreach (var holder in recipients)
         {
             foreach (var (standIn, delegation) in StandIns.Of(staffing, holder.Id, today))

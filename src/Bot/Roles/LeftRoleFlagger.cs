@@ -22,9 +22,9 @@ internal sealed class LeftRoleFlagger(
     RoleSyncStore store,
     TaskIndex tasks,
     KegiatanService kegiatan,
+    StaffingSource staffing,
     PersonalMessenger messenger,
     PeopleDirectory directory,
-    TimeProvider time,
     ILogger<LeftRoleFlagger> logger)
 {
     public async Task<FlagOutcome> RunAsync(CancellationToken cancellationToken)
@@ -91,9 +91,9 @@ internal sealed class LeftRoleFlagger(
             var superior = definition.Roles.FirstOrDefault(r => r.Role == flag.Role)?.Superior;
             var (holders, toAdmins) = Recipients(state, people, superior, flag.PersonId);
             // A holder away today has a Plh. who may reassign in their name: they hear it too.
-            var today = kegiatan.Engine.Calendar.LocalDate(time.GetUtcNow());
+            var today = kegiatan.Today;
             var recipients = holders
-                .Concat(holders.SelectMany(h => StandIns.Of(kegiatan.Staffing, h.AadObjectId, today)).Select(s => people.Find(s.StandIn.Id)).OfType<Person>())
+                .Concat(holders.SelectMany(h => StandIns.Of(staffing.Now, h.AadObjectId, today)).Select(s => people.Find(s.StandIn.Id)).OfType<Person>())
                 .Where(p => !Same(p.AadObjectId, flag.PersonId))
                 .DistinctBy(p => p.AadObjectId, StringComparer.OrdinalIgnoreCase)
                 .ToList();
@@ -150,7 +150,7 @@ internal sealed class LeftRoleFlagger(
         if (await kegiatan.FindAsync(number, cancellationToken) is not { Current: { } current } state
             || current.Step != step || current.Attempt != attempt
             || !string.Equals(current.Assignee?.Id, personId, StringComparison.OrdinalIgnoreCase)
-            || kegiatan.Engine.DefinitionOf(state) is not { } definition
+            || kegiatan.DefinitionOf(state) is not { } definition
             || definition.FindStep(step) is not { } stepDefinition
             || stepDefinition.Role != role)
         {
