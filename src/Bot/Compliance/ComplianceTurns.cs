@@ -41,7 +41,7 @@ internal sealed class ComplianceTurns(
             return;
         }
 
-        if (!ReportPeriod.TryParse(command.Argument, Today, out var period))
+        if (!CompliancePeriod.TryParse(command.Argument, Today, out var period))
         {
             await turn.SendTextAsync(Texts.BadCompliancePeriod(command.Argument), cancellationToken);
             return;
@@ -53,7 +53,7 @@ internal sealed class ComplianceTurns(
         // A day's margin covers any time zone; the report itself counts by WIB date.
         var since = new DateTimeOffset(period.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
         var all = new List<Kegiatan>();
-        await foreach (var stored in store.ListForReportAsync(since, cancellationToken))
+        await foreach (var stored in store.ListForComplianceAsync(since, cancellationToken))
         {
             all.Add(KegiatanService.Read(stored));
         }

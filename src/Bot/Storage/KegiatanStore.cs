@@ -48,7 +48,7 @@ public sealed partial class KegiatanStore
     /// <paramref name="changedSince"/> (a step finished in the period was written in it or later). The service filters
     /// state rows across partitions: fine for the office's hundreds of kegiatan a year, and only run on request.
     /// </summary>
-    public async IAsyncEnumerable<StoredKegiatan> ListForReportAsync(DateTimeOffset changedSince, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StoredKegiatan> ListForComplianceAsync(DateTimeOffset changedSince, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _tables.KegiatanAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"RowKey eq {KegiatanKeys.StateRow} and (UpdatedAt ge {changedSince} or Status eq {nameof(Sop.Engine.KegiatanStatus.Open)})");

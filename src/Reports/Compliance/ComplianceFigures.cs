@@ -12,7 +12,7 @@ namespace PerijinanBot.Reports.Compliance;
 /// <param name="Rows">One row per finished step visit in the period, by kegiatan number, then finish time.</param>
 /// <param name="Monitoring">One item per step of the definition, for the SOP monitoring form.</param>
 public sealed record ComplianceFigures(
-    ReportPeriod Period,
+    CompliancePeriod Period,
     DateTimeOffset ComputedAt,
     IReadOnlyList<StepFigures> Steps,
     IReadOnlyList<RoleFigures> Roles,

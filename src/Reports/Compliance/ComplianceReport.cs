@@ -31,7 +31,7 @@ public static class ComplianceReport
     public const double GoodOnTimeShare = 0.8;
 
     public static ComplianceFigures Compute(
-        IEnumerable<Kegiatan> kegiatan, SopDefinition definition, ReportPeriod period, DateTimeOffset now, WorkCalendar calendar)
+        IEnumerable<Kegiatan> kegiatan, SopDefinition definition, CompliancePeriod period, DateTimeOffset now, WorkCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(kegiatan);
         ArgumentNullException.ThrowIfNull(definition);

@@ -11,7 +11,7 @@ public sealed class ComplianceChartTests
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     private static ComplianceFigures Figures(int month) =>
-        ComplianceReport.Compute(All, Definition, ReportPeriod.Containing(PeriodKind.Bulan, new DateOnly(2026, month, 1)), Now, Calendar);
+        ComplianceReport.Compute(All, Definition, CompliancePeriod.Containing(PeriodKind.Bulan, new DateOnly(2026, month, 1)), Now, Calendar);
 
     [Theory]
     [InlineData(11)]

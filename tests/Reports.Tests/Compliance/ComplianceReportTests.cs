@@ -8,9 +8,9 @@ namespace PerijinanBot.Reports.Tests.Compliance;
 /// <summary>Every expected value below was worked out by hand from <see cref="ComplianceFixture"/>; none is recomputed.</summary>
 public sealed class ComplianceReportTests
 {
-    private static readonly ReportPeriod November = ReportPeriod.Containing(PeriodKind.Bulan, new DateOnly(2026, 11, 15));
+    private static readonly CompliancePeriod November = CompliancePeriod.Containing(PeriodKind.Bulan, new DateOnly(2026, 11, 15));
 
-    private static ComplianceFigures Figures(ReportPeriod period) => ComplianceReport.Compute(All, Definition, period, Now, Calendar);
+    private static ComplianceFigures Figures(CompliancePeriod period) => ComplianceReport.Compute(All, Definition, period, Now, Calendar);
 
     private static TimeSpan Min(double minutes) => TimeSpan.FromMinutes(minutes);
 
@@ -60,7 +60,7 @@ public sealed class ComplianceReportTests
     [Fact]
     public void Open_and_late_kegiatan_are_counted_now_whatever_the_period()
     {
-        foreach (var period in new[] { November, ReportPeriod.Containing(PeriodKind.Bulan, new DateOnly(2026, 10, 1)) })
+        foreach (var period in new[] { November, CompliancePeriod.Containing(PeriodKind.Bulan, new DateOnly(2026, 10, 1)) })
         {
             var figures = Figures(period);
 
@@ -125,7 +125,7 @@ public sealed class ComplianceReportTests
     [Fact]
     public void A_step_without_visits_has_no_median_share_or_verdict()
     {
-        var october = Figures(ReportPeriod.Containing(PeriodKind.Bulan, new DateOnly(2026, 10, 1)));
+        var october = Figures(CompliancePeriod.Containing(PeriodKind.Bulan, new DateOnly(2026, 10, 1)));
 
         // Only F finished steps in October; A's step 1 (31 October in UTC) is November's.
         Assert.Equal([1, 1, 1, 1, 1, 1, 0], october.Steps.Select(s => s.Visits));
@@ -142,7 +142,7 @@ public sealed class ComplianceReportTests
     [Fact]
     public void A_visit_finished_after_midnight_WIB_belongs_to_the_next_month_even_if_UTC_says_otherwise()
     {
-        var december = Figures(ReportPeriod.Containing(PeriodKind.Bulan, new DateOnly(2026, 12, 1)));
+        var december = Figures(CompliancePeriod.Containing(PeriodKind.Bulan, new DateOnly(2026, 12, 1)));
 
         var row = Assert.Single(december.Rows);
         Assert.Equal(("FAS-2026-0006", 7), (row.Number, row.Step));

@@ -11,7 +11,7 @@ namespace PerijinanBot.Reports.Tests.Compliance;
 public sealed class ComplianceXlsxTests
 {
     private static readonly ComplianceFigures November = ComplianceReport.Compute(
-        All, Definition, ReportPeriod.Containing(PeriodKind.Bulan, new DateOnly(2026, 11, 1)), Now, Calendar);
+        All, Definition, CompliancePeriod.Containing(PeriodKind.Bulan, new DateOnly(2026, 11, 1)), Now, Calendar);
 
     private static readonly byte[] Workbook = ComplianceXlsx.Build(November);
 
@@ -68,7 +68,7 @@ public sealed class ComplianceXlsxTests
     [Fact]
     public void An_empty_period_still_makes_a_valid_workbook_that_reads_back()
     {
-        var empty = ComplianceReport.Compute([], Definition, ReportPeriod.Containing(PeriodKind.Tahun, new DateOnly(2030, 1, 1)), Now, Calendar);
+        var empty = ComplianceReport.Compute([], Definition, CompliancePeriod.Containing(PeriodKind.Tahun, new DateOnly(2030, 1, 1)), Now, Calendar);
         var xlsx = ComplianceXlsx.Build(empty);
 
         Assert.Empty(XlsxAssert.ValidationErrors(xlsx));

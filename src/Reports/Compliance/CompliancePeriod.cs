@@ -16,7 +16,7 @@ public enum PeriodKind
 /// A reporting period of whole WIB days, [<see cref="From"/>, <see cref="ToExclusive"/>), with the label an office report uses:
 /// <c>November 2026</c>, <c>Triwulan IV 2026</c>, <c>Semester II 2026</c>, <c>Tahun 2026</c>.
 /// </summary>
-public sealed record ReportPeriod(PeriodKind Kind, DateOnly From, DateOnly ToExclusive, string Label)
+public sealed record CompliancePeriod(PeriodKind Kind, DateOnly From, DateOnly ToExclusive, string Label)
 {
     // Spelled out rather than taken from the "id-ID" culture so labels never depend on the host's ICU data (as WibFormat does).
     private static readonly string[] _months =
@@ -25,7 +25,7 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly From, DateOnly ToExc
     private static readonly string[] _roman = ["I", "II", "III", "IV"];
 
     /// <summary>The period of <paramref name="kind"/> that contains <paramref name="day"/>.</summary>
-    public static ReportPeriod Containing(PeriodKind kind, DateOnly day)
+    public static CompliancePeriod Containing(PeriodKind kind, DateOnly day)
     {
         var year = day.Year;
         switch (kind)
@@ -53,7 +53,7 @@ public sealed record ReportPeriod(PeriodKind Kind, DateOnly From, DateOnly ToExc
     /// <c>triwulan</c>/<c>quarter</c>, <c>semester</c>, <c>tahun</c>/<c>year</c>, any case. The period is the one containing
     /// <paramref name="today"/> (the WIB date). False for any other word.
     /// </summary>
-    public static bool TryParse(string? word, DateOnly today, [MaybeNullWhen(false)] out ReportPeriod period)
+    public static bool TryParse(string? word, DateOnly today, [MaybeNullWhen(false)] out CompliancePeriod period)
     {
         PeriodKind? kind = (word ?? "").Trim().ToUpperInvariant() switch
         {

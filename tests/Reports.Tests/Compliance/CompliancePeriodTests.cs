@@ -3,7 +3,7 @@ using PerijinanBot.Sop.Calendar;
 
 namespace PerijinanBot.Reports.Tests.Compliance;
 
-public sealed class ReportPeriodTests
+public sealed class CompliancePeriodTests
 {
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
@@ -17,7 +17,7 @@ public sealed class ReportPeriodTests
     [InlineData(12, "Desember 2026")]
     public void A_month_is_labelled_with_its_Indonesian_name(int month, string label)
     {
-        var period = ReportPeriod.Containing(PeriodKind.Bulan, D(2026, month, 15));
+        var period = CompliancePeriod.Containing(PeriodKind.Bulan, D(2026, month, 15));
 
         Assert.Equal(label, period.Label);
         Assert.Equal(D(2026, month, 1), period.From);
@@ -33,22 +33,22 @@ public sealed class ReportPeriodTests
     [InlineData(12, 31, 10, 13, "Triwulan IV 2026")]
     public void A_triwulan_is_a_calendar_quarter(int month, int day, int fromMonth, int toMonth, string label)
     {
-        var period = ReportPeriod.Containing(PeriodKind.Triwulan, D(2026, month, day));
+        var period = CompliancePeriod.Containing(PeriodKind.Triwulan, D(2026, month, day));
 
-        Assert.Equal(new ReportPeriod(PeriodKind.Triwulan, D(2026, fromMonth, 1), D(2026, 1, 1).AddMonths(toMonth - 1), label), period);
+        Assert.Equal(new CompliancePeriod(PeriodKind.Triwulan, D(2026, fromMonth, 1), D(2026, 1, 1).AddMonths(toMonth - 1), label), period);
     }
 
     [Fact]
     public void A_semester_is_half_a_calendar_year()
     {
-        Assert.Equal(new ReportPeriod(PeriodKind.Semester, D(2026, 1, 1), D(2026, 7, 1), "Semester I 2026"), ReportPeriod.Containing(PeriodKind.Semester, D(2026, 6, 30)));
-        Assert.Equal(new ReportPeriod(PeriodKind.Semester, D(2026, 7, 1), D(2027, 1, 1), "Semester II 2026"), ReportPeriod.Containing(PeriodKind.Semester, D(2026, 7, 1)));
+        Assert.Equal(new CompliancePeriod(PeriodKind.Semester, D(2026, 1, 1), D(2026, 7, 1), "Semester I 2026"), CompliancePeriod.Containing(PeriodKind.Semester, D(2026, 6, 30)));
+        Assert.Equal(new CompliancePeriod(PeriodKind.Semester, D(2026, 7, 1), D(2027, 1, 1), "Semester II 2026"), CompliancePeriod.Containing(PeriodKind.Semester, D(2026, 7, 1)));
     }
 
     [Fact]
     public void A_tahun_is_the_calendar_year()
     {
-        Assert.Equal(new ReportPeriod(PeriodKind.Tahun, D(2026, 1, 1), D(2027, 1, 1), "Tahun 2026"), ReportPeriod.Containing(PeriodKind.Tahun, D(2026, 11, 30)));
+        Assert.Equal(new CompliancePeriod(PeriodKind.Tahun, D(2026, 1, 1), D(2027, 1, 1), "Tahun 2026"), CompliancePeriod.Containing(PeriodKind.Tahun, D(2026, 11, 30)));
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class ReportPeriodTests
     [InlineData("YEAR", "Tahun 2026")]
     public void The_word_after_the_command_picks_the_period_containing_today(string? word, string label)
     {
-        Assert.True(ReportPeriod.TryParse(word, D(2026, 11, 18), out var period));
+        Assert.True(CompliancePeriod.TryParse(word, D(2026, 11, 18), out var period));
         Assert.Equal(label, period.Label);
     }
 
@@ -74,13 +74,13 @@ public sealed class ReportPeriodTests
     [InlineData("2026")]
     public void Other_words_are_not_periods(string word)
     {
-        Assert.False(ReportPeriod.TryParse(word, D(2026, 11, 18), out _));
+        Assert.False(CompliancePeriod.TryParse(word, D(2026, 11, 18), out _));
     }
 
     [Fact]
     public void An_instant_belongs_to_the_period_of_its_WIB_date()
     {
-        var november = ReportPeriod.Containing(PeriodKind.Bulan, D(2026, 11, 1));
+        var november = CompliancePeriod.Containing(PeriodKind.Bulan, D(2026, 11, 1));
         var calendar = WorkCalendar.Default;
 
         Assert.True(november.Contains(new DateTimeOffset(2026, 10, 31, 17, 0, 0, TimeSpan.Zero), calendar));
