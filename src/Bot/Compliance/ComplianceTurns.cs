@@ -49,7 +49,7 @@ internal sealed class ComplianceTurns(
 
         var now = time.GetUtcNow();
         var calendar = kegiatan.Engine.Calendar;
-        var definition = kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!;
+        var definition = kegiatan.Engine.Catalog.Default;
         // A day's margin covers any time zone; the report itself counts by WIB date.
         var since = new DateTimeOffset(period.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
         var all = new List<Kegiatan>();

@@ -23,17 +23,17 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
 {
     private readonly IOutboxPlanner[] _planners = [.. planners ?? []];
 
-    public const string DefinitionId = "fasilitasi-perijinan";
-
     public SopEngine Engine { get; } = engine;
 
     /// <summary>Who is who now: the directory and the Plh. delegations from the in-memory snapshot (no storage read).</summary>
     public Staffing Staffing => Staffing.Of(people, delegations.Current);
 
+    /// <summary>Starts a kegiatan on the catalog's default SOP (<see cref="Sop.Definitions.SopCatalog.Default"/>).</summary>
     public async Task<KegiatanOutcome> StartAsync(string actorId, string commandId, FormInput input, DateTimeOffset? openedAt, CancellationToken cancellationToken)
     {
+        var definitionId = Engine.Catalog.Default.Id;
         // Check the form before a number is taken, so a refused start never consumes one.
-        var trial = Engine.Start(new StartKegiatan(actorId, DefinitionId, "FAS-0000-0000", input, openedAt), Staffing);
+        var trial = Engine.Start(new StartKegiatan(actorId, definitionId, "FAS-0000-0000", input, openedAt), Staffing);
         if (!trial.IsAccepted)
         {
             return new KegiatanOutcome(null, trial.Refusal);
@@ -43,7 +43,7 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
         Refusal? refusal = null;
         var result = await store.StartAsync(commandId, number =>
         {
-            var outcome = Engine.Start(new StartKegiatan(actorId, DefinitionId, number, input, openedAt), Staffing);
+            var outcome = Engine.Start(new StartKegiatan(actorId, definitionId, number, input, openedAt), Staffing);
             started = outcome.State;
             refusal = outcome.Refusal;
             return outcome.IsAccepted

@@ -28,7 +28,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, TaskIndex 
             return turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
         }
 
-        var definition = kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!;
+        var definition = kegiatan.Engine.Catalog.Default;
         var actor = kegiatan.Engine.CanStart(definition.Id, sender.AadObjectId, kegiatan.Staffing);
         return actor is null
             ? turn.SendTextAsync(SopTexts.OnlyKetuaStarts, cancellationToken)
@@ -133,7 +133,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, TaskIndex 
         }, cancellationToken);
 
     public Task SopAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        turn.SendCardAsync(SopCard.Build(kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!), cancellationToken);
+        turn.SendCardAsync(SopCard.Build(kegiatan.Engine.Catalog.Default), cancellationToken);
 
     private async Task WithKegiatanAsync(
         TurnContext turn,

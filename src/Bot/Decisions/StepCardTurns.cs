@@ -138,7 +138,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan) : ITurnRoutes
 
     private async Task<JsonObject> StartAsync(string actorId, string commandId, CardInput input, SopCardViews views, CancellationToken cancellationToken)
     {
-        var definition = kegiatan.Engine.Catalog.Latest(KegiatanService.DefinitionId)!;
+        var definition = kegiatan.Engine.Catalog.Default;
         var outcome = await kegiatan.StartAsync(actorId, commandId, input.Form, input.OpenedAt, cancellationToken);
         if (outcome.State is { } started && outcome.Refusal is null)
         {
