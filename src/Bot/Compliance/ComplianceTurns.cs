@@ -6,6 +6,7 @@ using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Turns;
 using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Reports;
+using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Compliance;
 using PerijinanBot.Sop;
 using PerijinanBot.Sop.Engine;

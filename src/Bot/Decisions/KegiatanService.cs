@@ -79,8 +79,8 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
             DecisionOutcome.Committed => new KegiatanOutcome(decided, null),
             DecisionOutcome.AlreadyApplied => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), null, AlreadyApplied: true),
             DecisionOutcome.Declined => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), refusal),
-            DecisionOutcome.NotFound => new KegiatanOutcome(null, new Refusal(RefusalCode.NotAvailable, Texts.NotFound(number))),
-            _ => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), new Refusal(RefusalCode.NotAvailable, Texts.Busy)),
+            DecisionOutcome.NotFound => new KegiatanOutcome(null, new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound(number))),
+            _ => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), new Refusal(RefusalCode.NotAvailable, SopTexts.Busy)),
         };
     }
 
@@ -114,12 +114,5 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
                 actorId,
                 events.Count > 0 ? events[^1].At : state.UpdatedAt),
             OutboxPlan.For(new OutboxPlanContext(state, definition, events, Staffing, Engine.Calendar.LocalDate(time.GetUtcNow())), Views(), _planners));
-    }
-
-    private static class Texts
-    {
-        public static string NotFound(string number) => $"Kegiatan {number} tidak ditemukan. Periksa nomornya (contoh: FAS-2026-0001).";
-
-        public const string Busy = "Kegiatan ini sedang diproses oleh orang lain. Silakan coba lagi sebentar lagi.";
     }
 }

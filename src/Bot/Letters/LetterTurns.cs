@@ -6,6 +6,7 @@ using PerijinanBot.Bot.Files;
 using PerijinanBot.Bot.Turns;
 using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Reports;
+using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Agenda;
 using PerijinanBot.Sop;
 using PerijinanBot.Sop.Definitions;
@@ -70,7 +71,7 @@ internal sealed class LetterTurns(
 
         if (KegiatanTurns.Normalise(command.Argument) is not { } number)
         {
-            await turn.SendTextAsync(SopTexts.NumberNeeded("dokumen", command.Argument), cancellationToken);
+            await turn.SendTextAsync(SopTexts.NumberNeeded(command.Kind, command.Argument), cancellationToken);
             return;
         }
 
