@@ -1,4 +1,5 @@
 using PerijinanBot.Dialogs.Commands;
+using PerijinanBot.Dialogs.Reports;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.People;
@@ -23,6 +24,10 @@ public sealed class SopTextsTests
         Assert.Equal(
             "Kegiatan baru dimulai oleh Ketua Tim Kerja (langkah 1 SOP). Peran Anda tidak termasuk; ketik **tugas** untuk melihat langkah yang menunggu Anda.",
             SopTexts.OnlyStarterStarts(Real));
+        Assert.Equal(
+            "Kegiatan FAS-2026-0003 belum punya dokumen. Lembar Disposisi dibuat setelah Kepala Dinas menyetujui (langkah 5); Laporan Kegiatan dibuat setelah "
+            + "Anggota Tim Kerja mengirim laporan (langkah 7). Ketik **status FAS-2026-0003** untuk melihat posisinya.",
+            DocumentTexts.NoDocumentsYet("FAS-2026-0003", Real, Real.Step(5), Real.Step(7)));
     }
 
     [Fact]
