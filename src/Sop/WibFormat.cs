@@ -9,9 +9,11 @@ namespace PerijinanBot.Sop;
 /// </summary>
 public static class WibFormat
 {
-    private static readonly string[] _days = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+    /// <summary>The day names, Sunday first as <see cref="DayOfWeek"/> counts: the one list every card and document uses.</summary>
+    public static IReadOnlyList<string> DayNames { get; } = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
 
-    private static readonly string[] _months =
+    /// <summary>The month names, January first: the one list every card and document uses.</summary>
+    public static IReadOnlyList<string> MonthNames { get; } =
         ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 
     private static readonly Lazy<TimeZoneInfo> _wib = new(() => TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
@@ -24,8 +26,18 @@ public static class WibFormat
     }
 
     /// <summary><c>Senin, 14 Juli 2025</c>.</summary>
-    public static string Date(DateOnly date) =>
-        $"{_days[(int)date.DayOfWeek]}, {date.Day} {_months[date.Month - 1]} {date.Year}";
+    public static string Date(DateOnly date) => $"{DayName(date.DayOfWeek)}, {PlainDate(date)}";
+
+    /// <summary><c>14 Juli 2025</c>: without the weekday, as letters and the SOP header date things.</summary>
+    public static string PlainDate(DateOnly date) => $"{date.Day} {MonthName(date.Month)} {date.Year}";
+
+    /// <summary><c>Juli 2025</c>: a month as a period label.</summary>
+    public static string MonthAndYear(int year, int month) => $"{MonthName(month)} {year}";
+
+    /// <summary>1 → <c>Januari</c>.</summary>
+    public static string MonthName(int month) => MonthNames[month - 1];
+
+    public static string DayName(DayOfWeek day) => DayNames[(int)day];
 
     /// <summary><c>10.15</c> (WIB, 24-hour, a dot between hours and minutes).</summary>
     public static string Time(DateTimeOffset instant)

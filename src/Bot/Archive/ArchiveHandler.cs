@@ -9,6 +9,7 @@ using PerijinanBot.Bot.Files;
 using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Letters;
 using PerijinanBot.Bot.Outbox;
+using PerijinanBot.Dialogs.Reports;
 using PerijinanBot.Reports.Agenda;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
@@ -108,7 +109,7 @@ internal sealed partial class ArchiveHandler(
 
             path = ArchivePath.AgendaFile(archive.Root, letter.Year);
             var register = await agenda.ListAsync(letter.Year, cancellationToken);
-            var title = string.Create(CultureInfo.InvariantCulture, $"Buku Agenda Surat Keluar — Tahun {letter.Year}");
+            var title = AgendaTexts.RegisterTitle(AgendaTexts.YearLabel(letter.Year));
             // Only archived copies are linked: the archive keeps the register for years, long after a signed download link expired.
             var links = (await documents.OfEntriesAsync(register, cancellationToken))
                 .Where(m => m.Value.ArchiveUrl is not null)

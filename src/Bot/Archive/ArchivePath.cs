@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using PerijinanBot.Dialogs.Reports;
 
 namespace PerijinanBot.Bot.Archive;
 
@@ -12,9 +13,6 @@ namespace PerijinanBot.Bot.Archive;
 /// </summary>
 internal static partial class ArchivePath
 {
-    /// <summary>The folder of a kegiatan whose start form named no jenis fasilitasi.</summary>
-    public const string NoJenis = "Lainnya";
-
     // SharePoint refuses these in file and folder names; braces would also be read as the SDK's URL template.
     private static readonly SearchValues<char> _refused = SearchValues.Create("\\/:*?\"<>|#%{}");
 
@@ -58,13 +56,13 @@ internal static partial class ArchivePath
 
     /// <summary>The folder of a kegiatan's documents under the archive's <paramref name="root"/>.</summary>
     public static string KegiatanFolder(string root, int year, string? jenis, string number) =>
-        Combine(root, year.ToString(CultureInfo.InvariantCulture), string.IsNullOrWhiteSpace(jenis) ? NoJenis : jenis, number);
+        Combine(root, year.ToString(CultureInfo.InvariantCulture), string.IsNullOrWhiteSpace(jenis) ? ArchiveNames.NoJenis : jenis, number);
 
     /// <summary>The year's register export: one file per year, replaced whenever a letter of that year is entered.</summary>
     public static string AgendaFile(string root, int year)
     {
         var tahun = year.ToString(CultureInfo.InvariantCulture);
-        return Combine(root, tahun, $"Buku-Agenda-Surat-Keluar-{tahun}.xlsx");
+        return Combine(root, tahun, AgendaTexts.RegisterFileName(tahun));
     }
 
     /// <summary>The year a kegiatan number carries (FAS-2026-0001 → 2026), or null when it carries none.</summary>

@@ -6,8 +6,8 @@ using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Turns;
 using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Reports;
+using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Compliance;
-using PerijinanBot.Sop;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
 
@@ -37,13 +37,13 @@ internal sealed class ComplianceTurns(
 
         if (!(sender.Holds(Role.KetuaTimKerja) || sender.Holds(Role.KepalaBidang) || sender.Holds(Role.KepalaDinas) || sender.Holds(Role.Admin)))
         {
-            await turn.SendTextAsync(Texts.ComplianceRoles, cancellationToken);
+            await turn.SendTextAsync(ComplianceTexts.ViewersOnly, cancellationToken);
             return;
         }
 
         if (!CompliancePeriod.TryParse(command.Argument, Today, out var period))
         {
-            await turn.SendTextAsync(Texts.BadCompliancePeriod(command.Argument), cancellationToken);
+            await turn.SendTextAsync(ComplianceTexts.BadPeriod(command.Argument), cancellationToken);
             return;
         }
 
@@ -62,9 +62,9 @@ internal sealed class ComplianceTurns(
         var folder = string.Create(CultureInfo.InvariantCulture, $"laporan-sop/{period.From.Year}");
         var suffix = string.Create(CultureInfo.InvariantCulture, $"{period.Kind}-{period.From:yyyy-MM}");
         // One file per period, replaced on every request: links always give the latest figures, and storage does not grow.
-        var chart = await PutAsync(folder, $"Grafik-Kepatuhan-SOP-{suffix}.png", "image/png", ComplianceChart.Png(figures), cancellationToken);
-        var xlsx = await PutAsync(folder, $"Kepatuhan-SOP-{suffix}.xlsx", XlsxType, ComplianceXlsx.Build(figures), cancellationToken);
-        await turn.SendCardAsync(ComplianceCard.Build(ComplianceView(figures, links.For(chart), new DocumentLink("Unduh laporan kepatuhan (Excel)", links.For(xlsx)))), cancellationToken);
+        var chart = await PutAsync(folder, ComplianceTexts.ChartFileName(suffix), "image/png", ComplianceChart.Png(figures), cancellationToken);
+        var xlsx = await PutAsync(folder, ComplianceTexts.ExportFileName(suffix), XlsxType, ComplianceXlsx.Build(figures), cancellationToken);
+        await turn.SendCardAsync(ComplianceCard.Build(ComplianceView(figures, links.For(chart), new DocumentLink(ComplianceTexts.ExportLink, links.For(xlsx)))), cancellationToken);
     }
 
     private Task<StoredFile> PutAsync(string folder, string fileName, string contentType, byte[] content, CancellationToken cancellationToken) =>
@@ -75,28 +75,13 @@ internal sealed class ComplianceTurns(
         figures.ComputedAt,
         figures.OpenNow,
         figures.LateNow,
-        [.. figures.Steps.Select(s => new ComplianceStepLine(s.Step, s.Title, s.Role.Indonesian(), s.Standard.Text, s.KegiatanCount, s.Visits,
-            Duration(s.MedianActual), Duration(s.P90Actual), Share(s.OnTimeCount, s.Visits, s.OnTimeShare), s.Rework))],
-        [.. figures.Roles.Select(r => new ComplianceRoleLine(r.Role.Indonesian(), r.KegiatanCount, r.Visits,
-            Duration(r.MedianActual), Duration(r.P90Actual), Share(r.OnTimeCount, r.Visits, r.OnTimeShare), r.Rework))],
+        [.. figures.Steps.Select(s => ComplianceViews.StepLine(s.Step, s.Title, s.Role, s.Standard.Text, s.KegiatanCount, s.Visits,
+            s.MedianActual, s.P90Actual, s.OnTimeCount, s.OnTimeShare, s.Rework))],
+        [.. figures.Roles.Select(r => ComplianceViews.RoleLine(r.Role, r.KegiatanCount, r.Visits, r.MedianActual, r.P90Actual, r.OnTimeCount, r.OnTimeShare, r.Rework))],
         [.. figures.Monitoring.Select(m => new MonitoringLine(m.Step, m.Title, m.DilaksanakanDenganBaik, m.Evidence))],
         chart,
         export,
         time.GetUtcNow() + filesOptions.Value.LinkLifetime);
 
-    private static string Duration(TimeSpan? value) => value is { } v ? WibFormat.Duration(v) : "–";
-
-    private static string Share(int onTime, int visits, double? share) => share is { } s
-        ? string.Create(CultureInfo.InvariantCulture, $"{onTime} dari {visits} ({Math.Round(s * 100, MidpointRounding.AwayFromZero):0}%)")
-        : "–";
-
     private DateOnly Today => kegiatan.Today;
-
-    private static class Texts
-    {
-        public const string ComplianceRoles = "Laporan kepatuhan SOP dapat dilihat oleh Ketua Tim Kerja, Kepala Bidang, Kepala Dinas, dan Admin.";
-
-        public static string BadCompliancePeriod(string given) =>
-            $"“{given}” bukan periode yang dikenal. Ketik **laporan** (bulan ini), **laporan triwulan**, **laporan semester** atau **laporan tahun**.";
-    }
 }

@@ -8,6 +8,7 @@ using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Dialogs.Conversations;
 
 namespace PerijinanBot.Bot.Conversations;
 
@@ -87,7 +88,7 @@ internal sealed partial class ProactiveInstaller(
             var catalogId = await CatalogIdAsync(graph, appId, cancellationToken);
             if (catalogId is null)
             {
-                return Fail(personId, Texts.NotInCatalog);
+                return Fail(personId, InstallTexts.NotInCatalog);
             }
 
             try
@@ -110,16 +111,16 @@ internal sealed partial class ProactiveInstaller(
         }
         catch (ODataError e) when (e.ResponseStatusCode is 403 or 401)
         {
-            return Fail(personId, Texts.Forbidden);
+            return Fail(personId, InstallTexts.Forbidden);
         }
         catch (ODataError e) when (e.ResponseStatusCode == 404)
         {
-            return Fail(personId, Texts.UnknownUser);
+            return Fail(personId, InstallTexts.UnknownUser);
         }
         catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             GraphUnreachable(logger, e, personId);
-            return new ReachResult(ReachOutcome.Failed, Texts.Unreachable);
+            return new ReachResult(ReachOutcome.Failed, InstallTexts.Unreachable);
         }
     }
 
@@ -207,15 +208,4 @@ internal sealed partial class ProactiveInstaller(
 
     [LoggerMessage(EventId = 1412, Level = LogLevel.Warning, Message = "Graph unreachable while installing the Teams app for {PersonId}")]
     private static partial void GraphUnreachable(ILogger logger, Exception exception, string personId);
-
-    private static class Texts
-    {
-        public const string NotInCatalog = "aplikasi PerijinanBot belum ada di katalog aplikasi organisasi (minta admin Teams mengunggahnya)";
-
-        public const string Forbidden = "bot belum diberi izin memasang aplikasi Teams (izin Graph TeamsAppInstallation.ReadWriteSelfForUser.All)";
-
-        public const string UnknownUser = "akun pegawai tersebut tidak ditemukan di Microsoft Entra ID";
-
-        public const string Unreachable = "layanan Microsoft Graph sedang tidak dapat dihubungi";
-    }
 }

@@ -25,8 +25,6 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
 {
     private readonly IOutboxPlanner[] _planners = [.. planners ?? []];
 
-    public const string DefinitionId = "fasilitasi-perijinan";
-
     private SopEngine Engine { get; } = engine;
 
     /// <summary>Who is who now: the directory and the Plh. delegations from the in-memory snapshot (no storage read).</summary>
@@ -39,7 +37,7 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
     public DateOnly Today => Engine.Calendar.LocalDate(time.GetUtcNow());
 
     /// <summary>The definition a new kegiatan starts with.</summary>
-    public SopDefinition CurrentDefinition => Engine.Catalog.Latest(DefinitionId)!;
+    public SopDefinition CurrentDefinition => Engine.Catalog.Default;
 
     /// <summary>The definition (and version) a kegiatan runs under; null for one the catalog no longer has.</summary>
     public SopDefinition? DefinitionOf(Kegiatan state) => Engine.DefinitionOf(state);
@@ -55,10 +53,12 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
     /// <summary>Why the engine would refuse the command now, without deciding anything; null: it would accept it.</summary>
     public Refusal? WouldRefuse(Kegiatan state, KegiatanCommand command) => Engine.Apply(state, command, Staffing).Refusal;
 
+    /// <summary>Starts a kegiatan on the catalog's default SOP (<see cref="Sop.Definitions.SopCatalog.Default"/>).</summary>
     public async Task<KegiatanOutcome> StartAsync(string actorId, string commandId, FormInput input, DateTimeOffset? openedAt, CancellationToken cancellationToken)
     {
+        var definitionId = Engine.Catalog.Default.Id;
         // Check the form before a number is taken, so a refused start never consumes one.
-        var trial = Engine.Start(new StartKegiatan(actorId, DefinitionId, "FAS-0000-0000", input, openedAt), Staffing);
+        var trial = Engine.Start(new StartKegiatan(actorId, definitionId, "FAS-0000-0000", input, openedAt), Staffing);
         if (!trial.IsAccepted)
         {
             return new KegiatanOutcome(null, trial.Refusal);
@@ -68,7 +68,7 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
         Refusal? refusal = null;
         var result = await store.StartAsync(commandId, number =>
         {
-            var outcome = Engine.Start(new StartKegiatan(actorId, DefinitionId, number, input, openedAt), Staffing);
+            var outcome = Engine.Start(new StartKegiatan(actorId, definitionId, number, input, openedAt), Staffing);
             started = outcome.State;
             refusal = outcome.Refusal;
             return outcome.IsAccepted
@@ -104,8 +104,8 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
             DecisionOutcome.Committed => new KegiatanOutcome(decided, null),
             DecisionOutcome.AlreadyApplied => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), null, AlreadyApplied: true),
             DecisionOutcome.Declined => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), refusal),
-            DecisionOutcome.NotFound => new KegiatanOutcome(null, new Refusal(RefusalCode.NotAvailable, Texts.NotFound(number))),
-            _ => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), new Refusal(RefusalCode.NotAvailable, Texts.Busy)),
+            DecisionOutcome.NotFound => new KegiatanOutcome(null, new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound(number))),
+            _ => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), new Refusal(RefusalCode.NotAvailable, SopTexts.Busy)),
         };
     }
 
@@ -139,12 +139,5 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
                 actorId,
                 events.Count > 0 ? events[^1].At : state.UpdatedAt),
             OutboxPlan.For(new OutboxPlanContext(state, definition, events, Staffing, Engine.Calendar.LocalDate(time.GetUtcNow())), Views(), _planners));
-    }
-
-    private static class Texts
-    {
-        public static string NotFound(string number) => $"Kegiatan {number} tidak ditemukan. Periksa nomornya (contoh: FAS-2026-0001).";
-
-        public const string Busy = "Kegiatan ini sedang diproses oleh orang lain. Silakan coba lagi sebentar lagi.";
     }
 }

@@ -32,7 +32,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
         var definition = kegiatan.CurrentDefinition;
         var actor = kegiatan.MayStart(sender.AadObjectId);
         return actor is null
-            ? turn.SendTextAsync(SopTexts.OnlyKetuaStarts, cancellationToken)
+            ? turn.SendTextAsync(SopTexts.OnlyStarterStarts(definition), cancellationToken)
             : turn.SendCardAsync(StepCard.Build(kegiatan.Views().Start(definition, actor)), cancellationToken);
     }
 
@@ -68,27 +68,27 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
     }
 
     public Task StatusAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
-        WithKegiatanAsync(turn, command, "status", (state, definition) => StatusCard.Build(kegiatan.Views().Status(state, definition)), cancellationToken);
+        WithKegiatanAsync(turn, command, (state, definition) => StatusCard.Build(kegiatan.Views().Status(state, definition)), cancellationToken);
 
     public Task HistoryAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
-        WithKegiatanAsync(turn, command, "riwayat", (state, definition) => HistoryCard.Build(kegiatan.Views().History(state, definition)), cancellationToken);
+        WithKegiatanAsync(turn, command, (state, definition) => HistoryCard.Build(kegiatan.Views().History(state, definition)), cancellationToken);
 
     public Task CancelAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
-        WithKegiatanAsync(turn, command, "batal", (state, definition) =>
+        WithKegiatanAsync(turn, command, (state, definition) =>
         {
             var views = kegiatan.Views();
             if (state.Status != KegiatanStatus.Open)
             {
                 // Closed or cancelled already: the engine words it (who closed or cancelled it, and when).
                 var finished = kegiatan.WouldRefuse(state, new Cancel(turn.Sender?.AadObjectId ?? "", state.Version, "-"));
-                return RefusalCard.Build(views.Refusal(finished ?? new Refusal(RefusalCode.Finished, SopTexts.MayNotCancel), state, definition));
+                return RefusalCard.Build(views.Refusal(finished ?? new Refusal(RefusalCode.Finished, SopTexts.MayNotCancel(definition)), state, definition));
             }
 
             var mayCancel = turn.Sender is { } sender
                 && kegiatan.May(state, sender.AadObjectId, SopTrigger.Cancel);
             return mayCancel
                 ? CancelCard.Build(views.Cancel(state, definition))
-                : RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotYours, SopTexts.MayNotCancel), state, definition));
+                : RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotYours, SopTexts.MayNotCancel(definition)), state, definition));
         }, cancellationToken);
 
     /// <summary>
@@ -96,7 +96,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
     /// engine's own refusal (not allowed, not registered, already closed or cancelled) for anyone else.
     /// </summary>
     public Task ReassignAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
-        WithKegiatanAsync(turn, command, "alihkan", (state, definition) =>
+        WithKegiatanAsync(turn, command, (state, definition) =>
         {
             var views = kegiatan.Views();
             var actorId = turn.Sender?.AadObjectId ?? "";
@@ -109,7 +109,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
 
             // The engine words why not (finished, not registered, who may reassign this step); nothing is stored by asking.
             var refusal = kegiatan.WouldRefuse(state, new Reassign(actorId, state.CurrentStep, state.Version, ""));
-            return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReassign), state, definition));
+            return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReassign(definition, state.CurrentStep)), state, definition));
         }, cancellationToken);
 
     /// <summary>
@@ -117,7 +117,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
     /// Bidang while that step waits; for anyone else, or at another step, the engine's own refusal says why not.
     /// </summary>
     public Task RescheduleAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
-        WithKegiatanAsync(turn, command, "jadwal", (state, definition) =>
+        WithKegiatanAsync(turn, command, (state, definition) =>
         {
             var views = kegiatan.Views();
             var actorId = turn.Sender?.AadObjectId ?? "";
@@ -130,7 +130,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
 
             // Nothing is stored by asking: the engine words why not (finished, another step, not theirs, not registered).
             var refusal = kegiatan.WouldRefuse(state, new Reschedule(actorId, state.CurrentStep, state.Version, null, null, null));
-            return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReschedule), state, definition));
+            return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReschedule(definition)), state, definition));
         }, cancellationToken);
 
     public Task SopAsync(TurnContext turn, CancellationToken cancellationToken) =>
@@ -139,13 +139,12 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
     private async Task WithKegiatanAsync(
         TurnContext turn,
         ParsedCommand command,
-        string word,
         Func<Kegiatan, Sop.Definitions.SopDefinition, System.Text.Json.Nodes.JsonObject> card,
         CancellationToken cancellationToken)
     {
         if (Normalise(command.Argument) is not { } number)
         {
-            await turn.SendTextAsync(SopTexts.NumberNeeded(word, command.Argument), cancellationToken);
+            await turn.SendTextAsync(SopTexts.NumberNeeded(command.Kind, command.Argument), cancellationToken);
             return;
         }
 
@@ -174,28 +173,4 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
 
     [GeneratedRegex(@"^(?:(?<prefix>[A-Za-z]{2,10})[\s\-/]*)?(?<year>20\d{2})[\s\-/]+(?<serial>\d{1,6})$")]
     private static partial Regex NumberPattern();
-}
-
-/// <summary>What the SOP turns say outside cards.</summary>
-internal static class SopTexts
-{
-    public const string NotRegistered = "Anda belum terdaftar di direktori PerijinanBot, jadi belum dapat menjalankan langkah SOP. Hubungi Admin Bidang agar peran Anda dicatat.";
-
-    public const string OnlyKetuaStarts = "Kegiatan fasilitasi dimulai oleh Ketua Tim Kerja (langkah 1 SOP). Peran Anda tidak termasuk; ketik **tugas** untuk melihat langkah yang menunggu Anda.";
-
-    public const string MayNotReassign = "Pengalihan langkah hanya dapat dilakukan oleh Admin atau atasan pelaksana langkah tersebut.";
-
-    public const string NewHolderNeeded = "Pilih pegawai yang akan menerima langkah ini.";
-
-    public const string MayNotReschedule = "Jadwal pelaksanaan hanya dapat diubah oleh Ketua Tim Kerja pelaksana kegiatan atau oleh Kepala Bidang, sebelum pelaksanaannya dicatat.";
-
-    public const string MayNotCancel = "Kegiatan hanya dapat dibatalkan oleh Ketua Tim Kerja yang memulainya atau oleh Kepala Bidang.";
-
-    public static string NumberNeeded(string word, string given) => given.Length == 0
-        ? $"Sebutkan nomor kegiatannya, misalnya: **{word} FAS-2026-0001**."
-        : $"“{Shorten(given)}” bukan nomor kegiatan. Contoh: **{word} FAS-2026-0001**.";
-
-    public static string NotFound(string number) => $"Kegiatan {number} tidak ditemukan. Ketik **tugas** untuk melihat kegiatan yang menunggu Anda.";
-
-    private static string Shorten(string text) => (text.Length <= 40 ? text : text[..37] + "...").Replace("*", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
 }

@@ -41,7 +41,7 @@ internal sealed partial class DelegationTurns(
     {
         if (turn.Sender is null)
         {
-            await turn.SendTextAsync(DelegationStore.Texts.NotRegistered, cancellationToken);
+            await turn.SendTextAsync(DelegationTexts.NotRegistered, cancellationToken);
             return;
         }
 
@@ -62,7 +62,7 @@ internal sealed partial class DelegationTurns(
         var draft = Draft(data);
         if (turn.Sender is not { } sender)
         {
-            return DelegationCard.Build(new DelegationCardView(store.Today, [], null, DelegationDraft.Empty, Error: DelegationStore.Texts.NotRegistered));
+            return DelegationCard.Build(new DelegationCardView(store.Today, [], null, DelegationDraft.Empty, Error: DelegationTexts.NotRegistered));
         }
 
         if (verb == DelegationCard.EndVerb)
@@ -76,14 +76,14 @@ internal sealed partial class DelegationTurns(
 
             var endedItem = Item(ended.Record!, sender);
             await TellEndedAsync(ended.Record!, endedItem, sender, cancellationToken);
-            return await CardAsync(sender, DelegationDraft.Empty, Texts.Ended(endedItem), null, cancellationToken);
+            return await CardAsync(sender, DelegationDraft.Empty, DelegationTexts.Ended(endedItem), null, cancellationToken);
         }
 
         // Someone who is not an Admin appoints only for themself, whatever the data says.
         var holderId = sender.Holds(Role.Admin) ? draft.Holder ?? "" : sender.AadObjectId;
         if (Dates(draft) is not { } dates)
         {
-            return await CardAsync(sender, draft, null, Texts.BadDates, cancellationToken);
+            return await CardAsync(sender, draft, null, DelegationTexts.BadDates, cancellationToken);
         }
 
         var request = new NewDelegation(holderId, draft.StandIn ?? "", dates.From, dates.To, draft.Basis ?? "");
@@ -102,7 +102,7 @@ internal sealed partial class DelegationTurns(
             await SendOpenStepsAsync(added.Record!, cancellationToken);
         }
 
-        return await CardAsync(sender, DelegationDraft.Empty, Texts.Added(item, told), null, cancellationToken);
+        return await CardAsync(sender, DelegationDraft.Empty, DelegationTexts.Added(item, told), null, cancellationToken);
     }
 
     /// <summary>Best effort: the appointment stands even when the stand-in cannot be reached yet (they see it with <c>plh</c>).</summary>
@@ -206,7 +206,7 @@ internal sealed partial class DelegationTurns(
         var standIns = people.People.Where(p => isAdmin || !Same(p.AadObjectId, viewer.AadObjectId)).Select(Choice).ToList();
         return isAdmin
             ? new DelegationForm(null, [.. people.People.Where(IsHolder).Select(Choice)], standIns)
-            : new DelegationForm($"Anda ({Choice(viewer).Title})", [], standIns);
+            : new DelegationForm(DelegationTexts.Self(Choice(viewer).Title), [], standIns);
     }
 
     private DelegationItem Item(DelegationRecord record, Person viewer)
@@ -218,7 +218,7 @@ internal sealed partial class DelegationTurns(
     }
 
     private static DelegationChoice Choice(Person person) =>
-        new(person.AadObjectId, person.Roles.Count == 0 ? person.Name : $"{person.Name} — {string.Join(", ", person.Roles.Order().Select(r => r.Indonesian()))}");
+        new(person.AadObjectId, DelegationTexts.Choice(person.Name, person.Roles.Order().Select(r => r.Indonesian())));
 
     private static bool IsHolder(Person person) => RoleNames.Pelaksana.Any(person.Holds);
 
@@ -264,15 +264,4 @@ internal sealed partial class DelegationTurns(
 
     [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "Plh. {DelegationId}: telling stand-in {PersonId} that the appointment ended failed; it is ended")]
     private static partial void StandInNotToldOfEnd(ILogger logger, Exception exception, string delegationId, string personId);
-
-    private static class Texts
-    {
-        public const string BadDates = "Isi tanggal mulai dan tanggal selesai (pilih dari kalender).";
-
-        public static string Added(DelegationItem item, bool told) => told
-            ? $"{item.StandInName} ditunjuk sebagai Plh. {item.HolderName} dan sudah diberi tahu."
-            : $"{item.StandInName} ditunjuk sebagai Plh. {item.HolderName}. Pemberitahuan belum dapat dikirim karena {item.StandInName} belum pernah membuka obrolan dengan PerijinanBot; mohon sampaikan langsung.";
-
-        public static string Ended(DelegationItem item) => $"Penunjukan {item.StandInName} sebagai Plh. {item.HolderName} telah diakhiri.";
-    }
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.Net.Http.Headers;
+using PerijinanBot.Dialogs.Reports;
 
 namespace PerijinanBot.Bot.Files;
 
@@ -10,11 +11,6 @@ namespace PerijinanBot.Bot.Files;
 internal static class DownloadEndpoint
 {
     public const string Prefix = "/unduh";
-
-    /// <summary>One answer for every refusal (bad, altered, expired, unknown): a prober learns nothing from which one it hit.</summary>
-    private const string RefusalText = "Tautan unduhan ini tidak berlaku atau sudah kedaluwarsa. Mintalah tautan baru kepada PerijinanBot di Teams.";
-
-    private const string UnavailableText = "Berkas ini sedang tidak dapat diambil dari penyimpanan. Silakan coba lagi beberapa saat lagi.";
 
     private static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
 
@@ -44,7 +40,7 @@ internal static class DownloadEndpoint
         catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException or IOException)
         {
             FilesLog.DownloadFailed(logger, e, blobName);
-            await WriteTextAsync(context, StatusCodes.Status503ServiceUnavailable, UnavailableText);
+            await WriteTextAsync(context, StatusCodes.Status503ServiceUnavailable, DocumentTexts.FileUnavailable);
             return;
         }
 
@@ -76,7 +72,7 @@ internal static class DownloadEndpoint
         }
     }
 
-    private static Task RefuseAsync(HttpContext context) => WriteTextAsync(context, StatusCodes.Status404NotFound, RefusalText);
+    private static Task RefuseAsync(HttpContext context) => WriteTextAsync(context, StatusCodes.Status404NotFound, DocumentTexts.LinkRefused);
 
     private static async Task WriteTextAsync(HttpContext context, int status, string text)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using PerijinanBot.Dialogs.Reports;
 
 namespace PerijinanBot.Bot.Files;
 
@@ -9,7 +10,7 @@ namespace PerijinanBot.Bot.Files;
 internal static class FileNames
 {
     /// <summary>What a file is called when nothing usable is left of the name it was given.</summary>
-    public const string Fallback = "berkas";
+    public const string Fallback = DocumentTexts.FallbackFileName;
 
     private const int MaxFileNameLength = 150;
     private const int MaxExtensionLength = 16;

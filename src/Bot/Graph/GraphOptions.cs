@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PerijinanBot.Dialogs.Reports;
 using PerijinanBot.Protocol;
 using PerijinanBot.Sop.People;
 
@@ -56,7 +57,7 @@ public sealed class GraphArchiveOptions
     public string? DriveId { get; set; }
 
     /// <summary>Folder in the library under which <c>{tahun}/{jenis}/{nomor}</c> is created.</summary>
-    public string Folder { get; set; } = "Arsip Fasilitasi Perijinan";
+    public string Folder { get; set; } = ArchiveNames.DefaultFolder;
 }
 
 /// <summary>The app-only credentials Graph calls use, after falling back to the bot's own identity.</summary>

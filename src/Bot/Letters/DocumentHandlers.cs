@@ -106,7 +106,7 @@ internal sealed partial class ClosingNoticeHandler(
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or InvalidDataException)
             {
                 DocumentsNotMade(logger, e, state.Number);
-                section = new DocumentsView(state.Number, ["Laporan Kegiatan"], [], views.LinksExpireAt, Texts.NotMade(state.Number));
+                section = new DocumentsView(state.Number, [DocumentTexts.LaporanName], [], views.LinksExpireAt, DocumentTexts.NotMade(state.Number));
             }
 
             if (section is not null)
@@ -120,10 +120,4 @@ internal sealed partial class ClosingNoticeHandler(
 
     [LoggerMessage(EventId = 410, Level = LogLevel.Error, Message = "The Laporan Kegiatan of {Number} could not be made")]
     private static partial void DocumentsNotMade(ILogger logger, Exception exception, string number);
-
-    private static class Texts
-    {
-        public static string NotMade(string number) =>
-            $"Berkas Laporan Kegiatan belum dapat dibuat. Ketik “dokumen {number}” beberapa saat lagi; bila tetap gagal, hubungi Admin.";
-    }
 }

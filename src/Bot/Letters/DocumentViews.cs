@@ -7,12 +7,12 @@ namespace PerijinanBot.Bot.Letters;
 /// <summary>Turns stored documents into what a card offers: fresh signed links and when they expire.</summary>
 public sealed class DocumentViews(DownloadLinks links, IOptions<FilesOptions> options, TimeProvider time)
 {
-    /// <summary>Per stored file: its place in the card, what the download and archive buttons say, and what the caption calls it.</summary>
-    private static readonly Dictionary<string, (int Order, string Download, string Archive, string Name)> _kinds = new(StringComparer.Ordinal)
+    /// <summary>Per stored file: its place in the card, and its words (the download and archive buttons, what the caption calls it).</summary>
+    private static readonly Dictionary<string, (int Order, DocumentWords Words)> _kinds = new(StringComparer.Ordinal)
     {
-        [KegiatanDocuments.LaporanPdf] = (0, "Unduh Laporan (PDF)", "Buka arsip SharePoint (PDF)", "Laporan Kegiatan"),
-        [KegiatanDocuments.LaporanDocx] = (1, "Unduh Laporan (Word)", "Buka arsip SharePoint (Word)", "Laporan Kegiatan"),
-        [KegiatanDocuments.DisposisiPdf] = (2, "Unduh Lembar Disposisi (PDF)", "Buka arsip SharePoint (Lembar Disposisi)", "Lembar Disposisi"),
+        [KegiatanDocuments.LaporanPdf] = (0, DocumentTexts.LaporanPdf),
+        [KegiatanDocuments.LaporanDocx] = (1, DocumentTexts.LaporanDocx),
+        [KegiatanDocuments.DisposisiPdf] = (2, DocumentTexts.DisposisiPdf),
     };
 
     public DateTimeOffset LinksExpireAt => time.GetUtcNow() + options.Value.LinkLifetime;
@@ -28,16 +28,16 @@ public sealed class DocumentViews(DownloadLinks links, IOptions<FilesOptions> op
         ArgumentNullException.ThrowIfNull(documents);
         var expires = LinksExpireAt;
         var sorted = documents.Where(d => _kinds.ContainsKey(d.Key)).OrderBy(d => _kinds[d.Key].Order).ToList();
-        var ordered = sorted.Select(d => new DocumentLink(_kinds[d.Key].Download, links.For(d.File))).ToList();
+        var ordered = sorted.Select(d => new DocumentLink(_kinds[d.Key].Words.Download, links.For(d.File))).ToList();
         // Only versions known to be in the archive: a document made again (e.g. with its SRIKANDI number) loses its link
         // until the new file is uploaded, so nobody opens an archived copy that says something else.
         var archived = sorted
             .Where(d => d.ArchiveUrl is not null)
-            .Select(d => new DocumentLink(_kinds[d.Key].Archive, d.ArchiveUrl!))
+            .Select(d => new DocumentLink(_kinds[d.Key].Words.Archive, d.ArchiveUrl!))
             .ToList();
         var captions = sorted
-            .GroupBy(d => _kinds[d.Key].Name)
-            .Select(g => g.First().AgendaNomor is { Length: > 0 } nomor ? $"{g.Key} nomor {nomor}" : g.Key)
+            .GroupBy(d => _kinds[d.Key].Words.Name)
+            .Select(g => DocumentTexts.Caption(g.Key, g.First().AgendaNomor))
             .ToList();
         return new DocumentsView(number, captions, ordered, expires, problem, archived.Count > 0 ? archived : null);
     }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Files;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Dialogs.Reports;
 using PerijinanBot.Reports.Agenda;
 using PerijinanBot.Reports.Disposisi;
 using PerijinanBot.Reports.Laporan;
@@ -58,7 +59,7 @@ public sealed class KegiatanDocuments(
             return null;
         }
 
-        var pengolah = by.OnBehalfOf is { } holder ? $"{by.Name} (Plh. {holder.Name})" : by.Name;
+        var pengolah = AgendaTexts.Pengolah(by.Name, by.OnBehalfOf?.Name);
         return await agenda.RecordAsync(
             new AgendaRequest(kegiatan.Number, surat.Document, WibDate(at), surat.PerihalFor(kegiatan), surat.Tujuan, by.Id, pengolah),
             cancellationToken);

@@ -6,8 +6,8 @@ using PerijinanBot.Bot.Files;
 using PerijinanBot.Bot.Turns;
 using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Reports;
+using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Agenda;
-using PerijinanBot.Sop;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
@@ -45,7 +45,7 @@ internal sealed class LetterTurns(
 
         if (AgendaPeriod.Parse(command.Argument, Today) is not { } period)
         {
-            await turn.SendTextAsync(Texts.BadPeriod(command.Argument), cancellationToken);
+            await turn.SendTextAsync(AgendaTexts.BadPeriod(command.Argument), cancellationToken);
             return;
         }
 
@@ -69,7 +69,7 @@ internal sealed class LetterTurns(
 
         if (KegiatanTurns.Normalise(command.Argument) is not { } number)
         {
-            await turn.SendTextAsync(SopTexts.NumberNeeded("dokumen", command.Argument), cancellationToken);
+            await turn.SendTextAsync(SopTexts.NumberNeeded(command.Kind, command.Argument), cancellationToken);
             return;
         }
 
@@ -98,7 +98,9 @@ internal sealed class LetterTurns(
 
         if (made.Count == 0)
         {
-            await turn.SendTextAsync(Texts.NoDocumentsYet(number), cancellationToken);
+            var disposisi = KegiatanDocuments.StepOf(definition, AgendaDocuments.Disposisi);
+            var laporan = KegiatanDocuments.StepOf(definition, AgendaDocuments.Laporan);
+            await turn.SendTextAsync(DocumentTexts.NoDocumentsYet(number, definition, disposisi, laporan), cancellationToken);
             return;
         }
 
@@ -140,33 +142,33 @@ internal sealed class LetterTurns(
 
         if (ParseEntry(entryValue) is not { } key)
         {
-            return await AgendaCardAsync(sender, period, draft with { Error = Texts.PickLetter }, cancellationToken);
+            return await AgendaCardAsync(sender, period, draft with { Error = AgendaTexts.PickLetter }, cancellationToken);
         }
 
         if (nomor.Length == 0 || nomor.Length > AgendaCard.MaxNomorLength || nomor.Any(char.IsControl))
         {
-            return await AgendaCardAsync(sender, period, draft with { Error = Texts.BadNomor }, cancellationToken);
+            return await AgendaCardAsync(sender, period, draft with { Error = AgendaTexts.BadNomor }, cancellationToken);
         }
 
         if (await register.GetAsync(key.Year, key.Serial, cancellationToken) is not { } entry)
         {
-            return await AgendaCardAsync(sender, period, draft with { Error = Texts.NoSuchLetter }, cancellationToken);
+            return await AgendaCardAsync(sender, period, draft with { Error = AgendaTexts.NoSuchLetter }, cancellationToken);
         }
 
         if (!MayEdit(sender, entry))
         {
-            return await AgendaCardAsync(sender, period, draft with { Error = Texts.MayNotEdit }, cancellationToken);
+            return await AgendaCardAsync(sender, period, draft with { Error = AgendaTexts.MayNotEdit }, cancellationToken);
         }
 
         var (outcome, saved) = await register.SetSrikandiAsync(key.Year, key.Serial, nomor, cancellationToken);
         if (outcome == SrikandiOutcome.Duplicate)
         {
-            return await AgendaCardAsync(sender, period, draft with { Error = Texts.Duplicate(nomor) }, cancellationToken);
+            return await AgendaCardAsync(sender, period, draft with { Error = AgendaTexts.Duplicate(nomor) }, cancellationToken);
         }
 
         if (outcome == SrikandiOutcome.NotFound || saved is null)
         {
-            return await AgendaCardAsync(sender, period, draft with { Error = Texts.NoSuchLetter }, cancellationToken);
+            return await AgendaCardAsync(sender, period, draft with { Error = AgendaTexts.NoSuchLetter }, cancellationToken);
         }
 
         if (await kegiatan.FindAsync(saved.KegiatanNumber, cancellationToken) is { } state && kegiatan.DefinitionOf(state) is { } definition)
@@ -174,7 +176,13 @@ internal sealed class LetterTurns(
             await RemakeAsync(state, definition, saved.Document, cancellationToken);
         }
 
-        return await AgendaCardAsync(sender, period, new AgendaCardState(Notice: Texts.Saved(saved)), cancellationToken);
+        var updated = saved.Document switch
+        {
+            AgendaDocuments.Laporan => AgendaTexts.LaporanUpdated,
+            AgendaDocuments.Disposisi => AgendaTexts.DisposisiUpdated,
+            _ => null,
+        };
+        return await AgendaCardAsync(sender, period, new AgendaCardState(Notice: AgendaTexts.Saved(saved.NomorSrikandi, saved.Serial, saved.KegiatanNumber, updated)), cancellationToken);
     }
 
     /// <summary>
@@ -222,11 +230,11 @@ internal sealed class LetterTurns(
             // In the export, the archived copy where there is one (its address does not expire), else the bot's signed link.
             var links = made.ToDictionary(m => m.Key, m => m.Value.ArchiveUrl ?? views.Link(m.Value.File));
             var note = made.Values.Any(d => d.ArchiveUrl is null)
-                ? Texts.ExportNote(views.LinksExpireAt)
+                ? AgendaTexts.ExportNote(views.LinksExpireAt)
                 : null;
-            var xlsx = AgendaXlsx.Build($"Buku Agenda Surat Keluar — {period.Label}", entries, links, note);
-            var stored = await PutAsync(string.Create(CultureInfo.InvariantCulture, $"agenda/{period.Year}"), $"Buku-Agenda-Surat-Keluar-{period.FileSuffix}.xlsx", XlsxType, xlsx, cancellationToken);
-            export = new DocumentLink("Unduh Buku Agenda (Excel)", views.Link(stored));
+            var xlsx = AgendaXlsx.Build(AgendaTexts.RegisterTitle(period.Label), entries, links, note);
+            var stored = await PutAsync(string.Create(CultureInfo.InvariantCulture, $"agenda/{period.Year}"), AgendaTexts.RegisterFileName(period.FileSuffix), XlsxType, xlsx, cancellationToken);
+            export = new DocumentLink(AgendaTexts.ExportLink, views.Link(stored));
         }
 
         var shown = entries.Skip(Math.Max(0, entries.Count - AgendaCard.MaxRows)).ToList();
@@ -238,7 +246,7 @@ internal sealed class LetterTurns(
         var editable = shown.Where(e => MayEdit(viewer, e))
             .Select(e => new AgendaChoice(
                 string.Create(CultureInfo.InvariantCulture, $"{e.Year}-{e.Serial}"),
-                string.Create(CultureInfo.InvariantCulture, $"No. {e.Serial} · {e.Nomor} · {e.KegiatanNumber} ({e.Document})")))
+                AgendaTexts.Choice(e.Serial, e.Nomor, e.KegiatanNumber, e.Document)))
             .ToList();
         return AgendaCard.Build(new AgendaCardView(period.Label, period.Word, rows, entries.Count, export, views.LinksExpireAt, editable,
             state.Notice, state.Error, state.DraftEntry, state.DraftNomor));
@@ -264,35 +272,4 @@ internal sealed class LetterTurns(
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private sealed record AgendaCardState(string? Notice = null, string? Error = null, string? DraftEntry = null, string? DraftNomor = null);
-
-    private static class Texts
-    {
-        public const string PickLetter = "Pilih surat yang akan diberi nomor SRIKANDI.";
-
-        public const string BadNomor = "Isi nomor surat dari SRIKANDI (paling banyak 100 karakter, tanpa baris baru).";
-
-        public const string NoSuchLetter = "Surat itu tidak ada di Buku Agenda. Muat ulang dengan mengetik “agenda”.";
-
-        public const string MayNotEdit = "Nomor SRIKANDI dicatat oleh pengolah surat, Ketua Tim Kerja, Kepala Bidang, atau Admin.";
-
-        public static string Duplicate(string nomor) => $"Nomor SRIKANDI “{nomor}” sudah dipakai surat lain tahun ini. Periksa kembali nomornya.";
-
-        public static string Saved(AgendaEntry entry) =>
-            string.Create(CultureInfo.InvariantCulture, $"Nomor SRIKANDI {entry.NomorSrikandi} dicatat untuk surat No. {entry.Serial} ({entry.KegiatanNumber}).")
-            + entry.Document switch
-            {
-                AgendaDocuments.Laporan => " Berkas Laporan Kegiatan sudah diperbarui dengan nomor ini.",
-                AgendaDocuments.Disposisi => " Lembar Disposisi sudah diperbarui dengan nomor ini.",
-                _ => "",
-            };
-
-        public static string ExportNote(DateTimeOffset expires) =>
-            $"Tautan unduhan dari bot berlaku sampai {WibFormat.DateTime(expires)}; setelah itu ketik “agenda” untuk berkas baru. Tautan arsip SharePoint tidak kedaluwarsa (buka dengan akun kantor).";
-
-        public static string BadPeriod(string given) =>
-            $"“{given}” bukan periode yang dikenal. Ketik **agenda** (bulan ini), **agenda bulan** atau **agenda tahun**.";
-
-        public static string NoDocumentsYet(string number) =>
-            $"Kegiatan {number} belum punya dokumen. Lembar Disposisi dibuat setelah Kepala Dinas menyetujui (langkah 5); Laporan Kegiatan dibuat setelah Anggota Tim Kerja mengirim laporan (langkah 7). Ketik **status {number}** untuk melihat posisinya.";
-    }
 }

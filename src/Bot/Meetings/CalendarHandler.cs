@@ -8,6 +8,7 @@ using PerijinanBot.Bot.Decisions;
 using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Dialogs.Meetings;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
 
@@ -118,7 +119,7 @@ internal sealed partial class CalendarHandler(
         var outcome = $"event {stored.EventId} cancelled";
         try
         {
-            var comment = Texts.Cancelled(state.Number, state.Cancellation?.By.Describe(), state.Cancellation?.Reason);
+            var comment = InvitationTexts.Cancelled(state.Number, state.Cancellation?.By.Describe(), state.Cancellation?.Reason);
             await graph.Users[stored.Organizer].Events[stored.EventId].Cancel.PostAsync(new CancelPostRequestBody { Comment = comment }, cancellationToken: cancellationToken);
         }
         catch (ApiException e) when (e.ResponseStatusCode == 404)
@@ -206,14 +207,4 @@ internal sealed partial class CalendarHandler(
 
     [LoggerMessage(EventId = 1435, Level = LogLevel.Warning, Message = "Kegiatan {Number} has no jadwal; no calendar event made")]
     private static partial void NoJadwal(ILogger logger, string number);
-
-    private static class Texts
-    {
-        public static string Cancelled(string number, string? by, string? reason)
-        {
-            var who = string.IsNullOrWhiteSpace(by) ? "" : $" oleh {by}";
-            var why = string.IsNullOrWhiteSpace(reason) ? "tidak disebutkan." : reason.Trim();
-            return $"Kegiatan {number} dibatalkan{who}. Alasan: {(why.EndsWith('.') ? why : why + ".")} (Pembatalan ini dikirim otomatis oleh PerijinanBot.)";
-        }
-    }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Graph.Models;
+using PerijinanBot.Dialogs.Meetings;
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
@@ -57,7 +57,7 @@ internal sealed record CalendarInvitation(
 
         var start = calendar.ToLocal(jadwal);
         var tempat = kegiatan.Value(Fields.Tempat)?.Trim() ?? "";
-        var judul = kegiatan.Value(Fields.Judul)?.Trim() is { Length: > 0 } title ? title : $"Fasilitasi perijinan koperasi {kegiatan.Number}";
+        var judul = kegiatan.Value(Fields.Judul)?.Trim() is { Length: > 0 } title ? title : InvitationTexts.DefaultSubject(kegiatan.Number);
         var attendees = new List<Invitee>();
         foreach (var participant in kegiatan.Participants())
         {
@@ -147,19 +147,6 @@ internal sealed record CalendarInvitation(
     {
         var code = kegiatan.Value(Fields.JenisFasilitasi) ?? "";
         var jenis = definition.FindField(Fields.JenisFasilitasi)?.Field.Choices.FirstOrDefault(c => c.Value == code)?.Label is { Length: > 0 } label ? label : code;
-        // Everything typed by people is escaped: a koperasi named "A & B <Cabang>" must not break (or inject into) the HTML.
-        static string H(string? text) => WebUtility.HtmlEncode(text?.Trim() ?? "");
-        var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<p><b>{H(judul)}</b></p>");
-        html.Append("<p>");
-        html.Append(CultureInfo.InvariantCulture, $"Jenis fasilitasi: {H(jenis)}<br>");
-        html.Append(CultureInfo.InvariantCulture, $"Koperasi: {H(kegiatan.Value(Fields.Koperasi))}<br>");
-        html.Append(CultureInfo.InvariantCulture, $"Kabupaten/Kota: {H(kegiatan.Value(Fields.KabupatenKota))}<br>");
-        html.Append(CultureInfo.InvariantCulture, $"Tempat: {H(tempat)}<br>");
-        html.Append(CultureInfo.InvariantCulture, $"Nomor kegiatan: {H(kegiatan.Number)}");
-        html.Append("</p>");
-        html.Append("<p><i>Undangan ini dibuat otomatis oleh PerijinanBot setelah disposisi Kepala Dinas. ");
-        html.Append("Perubahan jadwal, tempat, dan pembatalan mengikuti kegiatan di bot; jangan mengubah undangan ini secara langsung.</i></p>");
-        return html.ToString();
+        return InvitationTexts.Body(judul, jenis, kegiatan.Value(Fields.Koperasi), kegiatan.Value(Fields.KabupatenKota), tempat, kegiatan.Number);
     }
 }

@@ -3,7 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Storage;
-using PerijinanBot.Sop;
+using PerijinanBot.Dialogs.Delegations;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
 
@@ -20,7 +20,7 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
 
     /// <summary>The table, after <c>Storage:TableNamePrefix</c>: environments sharing an account stay apart.</summary>
     private readonly string _name = options.Value.TableName(TableName);
-    public const int MaxBasisLength = 200;
+    public const int MaxBasisLength = DelegationCard.MaxBasisLength;
     private const string Partition = "plh";
     private const string Active = "active";
     private const string Ended = "ended";
@@ -51,7 +51,7 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
                 string.Equals(r.HolderId, request.HolderId, StringComparison.OrdinalIgnoreCase) && r.Overlaps(request.From, request.To));
             if (clash is not null)
             {
-                return DelegationResult.Refused(Texts.Overlap(NameOf(clash.HolderId), NameOf(clash.StandInId), clash));
+                return DelegationResult.Refused(DelegationTexts.Overlap(NameOf(clash.HolderId), NameOf(clash.StandInId), clash.From, clash.To));
             }
 
             var record = new DelegationRecord(id, request.HolderId, request.StandInId, request.From, request.To, request.Basis.Trim(), actorId, time.GetUtcNow());
@@ -76,7 +76,7 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
             }
         }
 
-        return DelegationResult.Refused(Texts.Busy);
+        return DelegationResult.Refused(DelegationTexts.Busy);
     }
 
     /// <summary>Ends an appointment early (or withdraws one not yet begun): by its holder, whoever made it, or an Admin.</summary>
@@ -85,25 +85,25 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
         var table = await tables.GetAsync(_name, cancellationToken);
         if (await FindAsync(table, id, cancellationToken) is not { } found)
         {
-            return DelegationResult.Refused(Texts.NotFound);
+            return DelegationResult.Refused(DelegationTexts.NotFound);
         }
 
         var (record, entity) = found;
         if (people.Find(actorId) is not { } actor)
         {
-            return DelegationResult.Refused(Texts.NotRegistered);
+            return DelegationResult.Refused(DelegationTexts.NotRegistered);
         }
 
         var mayEnd = actor.Holds(Role.Admin) || Same(record.HolderId, actorId) || Same(record.CreatedBy, actorId);
         if (!mayEnd)
         {
-            return DelegationResult.Refused(Texts.MayNotEnd);
+            return DelegationResult.Refused(DelegationTexts.MayNotEnd);
         }
 
         if (entity.GetString("Status") == Ended || record.To < Today)
         {
             cache.Remove(id);
-            return DelegationResult.Refused(Texts.AlreadyEnded);
+            return DelegationResult.Refused(DelegationTexts.AlreadyEnded);
         }
 
         entity["Status"] = Ended;
@@ -115,7 +115,7 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            return DelegationResult.Refused(Texts.Busy);
+            return DelegationResult.Refused(DelegationTexts.Busy);
         }
 
         cache.Remove(id);
@@ -151,47 +151,47 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
     {
         if (people.Find(actorId) is not { } actor)
         {
-            return Texts.NotRegistered;
+            return DelegationTexts.NotRegistered;
         }
 
         if (people.Find(request.HolderId) is not { } holder)
         {
-            return Texts.HolderUnknown;
+            return DelegationTexts.HolderUnknown;
         }
 
         if (!RoleNames.Pelaksana.Any(holder.Holds))
         {
-            return Texts.HolderWithoutRole(holder.Name);
+            return DelegationTexts.HolderWithoutRole(holder.Name);
         }
 
         if (!Same(holder.AadObjectId, actor.AadObjectId) && !actor.Holds(Role.Admin))
         {
-            return Texts.OnlyForSelf;
+            return DelegationTexts.OnlyForSelf;
         }
 
         if (people.Find(request.StandInId) is not { } standIn)
         {
-            return Texts.StandInUnknown;
+            return DelegationTexts.StandInUnknown;
         }
 
         if (Same(standIn.AadObjectId, holder.AadObjectId))
         {
-            return Texts.StandInIsHolder;
+            return DelegationTexts.StandInIsHolder;
         }
 
         if (request.From > request.To)
         {
-            return Texts.FromAfterTo;
+            return DelegationTexts.FromAfterTo;
         }
 
         if (request.To < Today)
         {
-            return Texts.InThePast(Today);
+            return DelegationTexts.InThePast(Today);
         }
 
         var basis = request.Basis?.Trim() ?? "";
-        return basis.Length == 0 ? Texts.BasisRequired
-            : basis.Length > MaxBasisLength ? Texts.BasisTooLong(basis.Length)
+        return basis.Length == 0 ? DelegationTexts.BasisRequired
+            : basis.Length > MaxBasisLength ? DelegationTexts.BasisTooLong(basis.Length)
             : null;
     }
 
@@ -235,29 +235,4 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
         row.GetString("Basis") ?? "",
         row.GetString("CreatedBy") ?? "",
         row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
-
-    /// <summary>Why an appointment was refused, for the person on the card.</summary>
-    public static class Texts
-    {
-        public const string NotRegistered = "Anda belum terdaftar di direktori PerijinanBot. Hubungi Admin Bidang agar peran Anda dicatat.";
-        public const string HolderUnknown = "Pilih pejabat yang digantikan dari daftar.";
-        public const string OnlyForSelf = "Anda hanya dapat menunjuk Plh. untuk diri Anda sendiri. Penunjukan Plh. bagi pejabat lain dilakukan oleh Admin.";
-        public const string StandInUnknown = "Pilih pegawai yang ditunjuk sebagai Plh. dari daftar.";
-        public const string StandInIsHolder = "Plh. harus orang lain, bukan pejabat yang digantikan.";
-        public const string FromAfterTo = "Tanggal mulai harus sama dengan atau sebelum tanggal selesai.";
-        public const string BasisRequired = "Nomor surat tugas wajib diisi: itulah dasar penunjukan Plh. yang dicatat dalam riwayat.";
-        public const string NotFound = "Penunjukan Plh. itu tidak ditemukan. Ketik plh untuk melihat daftar terkini.";
-        public const string MayNotEnd = "Penunjukan Plh. hanya dapat diakhiri oleh pejabat yang digantikan, oleh yang menunjuknya, atau oleh Admin.";
-        public const string AlreadyEnded = "Penunjukan Plh. ini sudah berakhir.";
-        public const string Busy = "Penunjukan Plh. sedang diubah oleh orang lain. Silakan coba lagi sebentar lagi.";
-
-        public static string HolderWithoutRole(string name) => $"{name} tidak memegang peran SOP (Anggota/Ketua Tim Kerja, Kepala Bidang, Kepala Dinas), jadi tidak memerlukan Plh.";
-
-        public static string InThePast(DateOnly today) => $"Tanggal selesai sudah lewat. Plh. ditunjuk untuk hari ini ({WibFormat.Date(today)}) atau sesudahnya.";
-
-        public static string BasisTooLong(int length) => $"Nomor surat tugas paling banyak {MaxBasisLength} karakter (saat ini {WibFormat.Number(length)}).";
-
-        public static string Overlap(string holder, string standIn, DelegationRecord clash) =>
-            $"{holder} sudah memiliki Plh. ({standIn}) dari {WibFormat.Date(clash.From)} sampai {WibFormat.Date(clash.To)}. Akhiri penunjukan itu dulu atau pilih tanggal lain.";
-    }
 }

@@ -50,7 +50,7 @@ internal sealed class DailyDigest(KegiatanService kegiatan, StaffingSource staff
             }
 
             var card = DigestCard.Build(new DigestCardView(
-                "Ringkasan harian",
+                ReminderViews.DigestTitle,
                 WibFormat.Date(today),
                 leader ? bidang : null,
                 views.Tasks(open, person.AadObjectId)));
@@ -81,7 +81,7 @@ internal sealed class DailyDigest(KegiatanService kegiatan, StaffingSource staff
         // The due index has one row per open kegiatan (closed ones have none): counting it reads only what is open.
         var open = await tasks.DueAsync(now.AddYears(100), cancellationToken);
         var late = open.Count(d => d.DueAt < now);
-        return $"Bidang Perijinan dan Kelembagaan: {open.Count} kegiatan berjalan, {late} terlambat.";
+        return ReminderViews.BidangLine(open.Count, late);
     }
 
     /// <summary>Whom <paramref name="personId"/> stands in for on <paramref name="today"/>, each once.</summary>

@@ -3,7 +3,6 @@ using PerijinanBot.Bot.Decisions;
 using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Dialogs.Reminders;
-using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
 using PerijinanBot.Sop.Reminders;
@@ -137,10 +136,7 @@ internal sealed class ReminderSweeper : BackgroundService
             var key = standsInFor is not null ? $"{reminder.DedupeKey(state.Number)}|plh|{person.Id.ToLowerInvariant()}"
                 : reminder.Audience == ReminderAudience.Assignee ? reminder.DedupeKey(state.Number)
                 : $"{reminder.DedupeKey(state.Number)}|{person.Id.ToLowerInvariant()}";
-            var personal = standsInFor is null ? card : ReminderCard.Build(view with
-            {
-                Rows = [.. view.Rows, LabelledValue.Fixed("Anda menerima ini sebagai", $"Plh. {standsInFor.Value.Holder.Name} (dasar: {standsInFor.Value.Basis})")],
-            });
+            var personal = standsInFor is null ? card : ReminderCard.Build(ReminderViews.ForStandIn(view, standsInFor.Value.Holder.Name, standsInFor.Value.Basis));
             switch (await _sender.SendOnceAsync(key, person.Id, personal, cancellationToken))
             {
                 case SendResult.Sent:

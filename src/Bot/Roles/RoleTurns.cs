@@ -37,13 +37,13 @@ internal sealed class RoleTurns(PeopleDirectory directory, GraphFeatures feature
     {
         if (turn.Sender?.Holds(Role.Admin) != true)
         {
-            await turn.SendTextAsync(Texts.AdminOnly, cancellationToken);
+            await turn.SendTextAsync(RoleTexts.AdminOnly, cancellationToken);
             return;
         }
 
         if (!features.DirectorySync.IsOn)
         {
-            await turn.SendTextAsync(Texts.NotConfigured, cancellationToken);
+            await turn.SendTextAsync(RoleTexts.NotConfigured, cancellationToken);
             return;
         }
 
@@ -52,7 +52,7 @@ internal sealed class RoleTurns(PeopleDirectory directory, GraphFeatures feature
         var result = await sync.SyncAsync(ReadTimeout, cancellationToken);
         if (result.Failure is { } failure)
         {
-            await turn.SendTextAsync(Texts.Failed(failure), cancellationToken);
+            await turn.SendTextAsync(RoleTexts.SyncFailed(failure), cancellationToken);
             return;
         }
 
@@ -74,18 +74,5 @@ internal sealed class RoleTurns(PeopleDirectory directory, GraphFeatures feature
         var sync = services.GetRequiredService<RoleDirectorySync>();
         var status = sync.Status;
         return new RolesSource([.. sync.SyncedRoles.Select(r => r.Indonesian())], status.LastSyncedAt, status.LastFailure);
-    }
-
-    private static class Texts
-    {
-        public const string AdminOnly =
-            "Maaf, hanya Admin yang dapat menjalankan **peran sinkron**. Ketik **peran** untuk melihat pemegang peran saat ini.";
-
-        public const string NotConfigured =
-            "Peran di bot ini diambil dari konfigurasi (bagian Directory), bukan dari grup Entra ID, jadi tidak ada yang perlu disinkronkan. "
-            + "Untuk memakai grup Entra ID, isi Graph:RoleGroups:‹Peran› dengan id grupnya.";
-
-        public static string Failed(string reason) =>
-            $"Sinkronisasi peran dari grup Entra ID gagal, jadi daftar pemegang peran tetap seperti sebelumnya. Penyebab: {reason}";
     }
 }

@@ -17,6 +17,9 @@ public sealed record DigestCardView(string Title, string DateLine, string? Bidan
 /// <summary>Builds what a reminder card says, from the kegiatan as it is when the reminder fires. Pure.</summary>
 public static class ReminderViews
 {
+    /// <summary>The daily digest's title.</summary>
+    public const string DigestTitle = "Ringkasan harian";
+
     public static ReminderCardView Reminder(Kegiatan kegiatan, SopDefinition definition, Reminder reminder, WorkCalendar calendar, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(kegiatan);
@@ -58,6 +61,16 @@ public static class ReminderViews
         rows.Add(LabelledValue.Fixed("Status", late > TimeSpan.Zero ? $"TERLAMBAT {WibFormat.Duration(late)} (waktu kerja)" : $"sisa {WibFormat.Duration(left)} waktu kerja"));
         return new ReminderCardView(reminder.KindName, title, lead, attention, rows, kegiatan.Number);
     }
+
+    /// <summary>The holder's reminder as their Plh. receives it: a last row says for whom, and on what basis.</summary>
+    public static ReminderCardView ForStandIn(ReminderCardView view, string holderName, string basis)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view with { Rows = [.. view.Rows, LabelledValue.Fixed("Anda menerima ini sebagai", $"Plh. {holderName} (dasar: {basis})")] };
+    }
+
+    /// <summary>The digest's line for the Kepala Bidang and the Kepala Dinas: "Bidang Perijinan dan Kelembagaan: 2 kegiatan berjalan, 1 terlambat."</summary>
+    public static string BidangLine(int open, int late) => $"Bidang Perijinan dan Kelembagaan: {open} kegiatan berjalan, {late} terlambat.";
 
     private static string Escalation(StepRecord record, string stepRef, string holder, TimeSpan late, string due) => record.Assignee is null
         ? $"{Capital(stepRef)} belum ada pelaksananya dan sudah terlambat {WibFormat.Duration(late)} dari batas waktu {due}. Mohon tunjuk pelaksana."

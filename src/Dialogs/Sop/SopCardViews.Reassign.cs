@@ -31,7 +31,7 @@ public sealed partial class SopCardViews
             $"Alihkan kepada ({role})",
             InputKind.Choice,
             Required: true,
-            "Pilih pegawai yang akan menerima langkah ini.",
+            SopTexts.NewHolderNeeded,
             Draft(draft, SopVerbs.NewHolderInput, out var picked) ? picked : null,
             Placeholder: "Pilih…",
             Choices: candidates);

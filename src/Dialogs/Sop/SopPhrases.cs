@@ -7,9 +7,6 @@ namespace PerijinanBot.Dialogs.Sop;
 /// <summary>The Indonesian words the SOP cards are built from, in one place so every card says a thing the same way.</summary>
 internal static class SopPhrases
 {
-    private static readonly string[] _months =
-        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-
     /// <summary>"tepat waktu (12 menit dari 15 menit)" or "terlambat 1 jam 5 menit (1 jam 20 menit dari 15 menit)".</summary>
     public static string Measured(StepMeasurement m)
     {
@@ -55,7 +52,7 @@ internal static class SopPhrases
     public static string Attempt(int attempt) => attempt > 1 ? $" (perbaikan ke-{attempt - 1})" : "";
 
     /// <summary>"31 Agustus 2023": a date in the SOP header, without the weekday.</summary>
-    public static string PlainDate(DateOnly date) => $"{date.Day} {_months[date.Month - 1]} {date.Year}";
+    public static string PlainDate(DateOnly date) => WibFormat.PlainDate(date);
 
     public static string PlhNote(Actor actor) =>
         $"Anda bertindak selaku Plh. {actor.OnBehalfOf?.Name} berdasarkan {actor.PlhBasis}. Tindakan Anda dicatat atas nama Anda sebagai Plh.";

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using PerijinanBot.Sop;
 using PerijinanBot.Sop.Calendar;
 
 namespace PerijinanBot.Reports.Compliance;
@@ -18,10 +19,6 @@ public enum PeriodKind
 /// </summary>
 public sealed record CompliancePeriod(PeriodKind Kind, DateOnly From, DateOnly ToExclusive, string Label)
 {
-    // Spelled out rather than taken from the "id-ID" culture so labels never depend on the host's ICU data (as WibFormat does).
-    private static readonly string[] _months =
-        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-
     private static readonly string[] _roman = ["I", "II", "III", "IV"];
 
     /// <summary>The period of <paramref name="kind"/> that contains <paramref name="day"/>.</summary>
@@ -32,7 +29,7 @@ public sealed record CompliancePeriod(PeriodKind Kind, DateOnly From, DateOnly T
         {
             case PeriodKind.Bulan:
                 var month = new DateOnly(year, day.Month, 1);
-                return new(kind, month, month.AddMonths(1), $"{_months[day.Month - 1]} {year}");
+                return new(kind, month, month.AddMonths(1), WibFormat.MonthAndYear(year, day.Month));
             case PeriodKind.Triwulan:
                 var quarter = (day.Month - 1) / 3;
                 var quarterStart = new DateOnly(year, (quarter * 3) + 1, 1);

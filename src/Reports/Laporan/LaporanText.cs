@@ -10,13 +10,10 @@ internal static class LaporanText
 {
     public const string Dash = "—";
 
-    private static readonly string[] _months =
-        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-
     private static readonly Lazy<TimeZoneInfo> _wib = new(() => TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
 
     /// <summary>"12 November 2026": letters are dated without the weekday.</summary>
-    public static string Tanggal(DateOnly date) => $"{date.Day} {_months[date.Month - 1]} {date.Year}";
+    public static string Tanggal(DateOnly date) => WibFormat.PlainDate(date);
 
     /// <summary>"15 Juli 2026 09.00 WIB", compact for the appendix table.</summary>
     public static string Moment(DateTimeOffset instant) => $"{Tanggal(WibDate(instant))} {WibFormat.Time(instant)} WIB";

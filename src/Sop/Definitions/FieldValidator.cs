@@ -7,7 +7,7 @@ internal static class FieldValidator
 {
     public static void Check(FieldDefinition field, string where, bool inStartStep, IReadOnlySet<Role> declared, Dictionary<string, string> owners, List<string> errors)
     {
-        if (string.IsNullOrWhiteSpace(field.Id) || !StepValidator.FieldIdPattern().IsMatch(field.Id))
+        if (string.IsNullOrWhiteSpace(field.Id) || !StepContentValidator.FieldIdPattern().IsMatch(field.Id))
         {
             errors.Add($"{where}: id '{field.Id}' must be camelCase letters and digits.");
         }

@@ -12,9 +12,10 @@ public sealed class SopCatalog
 
     private readonly Dictionary<(string Id, int Version), SopDefinition> _byKey;
 
-    private SopCatalog(IReadOnlyList<SopDefinition> definitions)
+    private SopCatalog(IReadOnlyList<SopDefinition> definitions, SopDefinition @default)
     {
         All = definitions;
+        Default = @default;
         _byKey = definitions.ToDictionary(d => (d.Id, d.Version));
     }
 
@@ -22,6 +23,13 @@ public sealed class SopCatalog
     public static SopCatalog Embedded => _embedded.Value;
 
     public IReadOnlyList<SopDefinition> All { get; }
+
+    /// <summary>
+    /// The latest version of the SOP a new kegiatan starts on, and the one the <c>sop</c> and <c>laporan</c> commands show:
+    /// the only SOP in the catalog, or the one whose latest version says <c>"default": true</c>. Decided when the catalog
+    /// loads, so a catalog with two defaults, or several SOPs and none, stops start-up.
+    /// </summary>
+    public SopDefinition Default { get; }
 
     /// <summary>Loads and validates every source; throws <see cref="SopDefinitionException"/> listing every problem in every file.</summary>
     public static SopCatalog Load(IEnumerable<DefinitionSource> sources)
@@ -52,7 +60,8 @@ public sealed class SopCatalog
             errors.Add("No SOP definition was found.");
         }
 
-        return errors.Count == 0 ? new SopCatalog(definitions) : throw new SopDefinitionException(errors);
+        var @default = errors.Count == 0 ? DefaultOf(definitions, errors) : null;
+        return errors.Count == 0 ? new SopCatalog(definitions, @default!) : throw new SopDefinitionException(errors);
     }
 
     /// <summary>The exact version a kegiatan is pinned to, or null when it is no longer shipped.</summary>
@@ -61,6 +70,26 @@ public sealed class SopCatalog
     /// <summary>The highest version of an SOP: what a new kegiatan starts on.</summary>
     public SopDefinition? Latest(string id) =>
         All.Where(d => d.Id == id).MaxBy(d => d.Version);
+
+    private static SopDefinition? DefaultOf(IReadOnlyList<SopDefinition> definitions, List<string> errors)
+    {
+        var latest = definitions.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).ToList();
+        var marked = latest.Where(d => d.IsDefault).ToList();
+        if (marked.Count > 1)
+        {
+            errors.Add($"Only one SOP may say \"default\": true; {string.Join(" and ", marked)} both do.");
+            return null;
+        }
+
+        if (marked.Count == 0 && latest.Count > 1)
+        {
+            errors.Add($"{latest.Count} SOPs ({string.Join(", ", latest.Select(d => d.Id))}) and none is the default: "
+                + "add \"default\": true to the latest version of the one a new kegiatan starts on.");
+            return null;
+        }
+
+        return marked.Count == 1 ? marked[0] : latest[0];
+    }
 }
 
 /// <summary>The text of one definition file and a name for error messages.</summary>

@@ -19,6 +19,14 @@ public sealed record SopDefinition
     /// <summary>1, 2, …: a changed SOP is a new file with a higher version; running kegiatan keep the old one.</summary>
     public int Version { get; init; }
 
+    /// <summary>
+    /// The SOP a new kegiatan starts on (<c>mulai</c>) and the one <c>sop</c> and <c>laporan</c> show. A catalog holding one SOP
+    /// needs no mark; with more, exactly one marks its latest version so (see <see cref="SopCatalog.Default"/>).
+    /// </summary>
+    [JsonPropertyName("default")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool IsDefault { get; init; }
+
     /// <summary>Prefix of kegiatan numbers, e.g. <c>FAS</c> for <c>FAS-2026-0001</c> (the storage allocates the numbers).</summary>
     public string NumberPrefix { get => _numberPrefix; init => _numberPrefix = value ?? ""; }
 

@@ -64,11 +64,11 @@ public sealed class DelegationDialogTests(AzuriteFixture storage) : IClassFixtur
             [DelegationCard.BasisInput] = "ST 800/9/2026",
         }, Ct);
 
-        Assert.Equal(DelegationStore.Texts.FromAfterTo, DialogCards.Banner(reversed.Card));
+        Assert.Equal(DelegationTexts.FromAfterTo, DialogCards.Banner(reversed.Card));
         Assert.Equal("ST 800/9/2026", DialogCards.InputValue(reversed.Card, DelegationCard.BasisInput));
         Assert.Equal(Iso(Today.AddDays(3)), DialogCards.InputValue(reversed.Card, DelegationCard.FromInput));
         Assert.Equal(h.Ketua.AadObjectId, DialogCards.InputValue(reversed.Card, DelegationCard.StandInInput));
-        Assert.Equal(DelegationStore.Texts.BasisRequired, DialogCards.Banner(noBasis.Card));
+        Assert.Equal(DelegationTexts.BasisRequired, DialogCards.Banner(noBasis.Card));
         Assert.Equal("Isi tanggal mulai dan tanggal selesai (pilih dari kalender).", DialogCards.Banner(noDates.Card));
         Assert.All(new[] { reversed, noBasis, noDates }, a => Assert.NotNull(DialogCards.Action(a.Card, DelegationCard.AddVerb)));
         Assert.Equal(before.Count, (await ListAsync(h)).Count);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Infrastructure;
+using PerijinanBot.Dialogs.Delegations;
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
@@ -78,16 +79,16 @@ public sealed class DelegationStoreTests(AzuriteFixture storage) : IClassFixture
 
     public static TheoryData<string, string, NewDelegation, string> Refusals => new()
     {
-        { "someone not in the directory", Stranger, Kabid(), DelegationStore.Texts.NotRegistered },
-        { "a holder not in the directory", Agus, Kabid() with { HolderId = Stranger }, DelegationStore.Texts.HolderUnknown },
-        { "a holder without an SOP role", Agus, Kabid() with { HolderId = Agus }, DelegationStore.Texts.HolderWithoutRole("Agus Pratama") },
-        { "appointing for someone else without being Admin", Rina, Kabid(standIn: Dewi), DelegationStore.Texts.OnlyForSelf },
-        { "a stand-in not in the directory", Hendra, Kabid(standIn: Stranger), DelegationStore.Texts.StandInUnknown },
-        { "the holder as their own stand-in", Hendra, Kabid(standIn: Hendra), DelegationStore.Texts.StandInIsHolder },
-        { "from after to", Hendra, Kabid(from: 3, to: 2), DelegationStore.Texts.FromAfterTo },
-        { "a range that is over", Hendra, Kabid(from: -5, to: -1), DelegationStore.Texts.InThePast(Today) },
-        { "no basis", Hendra, Kabid(basis: "   "), DelegationStore.Texts.BasisRequired },
-        { "a basis over 200 characters", Hendra, Kabid(basis: new string('8', 201)), DelegationStore.Texts.BasisTooLong(201) },
+        { "someone not in the directory", Stranger, Kabid(), DelegationTexts.NotRegistered },
+        { "a holder not in the directory", Agus, Kabid() with { HolderId = Stranger }, DelegationTexts.HolderUnknown },
+        { "a holder without an SOP role", Agus, Kabid() with { HolderId = Agus }, DelegationTexts.HolderWithoutRole("Agus Pratama") },
+        { "appointing for someone else without being Admin", Rina, Kabid(standIn: Dewi), DelegationTexts.OnlyForSelf },
+        { "a stand-in not in the directory", Hendra, Kabid(standIn: Stranger), DelegationTexts.StandInUnknown },
+        { "the holder as their own stand-in", Hendra, Kabid(standIn: Hendra), DelegationTexts.StandInIsHolder },
+        { "from after to", Hendra, Kabid(from: 3, to: 2), DelegationTexts.FromAfterTo },
+        { "a range that is over", Hendra, Kabid(from: -5, to: -1), DelegationTexts.InThePast(Today) },
+        { "no basis", Hendra, Kabid(basis: "   "), DelegationTexts.BasisRequired },
+        { "a basis over 200 characters", Hendra, Kabid(basis: new string('8', 201)), DelegationTexts.BasisTooLong(201) },
     };
 
     [Theory]
@@ -125,7 +126,8 @@ public sealed class DelegationStoreTests(AzuriteFixture storage) : IClassFixture
         var backToBack = await store.AddAsync(Hendra, NewId(), Kabid(standIn: Dewi, from: 5, to: 6), Ct);
         var otherHolder = await store.AddAsync(Siti, NewId(), new NewDelegation(Siti, Hendra, Today, Today.AddDays(4), Basis), Ct);
 
-        Assert.Equal(DelegationStore.Texts.Overlap("Hendra Gunawan", "Rina Marlina", (await store.ListAsync(Ct))[0]), overlapping.Error);
+        var first = (await store.ListAsync(Ct))[0];
+        Assert.Equal(DelegationTexts.Overlap("Hendra Gunawan", "Rina Marlina", first.From, first.To), overlapping.Error);
         Assert.StartsWith("Hendra Gunawan sudah memiliki Plh. (Rina Marlina) dari Kamis, 26 November 2026 sampai Senin, 30 November 2026.", overlapping.Error, StringComparison.Ordinal);
         Assert.True(backToBack.IsOk, backToBack.Error);
         Assert.True(otherHolder.IsOk, otherHolder.Error);
@@ -157,7 +159,7 @@ public sealed class DelegationStoreTests(AzuriteFixture storage) : IClassFixture
         Assert.True(ended.IsOk, ended.Error);
         Assert.Empty(await store.ListAsync(Ct));
         Assert.Empty(cache.Current);
-        Assert.Equal(DelegationStore.Texts.AlreadyEnded, (await store.EndAsync(Hendra, id, Ct)).Error);
+        Assert.Equal(DelegationTexts.AlreadyEnded, (await store.EndAsync(Hendra, id, Ct)).Error);
         // The holder is free to appoint someone else for the same days.
         Assert.True((await store.AddAsync(Hendra, NewId(), Kabid(standIn: Dewi), Ct)).IsOk);
     }
@@ -168,14 +170,14 @@ public sealed class DelegationStoreTests(AzuriteFixture storage) : IClassFixture
         var (store, _) = Instance();
         var id = (await store.AddAsync(Hendra, NewId(), Kabid(), Ct)).Record!.Id;
 
-        Assert.Equal(DelegationStore.Texts.MayNotEnd, (await store.EndAsync(Rina, id, Ct)).Error);
-        Assert.Equal(DelegationStore.Texts.MayNotEnd, (await store.EndAsync(Siti, id, Ct)).Error);
-        Assert.Equal(DelegationStore.Texts.NotRegistered, (await store.EndAsync(Stranger, id, Ct)).Error);
+        Assert.Equal(DelegationTexts.MayNotEnd, (await store.EndAsync(Rina, id, Ct)).Error);
+        Assert.Equal(DelegationTexts.MayNotEnd, (await store.EndAsync(Siti, id, Ct)).Error);
+        Assert.Equal(DelegationTexts.NotRegistered, (await store.EndAsync(Stranger, id, Ct)).Error);
         Assert.Single(await store.ListAsync(Ct));
 
         Assert.True((await store.EndAsync(Agus, id, Ct)).IsOk);
         Assert.Empty(await store.ListAsync(Ct));
-        Assert.Equal(DelegationStore.Texts.NotFound, (await store.EndAsync(Agus, "no-such-id", Ct)).Error);
+        Assert.Equal(DelegationTexts.NotFound, (await store.EndAsync(Agus, "no-such-id", Ct)).Error);
     }
 
     [Fact]

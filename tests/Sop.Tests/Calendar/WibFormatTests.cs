@@ -20,6 +20,10 @@ public sealed class WibFormatTests
         Assert.Equal(["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"], names);
         var months = Enumerable.Range(1, 12).Select(m => WibFormat.Date(new DateOnly(2026, m, 1)).Split(' ')[2]);
         Assert.Equal(["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"], months);
+        Assert.Equal(names, WibFormat.DayNames);
+        Assert.Equal(months, WibFormat.MonthNames);
+        Assert.Equal("14 Juli 2025", WibFormat.PlainDate(new DateOnly(2025, 7, 14)));
+        Assert.Equal("November 2026", WibFormat.MonthAndYear(2026, 11));
     }
 
     [Fact]

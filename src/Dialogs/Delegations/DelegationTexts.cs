@@ -1,0 +1,55 @@
+using PerijinanBot.Sop;
+
+namespace PerijinanBot.Dialogs.Delegations;
+
+/// <summary>What the <c>plh</c> card says back: why an appointment was refused, and what was just appointed or ended.</summary>
+public static class DelegationTexts
+{
+    public const string NotRegistered = "Anda belum terdaftar di direktori PerijinanBot. Hubungi Admin Bidang agar peran Anda dicatat.";
+    public const string HolderUnknown = "Pilih pejabat yang digantikan dari daftar.";
+    public const string OnlyForSelf = "Anda hanya dapat menunjuk Plh. untuk diri Anda sendiri. Penunjukan Plh. bagi pejabat lain dilakukan oleh Admin.";
+    public const string StandInUnknown = "Pilih pegawai yang ditunjuk sebagai Plh. dari daftar.";
+    public const string StandInIsHolder = "Plh. harus orang lain, bukan pejabat yang digantikan.";
+    public const string FromAfterTo = "Tanggal mulai harus sama dengan atau sebelum tanggal selesai.";
+    public const string BasisRequired = "Nomor surat tugas wajib diisi: itulah dasar penunjukan Plh. yang dicatat dalam riwayat.";
+    public const string NotFound = "Penunjukan Plh. itu tidak ditemukan. Ketik plh untuk melihat daftar terkini.";
+    public const string MayNotEnd = "Penunjukan Plh. hanya dapat diakhiri oleh pejabat yang digantikan, oleh yang menunjuknya, atau oleh Admin.";
+    public const string AlreadyEnded = "Penunjukan Plh. ini sudah berakhir.";
+    public const string Busy = "Penunjukan Plh. sedang diubah oleh orang lain. Silakan coba lagi sebentar lagi.";
+    public const string BadDates = "Isi tanggal mulai dan tanggal selesai (pilih dari kalender).";
+
+    public static string HolderWithoutRole(string name) => $"{name} tidak memegang peran SOP (Anggota/Ketua Tim Kerja, Kepala Bidang, Kepala Dinas), jadi tidak memerlukan Plh.";
+
+    public static string InThePast(DateOnly today) => $"Tanggal selesai sudah lewat. Plh. ditunjuk untuk hari ini ({WibFormat.Date(today)}) atau sesudahnya.";
+
+    public static string BasisTooLong(int length) => $"Nomor surat tugas paling banyak {DelegationCard.MaxBasisLength} karakter (saat ini {WibFormat.Number(length)}).";
+
+    /// <summary>The holder already has a Plh. (<paramref name="standIn"/>) for dates that overlap the new ones.</summary>
+    public static string Overlap(string holder, string standIn, DateOnly from, DateOnly to) =>
+        $"{holder} sudah memiliki Plh. ({standIn}) dari {WibFormat.Date(from)} sampai {WibFormat.Date(to)}. Akhiri penunjukan itu dulu atau pilih tanggal lain.";
+
+    /// <param name="told">Whether the stand-in could be told in their chat with the bot.</param>
+    public static string Added(DelegationItem item, bool told)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return told
+            ? $"{item.StandInName} ditunjuk sebagai Plh. {item.HolderName} dan sudah diberi tahu."
+            : $"{item.StandInName} ditunjuk sebagai Plh. {item.HolderName}. Pemberitahuan belum dapat dikirim karena {item.StandInName} belum pernah membuka obrolan dengan PerijinanBot; mohon sampaikan langsung.";
+    }
+
+    public static string Ended(DelegationItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return $"Penunjukan {item.StandInName} sebagai Plh. {item.HolderName} telah diakhiri.";
+    }
+
+    /// <summary>A person in the form's lists: "Hendra Gunawan — Kepala Bidang Perijinan dan Kelembagaan", or the name alone without a role.</summary>
+    public static string Choice(string name, IEnumerable<string> roles)
+    {
+        var held = string.Join(", ", roles);
+        return held.Length == 0 ? name : $"{name} — {held}";
+    }
+
+    /// <summary>The form's holder when the viewer appoints for themself: "Anda (Hendra Gunawan — …)".</summary>
+    public static string Self(string choice) => $"Anda ({choice})";
+}
