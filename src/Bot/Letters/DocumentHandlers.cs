@@ -58,7 +58,7 @@ internal sealed class AgendaLetterHandler(KegiatanService kegiatan, KegiatanDocu
 internal sealed partial class ClosingNoticeHandler(
     KegiatanService kegiatan,
     KegiatanDocuments documents,
-    DocumentViews views,
+    DocumentLinks views,
     PersonalMessenger messenger,
     ProactiveInstaller installer,
     ILetterArchive archive,

@@ -21,7 +21,7 @@ namespace PerijinanBot.Bot.Letters;
 internal sealed class LetterTurns(
     AgendaRegister register,
     KegiatanDocuments documents,
-    DocumentViews views,
+    DocumentLinks views,
     FileStore files,
     KegiatanService kegiatan,
     ILetterArchive archive) : ITurnRoutes

@@ -16,7 +16,7 @@ internal static class LettersSetup
         services.AddSingleton<IValidateOptions<AgendaOptions>, AgendaOptionsValidator>();
         services.AddSingleton<AgendaRegister>();
         services.AddSingleton<KegiatanDocuments>();
-        services.AddSingleton<DocumentViews>();
+        services.AddSingleton<DocumentLinks>();
         services.AddSingleton<IOutboxPlanner, LetterPlanner>();
         services.AddSingleton<IOutboxHandler, AgendaLetterHandler>();
         services.AddSingleton<IOutboxHandler, ClosingNoticeHandler>();

@@ -15,15 +15,15 @@ public static class HelpCard
     {
         var body = new List<JsonNode>
         {
-            Ac.Text("PerijinanBot — Bantuan", TextStyle.Title),
-            Ac.Text(Texts.Tagline, TextStyle.Subtle),
-            Ac.Text(Greeting(view)),
-            Ac.Text("Perintah yang dapat Anda ketik", TextStyle.Heading),
-            Ac.Facts(view.Commands.Select(c => (c.Usage, Describe(c)))),
-            Ac.Text("Di obrolan grup atau saluran, sebut @PerijinanBot sebelum perintah.", TextStyle.Subtle),
+            CardElements.Text("PerijinanBot — Bantuan", TextStyle.Title),
+            CardElements.Text(Texts.Tagline, TextStyle.Subtle),
+            CardElements.Text(Greeting(view)),
+            CardElements.Text("Perintah yang dapat Anda ketik", TextStyle.Heading),
+            CardElements.Facts(view.Commands.Select(c => (c.Usage, Describe(c)))),
+            CardElements.Text("Di obrolan grup atau saluran, sebut @PerijinanBot sebelum perintah.", TextStyle.Subtle),
         };
-        body.AddRange(Ac.ButtonRows(view.Buttons.Select(c => (JsonNode)Ac.CommandButton(c.ButtonTitle, c.Word))));
-        return Ac.Card(body);
+        body.AddRange(CardElements.ButtonRows(view.Buttons.Select(c => (JsonNode)CardElements.CommandButton(c.ButtonTitle, c.Word))));
+        return CardElements.Card(body);
     }
 
     private static string Greeting(HelpView view) => view.PersonName is null

@@ -40,26 +40,26 @@ public static class RolesCard
         ArgumentNullException.ThrowIfNull(roles);
         var body = new List<JsonNode>
         {
-            Ac.Text("Pemegang peran", TextStyle.Title),
-            Ac.Text("Bidang Perijinan dan Kelembagaan, Dinas Koperasi UKM Provinsi Kalimantan Barat", TextStyle.Subtle),
-            Ac.Facts(roles.Select(r => (r.Role, r.Holders.Count == 0 ? "— belum ada —" : string.Join(", ", r.Holders)))),
+            CardElements.Text("Pemegang peran", TextStyle.Title),
+            CardElements.Text("Bidang Perijinan dan Kelembagaan, Dinas Koperasi UKM Provinsi Kalimantan Barat", TextStyle.Subtle),
+            CardElements.Facts(roles.Select(r => (r.Role, r.Holders.Count == 0 ? "— belum ada —" : string.Join(", ", r.Holders)))),
         };
         var vacant = roles.Where(r => r.Holders.Count == 0).Select(r => r.Role).ToList();
         if (vacant.Count > 0)
         {
-            body.Add(Ac.Text($"Peran tanpa pemegang: {string.Join(", ", vacant)}. Langkah SOP untuk peran ini akan tertahan; hubungi Admin.", TextStyle.Warning));
+            body.Add(CardElements.Text($"Peran tanpa pemegang: {string.Join(", ", vacant)}. Langkah SOP untuk peran ini akan tertahan; hubungi Admin.", TextStyle.Warning));
         }
 
         if (source is not null)
         {
-            body.Add(Ac.Text(SourceLine(source, roles.Count), TextStyle.Subtle));
+            body.Add(CardElements.Text(SourceLine(source, roles.Count), TextStyle.Subtle));
             if (source.SyncedRoles.Count > 0 && source.LastFailure is { } failure)
             {
-                body.Add(Ac.Text($"Sinkronisasi terakhir gagal: {failure} Daftar di atas {(source.LastSyncedAt is null ? "diambil dari konfigurasi bot" : "dari sinkronisasi sebelumnya")}.", TextStyle.Warning));
+                body.Add(CardElements.Text($"Sinkronisasi terakhir gagal: {failure} Daftar di atas {(source.LastSyncedAt is null ? "diambil dari konfigurasi bot" : "dari sinkronisasi sebelumnya")}.", TextStyle.Warning));
             }
         }
 
-        return Ac.Card(body);
+        return CardElements.Card(body);
     }
 
     /// <summary>The answer to <c>peran sinkron</c>: per synced role how many hold it now, who was added and who was removed.</summary>
@@ -68,22 +68,22 @@ public static class RolesCard
         ArgumentNullException.ThrowIfNull(view);
         var body = new List<JsonNode>
         {
-            Ac.Text(SyncTitle, TextStyle.Title),
-            Ac.Text($"Dari grup Entra ID, {WibFormat.DateTime(view.SyncedAt)}", TextStyle.Subtle),
-            Ac.Facts(view.Roles.Select(r => (r.Role, Change(r)))),
+            CardElements.Text(SyncTitle, TextStyle.Title),
+            CardElements.Text($"Dari grup Entra ID, {WibFormat.DateTime(view.SyncedAt)}", TextStyle.Subtle),
+            CardElements.Facts(view.Roles.Select(r => (r.Role, Change(r)))),
         };
         if (view.Flagged > 0)
         {
-            body.Add(Ac.Text($"{view.Flagged} langkah yang masih dipegang pegawai yang tidak lagi memegang perannya telah diberitahukan kepada atasannya untuk dialihkan."));
+            body.Add(CardElements.Text($"{view.Flagged} langkah yang masih dipegang pegawai yang tidak lagi memegang perannya telah diberitahukan kepada atasannya untuk dialihkan."));
         }
 
         if (view.Waiting > 0)
         {
-            body.Add(Ac.Text($"{view.Waiting} pemberitahuan pengalihan belum dapat dikirim (penerimanya belum dapat dihubungi bot, atau tidak ada pemegang peran atasan maupun Admin); akan dicoba lagi pada sinkronisasi berikutnya.", TextStyle.Warning));
+            body.Add(CardElements.Text($"{view.Waiting} pemberitahuan pengalihan belum dapat dikirim (penerimanya belum dapat dihubungi bot, atau tidak ada pemegang peran atasan maupun Admin); akan dicoba lagi pada sinkronisasi berikutnya.", TextStyle.Warning));
         }
 
-        body.Add(AcActions(Ac.CommandButton("Lihat pemegang peran", "peran")));
-        return Ac.Card(body);
+        body.Add(AcActions(CardElements.CommandButton("Lihat pemegang peran", "peran")));
+        return CardElements.Card(body);
     }
 
     /// <summary>To the superior (or the Admins): a step is held by someone who left its role; reassign it.</summary>
@@ -93,29 +93,29 @@ public static class RolesCard
         var command = $"alihkan {view.Number}";
         var lines = new List<JsonNode>
         {
-            Ac.Text($"{view.Person} tidak lagi memegang peran {view.Role} menurut grup Entra ID, tetapi masih tercatat sebagai pelaksana langkah {view.Step} ({view.StepTitle}) kegiatan {view.Number}."),
-            Ac.Text($"Agar kegiatan tidak tertahan, alihkan langkah ini kepada pegawai lain yang memegang peran {view.Role}: ketik **{command}** atau tekan tombol Alihkan."),
+            CardElements.Text($"{view.Person} tidak lagi memegang peran {view.Role} menurut grup Entra ID, tetapi masih tercatat sebagai pelaksana langkah {view.Step} ({view.StepTitle}) kegiatan {view.Number}."),
+            CardElements.Text($"Agar kegiatan tidak tertahan, alihkan langkah ini kepada pegawai lain yang memegang peran {view.Role}: ketik **{command}** atau tekan tombol Alihkan."),
         };
         if (view.ToAdmins)
         {
-            lines.Add(Ac.Text(view.Superior is { } superior
+            lines.Add(CardElements.Text(view.Superior is { } superior
                 ? $"Pemberitahuan ini dikirim kepada Admin karena peran atasannya ({superior}) saat ini tidak dipegang siapa pun."
                 : $"Pemberitahuan ini dikirim kepada Admin karena peran {view.Role} tidak memiliki atasan dalam SOP."));
         }
 
         var body = new List<JsonNode>
         {
-            Ac.Text(LeftRoleTitle, TextStyle.Title),
+            CardElements.Text(LeftRoleTitle, TextStyle.Title),
             new JsonObject { ["type"] = "Container", ["style"] = "warning", ["items"] = new JsonArray([.. lines]) },
-            Ac.Facts(
+            CardElements.Facts(
             [
                 ("Kegiatan", view.Judul is { Length: > 0 } judul ? $"{view.Number} — {judul}" : view.Number),
                 ("Langkah", $"{view.Step}. {view.StepTitle}"),
                 ("Pelaksana tercatat", view.Person),
             ]),
-            AcActions(Ac.CommandButton("Alihkan", command), Ac.CommandButton("Lihat status", $"status {view.Number}")),
+            AcActions(CardElements.CommandButton("Alihkan", command), CardElements.CommandButton("Lihat status", $"status {view.Number}")),
         };
-        return Ac.Card(body);
+        return CardElements.Card(body);
     }
 
     private static string SourceLine(RolesSource source, int roleCount)

@@ -16,18 +16,18 @@ public static class WelcomeCard
     {
         var body = new List<JsonNode>
         {
-            Ac.Text("Selamat datang di PerijinanBot", TextStyle.Title),
-            Ac.Text(Texts.Tagline, TextStyle.Subtle),
-            Ac.Text("Bot ini memandu setiap pelaksana melalui langkahnya dalam SOP 000.8/1622/DISKOPUKM.B: Anda menerima kartu tugas, memutuskan Setuju atau Tidak, dan orang berikutnya langsung diminta. Setiap langkah dicatat dan diukur terhadap mutu baku waktu SOP, dalam jam kerja WIB."),
-            Ac.Text(Who(view)),
+            CardElements.Text("Selamat datang di PerijinanBot", TextStyle.Title),
+            CardElements.Text(Texts.Tagline, TextStyle.Subtle),
+            CardElements.Text("Bot ini memandu setiap pelaksana melalui langkahnya dalam SOP 000.8/1622/DISKOPUKM.B: Anda menerima kartu tugas, memutuskan Setuju atau Tidak, dan orang berikutnya langsung diminta. Setiap langkah dicatat dan diukur terhadap mutu baku waktu SOP, dalam jam kerja WIB."),
+            CardElements.Text(Who(view)),
         };
         if (view.IsGroup)
         {
-            body.Add(Ac.Text("Di obrolan ini, sebut @PerijinanBot sebelum perintah, misalnya: @PerijinanBot bantuan.", TextStyle.Subtle));
+            body.Add(CardElements.Text("Di obrolan ini, sebut @PerijinanBot sebelum perintah, misalnya: @PerijinanBot bantuan.", TextStyle.Subtle));
         }
 
-        body.AddRange(Ac.ButtonRows(view.Commands.Select(c => (JsonNode)Ac.CommandButton(c.ButtonTitle, c.Word))));
-        return Ac.Card(body);
+        body.AddRange(CardElements.ButtonRows(view.Commands.Select(c => (JsonNode)CardElements.CommandButton(c.ButtonTitle, c.Word))));
+        return CardElements.Card(body);
     }
 
     private static string Who(WelcomeView view) => view switch

@@ -48,29 +48,29 @@ public static class DelegationCard
         ArgumentNullException.ThrowIfNull(view);
         var body = new List<JsonNode>
         {
-            Ac.Text("Plh./Plt. — Pelaksana Harian", TextStyle.Title),
-            Ac.Text("Selama tanggal penunjukan, Plh. dapat bertindak atas langkah SOP pejabat yang digantikan; riwayat mencatat “Plh.” beserta nomor surat tugasnya. Penunjukan berakhir dengan sendirinya setelah tanggal selesai.", TextStyle.Subtle),
+            CardElements.Text("Plh./Plt. — Pelaksana Harian", TextStyle.Title),
+            CardElements.Text("Selama tanggal penunjukan, Plh. dapat bertindak atas langkah SOP pejabat yang digantikan; riwayat mencatat “Plh.” beserta nomor surat tugasnya. Penunjukan berakhir dengan sendirinya setelah tanggal selesai.", TextStyle.Subtle),
         };
         if (view.Notice is { } notice)
         {
-            body.Add(AcInputs.Banner(notice, "good"));
+            body.Add(CardInputs.Banner(notice, "good"));
         }
 
         if (view.Error is { } error)
         {
-            body.Add(AcInputs.Banner(error));
+            body.Add(CardInputs.Banner(error));
         }
 
-        body.Add(Ac.Text("Sedang berlaku", TextStyle.Heading));
+        body.Add(CardElements.Text("Sedang berlaku", TextStyle.Heading));
         body.AddRange(List(view.Delegations.Where(d => d.From <= view.Today), "Tidak ada Plh. yang sedang berlaku."));
-        body.Add(Ac.Text("Akan datang", TextStyle.Heading));
+        body.Add(CardElements.Text("Akan datang", TextStyle.Heading));
         body.AddRange(List(view.Delegations.Where(d => d.From > view.Today), "Tidak ada penunjukan Plh. yang akan datang."));
         if (view.Form is { } form)
         {
             body.AddRange(Form(form, view.Draft));
         }
 
-        return Ac.Card(body);
+        return CardElements.Card(body);
     }
 
     /// <summary>Sent to the stand-in's 1:1 chat when they are appointed.</summary>
@@ -78,13 +78,13 @@ public static class DelegationCard
     {
         ArgumentNullException.ThrowIfNull(item);
         var sentence = $"Anda ditunjuk sebagai Plh. {item.HolderRole} untuk {item.HolderName} dari {WibFormat.Date(item.From)} sampai {WibFormat.Date(item.To)}, dasar: ";
-        return Ac.Card(
+        return CardElements.Card(
             [
-                Ac.Text("Penunjukan Plh.", TextStyle.Title),
+                CardElements.Text("Penunjukan Plh.", TextStyle.Title),
                 Runs(sentence, item.Basis, "."),
-                Ac.Text($"Ditunjuk oleh {appointedBy}. Selama tanggal itu Anda dapat bertindak atas langkah SOP {item.HolderName}; setiap tindakan dicatat atas nama Anda sebagai Plh. Ketik **tugas** untuk melihat langkah yang menunggu.", TextStyle.Subtle),
+                CardElements.Text($"Ditunjuk oleh {appointedBy}. Selama tanggal itu Anda dapat bertindak atas langkah SOP {item.HolderName}; setiap tindakan dicatat atas nama Anda sebagai Plh. Ketik **tugas** untuk melihat langkah yang menunggu.", TextStyle.Subtle),
             ],
-            [Ac.CommandButton("Tugas saya", "tugas")]);
+            [CardElements.CommandButton("Tugas saya", "tugas")]);
     }
 
     /// <summary>Sent to the stand-in's 1:1 chat when their appointment is ended before its last day (or withdrawn before it began).</summary>
@@ -92,13 +92,13 @@ public static class DelegationCard
     {
         ArgumentNullException.ThrowIfNull(item);
         var sentence = $"Penunjukan Anda sebagai Plh. {item.HolderRole} untuk {item.HolderName} ({WibFormat.Date(item.From)} sampai {WibFormat.Date(item.To)}, dasar: ";
-        return Ac.Card(
+        return CardElements.Card(
             [
-                Ac.Text("Penunjukan Plh. diakhiri", TextStyle.Title),
+                CardElements.Text("Penunjukan Plh. diakhiri", TextStyle.Title),
                 Runs(sentence, item.Basis, $") diakhiri oleh {endedBy} pada {WibFormat.Date(endedOn)}."),
-                Ac.Text($"Mulai sekarang Anda tidak lagi bertindak atas langkah SOP {item.HolderName}; langkah tersebut kembali ditangani {item.HolderName}.", TextStyle.Subtle),
+                CardElements.Text($"Mulai sekarang Anda tidak lagi bertindak atas langkah SOP {item.HolderName}; langkah tersebut kembali ditangani {item.HolderName}.", TextStyle.Subtle),
             ],
-            [Ac.CommandButton("Tugas saya", "tugas")]);
+            [CardElements.CommandButton("Tugas saya", "tugas")]);
     }
 
     private static IEnumerable<JsonNode> List(IEnumerable<DelegationItem> items, string none)
@@ -110,49 +110,49 @@ public static class DelegationCard
             var lines = new List<JsonNode>
             {
                 new JsonObject { ["type"] = "TextBlock", ["text"] = $"{item.StandInName} selaku Plh. {item.HolderName}", ["wrap"] = true, ["weight"] = "Bolder" },
-                Ac.Text($"{item.HolderRole} · {WibFormat.Date(item.From)} sampai {WibFormat.Date(item.To)}", TextStyle.Subtle),
+                CardElements.Text($"{item.HolderRole} · {WibFormat.Date(item.From)} sampai {WibFormat.Date(item.To)}", TextStyle.Subtle),
                 Runs("Dasar: ", Shorten(item.Basis)),
             };
             if (item.MayEnd)
             {
-                lines.Add(AcInputs.ActionSet([EndButton(item.Id)]));
+                lines.Add(CardInputs.ActionSet([EndButton(item.Id)]));
             }
 
-            yield return AcInputs.Container(lines, "emphasis", separator: true, spacing: "Small");
+            yield return CardInputs.Container(lines, "emphasis", separator: true, spacing: "Small");
         }
 
         if (!any)
         {
-            yield return Ac.Text(none, TextStyle.Subtle);
+            yield return CardElements.Text(none, TextStyle.Subtle);
         }
     }
 
     private static IEnumerable<JsonNode> Form(DelegationForm form, DelegationDraft draft)
     {
-        yield return Ac.Text("Tunjuk Plh. baru", TextStyle.Heading);
+        yield return CardElements.Text("Tunjuk Plh. baru", TextStyle.Heading);
         if (form.Self is { } self)
         {
-            yield return Ac.Text($"Pejabat yang digantikan: {self}", TextStyle.Default);
+            yield return CardElements.Text($"Pejabat yang digantikan: {self}", TextStyle.Default);
         }
         else
         {
-            yield return AcInputs.ChoiceSet(HolderInput, "Pejabat yang digantikan", "Pilih pejabat yang digantikan.",
+            yield return CardInputs.ChoiceSet(HolderInput, "Pejabat yang digantikan", "Pilih pejabat yang digantikan.",
                 form.Holders.Select(h => (h.Id, h.Title)), draft.Holder, required: true, multiSelect: false, placeholder: "Pilih pejabat");
         }
 
-        yield return AcInputs.ChoiceSet(StandInInput, "Ditunjuk sebagai Plh.", "Pilih pegawai yang ditunjuk sebagai Plh.",
+        yield return CardInputs.ChoiceSet(StandInInput, "Ditunjuk sebagai Plh.", "Pilih pegawai yang ditunjuk sebagai Plh.",
             form.StandIns.Select(s => (s.Id, s.Title)), draft.StandIn, required: true, multiSelect: false, placeholder: "Pilih pegawai");
-        yield return AcInputs.DateInput(FromInput, "Mulai tanggal", "Isi tanggal mulai.", IsoDate(draft.From), required: true);
-        yield return AcInputs.DateInput(ToInput, "Sampai tanggal", "Isi tanggal selesai.", IsoDate(draft.To), required: true);
-        yield return AcInputs.TextInput(BasisInput, "Nomor surat tugas", $"Isi nomor surat tugas (paling banyak {MaxBasisLength} karakter).", draft.Basis,
+        yield return CardInputs.DateInput(FromInput, "Mulai tanggal", "Isi tanggal mulai.", IsoDate(draft.From), required: true);
+        yield return CardInputs.DateInput(ToInput, "Sampai tanggal", "Isi tanggal selesai.", IsoDate(draft.To), required: true);
+        yield return CardInputs.TextInput(BasisInput, "Nomor surat tugas", $"Isi nomor surat tugas (paling banyak {MaxBasisLength} karakter).", draft.Basis,
             required: true, maxLength: MaxBasisLength, multiline: false, placeholder: "contoh: 800/123/DISKOPUKM.B/2026");
-        yield return AcInputs.ActionSet([AcInputs.Execute("Tetapkan Plh.", AddVerb, [])]);
+        yield return CardInputs.ActionSet([CardInputs.Execute("Tetapkan Plh.", AddVerb, [])]);
     }
 
     /// <summary>"Akhiri" must not collect or validate the form beside it.</summary>
     private static JsonObject EndButton(string id)
     {
-        var button = AcInputs.Execute("Akhiri", EndVerb, new JsonObject { [IdKey] = id });
+        var button = CardInputs.Execute("Akhiri", EndVerb, new JsonObject { [IdKey] = id });
         button["associatedInputs"] = "none";
         button["fallback"]!["associatedInputs"] = "none";
         return button;

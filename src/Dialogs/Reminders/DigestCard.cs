@@ -10,12 +10,12 @@ public static class DigestCard
     public static JsonObject Build(DigestCardView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var title = Ac.Text(view.Title, TextStyle.Title);
+        var title = CardElements.Text(view.Title, TextStyle.Title);
         title["id"] = "ringkasan-harian";
-        var body = new List<JsonNode> { title, Ac.Text(view.DateLine, TextStyle.Subtle) };
+        var body = new List<JsonNode> { title, CardElements.Text(view.DateLine, TextStyle.Subtle) };
         if (view.BidangLine is { } bidang)
         {
-            body.Add(AcInputs.Container([Ac.Text(bidang)], "emphasis"));
+            body.Add(CardInputs.Container([CardElements.Text(bidang)], "emphasis"));
         }
 
         // The tugas list as "tugas" shows it, under its own heading.
@@ -27,6 +27,6 @@ public static class DigestCard
         }
 
         body.AddRange(tasks);
-        return Ac.Card(body);
+        return CardElements.Card(body);
     }
 }

@@ -10,15 +10,15 @@ public static class ReminderCard
     public static JsonObject Build(ReminderCardView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var title = Ac.Text(view.Title, TextStyle.Title);
+        var title = CardElements.Text(view.Title, TextStyle.Title);
         title["id"] = "pengingat-" + view.Kind;
         var body = new List<JsonNode>
         {
             title,
-            AcInputs.Container([AcInputs.Colored(view.Lead, view.Attention ? "Attention" : "Default", bold: view.Attention)], view.Attention ? "attention" : "emphasis"),
+            CardInputs.Container([CardInputs.Colored(view.Lead, view.Attention ? "Attention" : "Default", bold: view.Attention)], view.Attention ? "attention" : "emphasis"),
         };
         body.AddRange(SopBlocks.Rows(view.Rows));
-        body.Add(AcInputs.ActionSet([SopBlocks.OpenButton(view.Number)]));
-        return Ac.Card(body);
+        body.Add(CardInputs.ActionSet([SopBlocks.OpenButton(view.Number)]));
+        return CardElements.Card(body);
     }
 }

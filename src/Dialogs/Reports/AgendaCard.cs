@@ -48,28 +48,28 @@ public static class AgendaCard
         ArgumentNullException.ThrowIfNull(view);
         var body = new List<JsonNode>
         {
-            Ac.Text($"Buku Agenda Surat Keluar — {view.PeriodLabel}", TextStyle.Title),
-            Ac.Text("Surat keluar kegiatan fasilitasi: disposisi Kepala Dinas (langkah 5) dan Laporan Kegiatan (langkah 7). Nomor surat mengikuti nomor SRIKANDI bila sudah dicatat; bila belum, nomor urut agenda Bidang. Tombol Unduh membuka berkas suratnya: Lembar Disposisi atau Laporan Kegiatan.", TextStyle.Subtle),
+            CardElements.Text($"Buku Agenda Surat Keluar — {view.PeriodLabel}", TextStyle.Title),
+            CardElements.Text("Surat keluar kegiatan fasilitasi: disposisi Kepala Dinas (langkah 5) dan Laporan Kegiatan (langkah 7). Nomor surat mengikuti nomor SRIKANDI bila sudah dicatat; bila belum, nomor urut agenda Bidang. Tombol Unduh membuka berkas suratnya: Lembar Disposisi atau Laporan Kegiatan.", TextStyle.Subtle),
         };
         if (view.Notice is { } notice)
         {
-            body.Add(AcInputs.Banner(notice, "good"));
+            body.Add(CardInputs.Banner(notice, "good"));
         }
 
         if (view.Error is { } error)
         {
-            body.Add(AcInputs.Banner(error));
+            body.Add(CardInputs.Banner(error));
         }
 
         if (view.Rows.Count == 0)
         {
-            body.Add(Ac.Text($"Belum ada surat keluar pada {view.PeriodLabel}."));
+            body.Add(CardElements.Text($"Belum ada surat keluar pada {view.PeriodLabel}."));
         }
         else
         {
             if (view.Total > view.Rows.Count)
             {
-                body.Add(Ac.Text($"Menampilkan {view.Rows.Count} surat terakhir dari {view.Total}; daftar lengkap ada di berkas Excel.", TextStyle.Subtle));
+                body.Add(CardElements.Text($"Menampilkan {view.Rows.Count} surat terakhir dari {view.Total}; daftar lengkap ada di berkas Excel.", TextStyle.Subtle));
             }
 
             body.AddRange(view.Rows.Select(Row));
@@ -77,8 +77,8 @@ public static class AgendaCard
 
         if (view.Export is { } export)
         {
-            body.Add(AcInputs.ActionSet([DocumentsCard.OpenUrl(export.Title, export.Url)]));
-            body.Add(Ac.Text($"Tautan berlaku sampai {WibFormat.DateTime(view.LinksExpireAt)}.", TextStyle.Subtle));
+            body.Add(CardInputs.ActionSet([DocumentsCard.OpenUrl(export.Title, export.Url)]));
+            body.Add(CardElements.Text($"Tautan berlaku sampai {WibFormat.DateTime(view.LinksExpireAt)}.", TextStyle.Subtle));
         }
 
         if (view.Editable.Count > 0)
@@ -86,40 +86,40 @@ public static class AgendaCard
             body.Add(Form(view));
         }
 
-        return Ac.Card(body);
+        return CardElements.Card(body);
     }
 
     private static JsonObject Row(AgendaRow row)
     {
         var items = new List<JsonNode>
         {
-            AcInputs.Caption(string.Create(CultureInfo.InvariantCulture, $"No. {row.Serial} · {WibFormat.Date(row.Tanggal)}")),
-            Ac.Facts(
+            CardInputs.Caption(string.Create(CultureInfo.InvariantCulture, $"No. {row.Serial} · {WibFormat.Date(row.Tanggal)}")),
+            CardElements.Facts(
             [
                 ("Nomor surat", row.Nomor + (row.FromSrikandi ? " (SRIKANDI)" : "")),
                 ("Tujuan", row.Tujuan),
                 ("Pengolah", row.Pengolah),
                 ("Kegiatan", row.KegiatanNumber),
             ]),
-            Ac.UserText(row.Perihal, 300),
+            CardElements.UserText(row.Perihal, 300),
         };
         if (row.Link is { } link)
         {
-            items.Add(AcInputs.ActionSet([DocumentsCard.OpenUrl("Unduh", link)]));
+            items.Add(CardInputs.ActionSet([DocumentsCard.OpenUrl("Unduh", link)]));
         }
 
-        return AcInputs.Container(items, separator: true);
+        return CardInputs.Container(items, separator: true);
     }
 
     private static JsonObject Form(AgendaCardView view)
     {
         var data = new JsonObject { [PeriodKey] = view.PeriodWord };
-        return AcInputs.Container(
+        return CardInputs.Container(
             [
-                Ac.Text("Catat nomor SRIKANDI", TextStyle.Heading),
-                AcInputs.ChoiceSet(EntryInput, "Surat", "Pilih suratnya.", view.Editable.Select(c => (c.Value, c.Title)), view.DraftEntry, required: true, multiSelect: false, placeholder: "Pilih surat"),
-                AcInputs.TextInput(NomorInput, "Nomor dari SRIKANDI", $"Isi nomor surat dari SRIKANDI (paling banyak {MaxNomorLength} karakter).", view.DraftNomor, required: true, MaxNomorLength, multiline: false, placeholder: "contoh: B-512/DISKOPUKM-B/XI/2026"),
-                AcInputs.ActionSet([AcInputs.Execute("Simpan nomor", SrikandiVerb, data)]),
+                CardElements.Text("Catat nomor SRIKANDI", TextStyle.Heading),
+                CardInputs.ChoiceSet(EntryInput, "Surat", "Pilih suratnya.", view.Editable.Select(c => (c.Value, c.Title)), view.DraftEntry, required: true, multiSelect: false, placeholder: "Pilih surat"),
+                CardInputs.TextInput(NomorInput, "Nomor dari SRIKANDI", $"Isi nomor surat dari SRIKANDI (paling banyak {MaxNomorLength} karakter).", view.DraftNomor, required: true, MaxNomorLength, multiline: false, placeholder: "contoh: B-512/DISKOPUKM-B/XI/2026"),
+                CardInputs.ActionSet([CardInputs.Execute("Simpan nomor", SrikandiVerb, data)]),
             ],
             "emphasis",
             separator: true,

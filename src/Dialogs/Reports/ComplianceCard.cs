@@ -37,9 +37,9 @@ public static class ComplianceCard
         var visits = view.Steps.Sum(s => s.Visits);
         var body = new List<JsonNode>
         {
-            Ac.Text($"Laporan kepatuhan SOP — {view.PeriodLabel}", TextStyle.Title),
-            Ac.Text($"Dihitung {WibFormat.DateTime(view.ComputedAt)}. Waktu dihitung dalam jam kerja dan dibandingkan dengan mutu baku tiap langkah.", TextStyle.Subtle),
-            Ac.Facts(
+            CardElements.Text($"Laporan kepatuhan SOP — {view.PeriodLabel}", TextStyle.Title),
+            CardElements.Text($"Dihitung {WibFormat.DateTime(view.ComputedAt)}. Waktu dihitung dalam jam kerja dan dibandingkan dengan mutu baku tiap langkah.", TextStyle.Subtle),
+            CardElements.Facts(
             [
                 ("Kegiatan berjalan saat ini", WibFormat.Number(view.OpenNow)),
                 ("Terlambat saat ini", WibFormat.Number(view.LateNow)),
@@ -57,42 +57,42 @@ public static class ComplianceCard
             });
         }
 
-        body.Add(Ac.Text("Per langkah", TextStyle.Heading));
+        body.Add(CardElements.Text("Per langkah", TextStyle.Heading));
         body.AddRange(view.Steps.Select(StepLine));
-        body.Add(Ac.Text("Per peran", TextStyle.Heading));
+        body.Add(CardElements.Text("Per peran", TextStyle.Heading));
         body.AddRange(view.Roles.Select(RoleLine));
         body.Add(Monitoring(view.Monitoring));
         if (view.Export is { } export)
         {
-            body.Add(AcInputs.ActionSet([DocumentsCard.OpenUrl(export.Title, export.Url)]));
-            body.Add(Ac.Text($"Tautan berlaku sampai {WibFormat.DateTime(view.LinksExpireAt)}. Berkas Excel memuat ringkasan, rincian per kegiatan dan langkah, dan formulir monitoring SOP.", TextStyle.Subtle));
+            body.Add(CardInputs.ActionSet([DocumentsCard.OpenUrl(export.Title, export.Url)]));
+            body.Add(CardElements.Text($"Tautan berlaku sampai {WibFormat.DateTime(view.LinksExpireAt)}. Berkas Excel memuat ringkasan, rincian per kegiatan dan langkah, dan formulir monitoring SOP.", TextStyle.Subtle));
         }
 
         // The same report for another period in one click: the semester evaluation is "Semester ini", then the Excel file.
-        body.Add(Ac.Text("Periode lain", TextStyle.Heading));
-        body.AddRange(Ac.ButtonRows(
+        body.Add(CardElements.Text("Periode lain", TextStyle.Heading));
+        body.AddRange(CardElements.ButtonRows(
             [
-                AcInputs.CommandButton("Bulan ini", "laporan bulan"),
-                AcInputs.CommandButton("Triwulan ini", "laporan triwulan"),
-                AcInputs.CommandButton("Semester ini", "laporan semester"),
-                AcInputs.CommandButton("Tahun ini", "laporan tahun"),
+                CardInputs.CommandButton("Bulan ini", "laporan bulan"),
+                CardInputs.CommandButton("Triwulan ini", "laporan triwulan"),
+                CardInputs.CommandButton("Semester ini", "laporan semester"),
+                CardInputs.CommandButton("Tahun ini", "laporan tahun"),
             ]));
-        return Ac.Card(body);
+        return CardElements.Card(body);
     }
 
-    private static JsonObject StepLine(ComplianceStepLine line) => AcInputs.Container(
+    private static JsonObject StepLine(ComplianceStepLine line) => CardInputs.Container(
         [
-            AcInputs.Caption($"Langkah {line.Step} · {line.Title} ({line.Role})"),
-            Ac.Text(line.Visits == 0
+            CardInputs.Caption($"Langkah {line.Step} · {line.Title} ({line.Role})"),
+            CardElements.Text(line.Visits == 0
                 ? $"Tidak ada langkah selesai dalam periode ini. Mutu baku {line.Standard}."
                 : $"{line.Visits} kali selesai ({line.KegiatanCount} kegiatan) · median {line.Median}, p90 {line.P90} · mutu baku {line.Standard} · tepat waktu {line.OnTime} · dikembalikan (Tidak) {line.Rework} kali"),
         ],
         separator: true);
 
-    private static JsonObject RoleLine(ComplianceRoleLine line) => AcInputs.Container(
+    private static JsonObject RoleLine(ComplianceRoleLine line) => CardInputs.Container(
         [
-            AcInputs.Caption(line.Role),
-            Ac.Text(line.Visits == 0
+            CardInputs.Caption(line.Role),
+            CardElements.Text(line.Visits == 0
                 ? "Tidak ada langkah selesai dalam periode ini."
                 : $"{line.Visits} kali selesai ({line.KegiatanCount} kegiatan) · median {line.Median}, p90 {line.P90} · tepat waktu {line.OnTime} · dikembalikan (Tidak) {line.Rework} kali"),
         ],
@@ -102,8 +102,8 @@ public static class ComplianceCard
     {
         var items = new List<JsonNode>
         {
-            Ac.Text("Formulir monitoring SOP (terisi otomatis)", TextStyle.Heading),
-            Ac.Text("“Dilaksanakan dengan baik” bila sedikitnya 80% pelaksanaan langkah selesai dalam mutu baku.", TextStyle.Subtle),
+            CardElements.Text("Formulir monitoring SOP (terisi otomatis)", TextStyle.Heading),
+            CardElements.Text("“Dilaksanakan dengan baik” bila sedikitnya 80% pelaksanaan langkah selesai dalam mutu baku.", TextStyle.Subtle),
         };
         foreach (var line in lines)
         {
@@ -113,11 +113,11 @@ public static class ComplianceCard
                 false => ("Belum dilaksanakan dengan baik", "Attention"),
                 null => ("Tidak ada pelaksanaan dalam periode ini", "Default"),
             };
-            items.Add(AcInputs.Caption($"Langkah {line.Step} · {line.Title}"));
-            items.Add(AcInputs.Colored(verdict, color, bold: true));
-            items.Add(Ac.Text(line.Evidence, TextStyle.Subtle));
+            items.Add(CardInputs.Caption($"Langkah {line.Step} · {line.Title}"));
+            items.Add(CardInputs.Colored(verdict, color, bold: true));
+            items.Add(CardElements.Text(line.Evidence, TextStyle.Subtle));
         }
 
-        return AcInputs.Container(items, "emphasis", separator: true, spacing: "Large");
+        return CardInputs.Container(items, "emphasis", separator: true, spacing: "Large");
     }
 }

@@ -26,7 +26,7 @@ public static class DocumentsCard
     public static JsonObject Build(DocumentsView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return Ac.Card([Ac.Text($"Dokumen kegiatan {view.Number}", TextStyle.Title), Section(view)]);
+        return CardElements.Card([CardElements.Text($"Dokumen kegiatan {view.Number}", TextStyle.Title), Section(view)]);
     }
 
     /// <summary>A copy of <paramref name="card"/> with the documents section at the end of its body.</summary>
@@ -41,27 +41,27 @@ public static class DocumentsCard
     public static JsonObject Section(DocumentsView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var items = new List<JsonNode>(view.Captions.Select(caption => (JsonNode)AcInputs.Caption(caption)));
+        var items = new List<JsonNode>(view.Captions.Select(caption => (JsonNode)CardInputs.Caption(caption)));
         if (view.Problem is { } problem)
         {
-            items.Add(Ac.Text(problem, TextStyle.Warning));
+            items.Add(CardElements.Text(problem, TextStyle.Warning));
         }
 
         if (view.Links.Count > 0)
         {
-            items.Add(AcInputs.ActionSet(view.Links.Select(link => (JsonNode)OpenUrl(link.Title, link.Url))));
-            items.Add(Ac.Text(
+            items.Add(CardInputs.ActionSet(view.Links.Select(link => (JsonNode)OpenUrl(link.Title, link.Url))));
+            items.Add(CardElements.Text(
                 $"Tautan berlaku sampai {WibFormat.DateTime(view.ExpiresAt)}. Setelah itu ketik “dokumen {view.Number}” untuk tautan baru.",
                 TextStyle.Subtle));
         }
 
         if (view.Archive is { Count: > 0 } archive)
         {
-            items.Add(AcInputs.ActionSet(archive.Select(link => (JsonNode)OpenUrl(link.Title, link.Url))));
-            items.Add(Ac.Text("Arsip resmi tersimpan di SharePoint kantor; buka dengan akun kantor Anda.", TextStyle.Subtle));
+            items.Add(CardInputs.ActionSet(archive.Select(link => (JsonNode)OpenUrl(link.Title, link.Url))));
+            items.Add(CardElements.Text("Arsip resmi tersimpan di SharePoint kantor; buka dengan akun kantor Anda.", TextStyle.Subtle));
         }
 
-        return AcInputs.Container(items, "emphasis", separator: true, spacing: "Medium");
+        return CardInputs.Container(items, "emphasis", separator: true, spacing: "Medium");
     }
 
     public static JsonObject OpenUrl(string title, Uri url) => new()

@@ -12,14 +12,14 @@ public static class CancelCard
         var body = new List<JsonNode>();
         if (view.Error is { } error)
         {
-            body.Add(AcInputs.Banner(error, caption: "Pembatalan belum dapat diproses."));
+            body.Add(CardInputs.Banner(error, caption: "Pembatalan belum dapat diproses."));
         }
 
         body.AddRange(SopBlocks.Header(view.Header, view.Title));
         body.AddRange(SopBlocks.State(view.State));
-        body.Add(AcInputs.Colored(view.Warning, "Warning", bold: true));
+        body.Add(CardInputs.Colored(view.Warning, "Warning", bold: true));
         body.Add(SopBlocks.Input(view.Alasan));
-        body.Add(AcInputs.ActionSet([AcInputs.Execute(view.ButtonTitle, SopVerbs.Cancel, SopVerbs.Data(view.Target))]));
-        return Ac.Card(body);
+        body.Add(CardInputs.ActionSet([CardInputs.Execute(view.ButtonTitle, SopVerbs.Cancel, SopVerbs.Data(view.Target))]));
+        return CardElements.Card(body);
     }
 }

@@ -13,7 +13,7 @@ public static class HistoryCard
         body.AddRange(SopBlocks.Header(view.Header, view.Title));
         if (view.Omitted is { } omitted)
         {
-            body.Add(Ac.Text(omitted, TextStyle.Subtle));
+            body.Add(CardElements.Text(omitted, TextStyle.Subtle));
         }
 
         foreach (var entry in view.Entries)
@@ -24,10 +24,10 @@ public static class HistoryCard
                 title["color"] = "Attention";
             }
 
-            body.Add(AcInputs.Container([title, .. SopBlocks.Rows(entry.Rows)], entry.Negative ? "warning" : "emphasis", spacing: "Medium"));
+            body.Add(CardInputs.Container([title, .. SopBlocks.Rows(entry.Rows)], entry.Negative ? "warning" : "emphasis", spacing: "Medium"));
         }
 
-        body.Add(AcInputs.ActionSet([AcInputs.CommandButton("Lihat status", $"status {view.Number}")]));
-        return Ac.Card(body);
+        body.Add(CardInputs.ActionSet([CardInputs.CommandButton("Lihat status", $"status {view.Number}")]));
+        return CardElements.Card(body);
     }
 }

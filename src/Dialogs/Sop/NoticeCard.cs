@@ -9,12 +9,12 @@ public static class NoticeCard
     public static JsonObject Build(NoticeView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var body = new List<JsonNode> { Ac.Text(view.Title, TextStyle.Title) };
-        var lines = view.Lines.Select(line => (JsonNode)Ac.Text(line)).ToList();
+        var body = new List<JsonNode> { CardElements.Text(view.Title, TextStyle.Title) };
+        var lines = view.Lines.Select(line => (JsonNode)CardElements.Text(line)).ToList();
         lines.AddRange(SopBlocks.Rows(view.Notes));
-        body.Add(AcInputs.Container(lines, view.Attention ? "warning" : "emphasis"));
+        body.Add(CardInputs.Container(lines, view.Attention ? "warning" : "emphasis"));
         body.AddRange(SopBlocks.Rows(view.Header.Rows));
-        body.Add(AcInputs.ActionSet([AcInputs.CommandButton("Lihat status", $"status {view.Number}")]));
-        return Ac.Card(body);
+        body.Add(CardInputs.ActionSet([CardInputs.CommandButton("Lihat status", $"status {view.Number}")]));
+        return CardElements.Card(body);
     }
 }

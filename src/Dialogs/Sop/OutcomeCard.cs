@@ -14,7 +14,7 @@ public static class OutcomeCard
         ArgumentNullException.ThrowIfNull(view);
         var body = new List<JsonNode>();
         body.AddRange(SopBlocks.Header(view.Header, view.Title));
-        body.Add(AcInputs.Container(
+        body.Add(CardInputs.Container(
             [
                 new JsonObject
                 {
@@ -29,9 +29,9 @@ public static class OutcomeCard
             ],
             view.Negative ? "warning" : "good",
             spacing: "Medium"));
-        body.Add(Ac.Text(view.Next, TextStyle.Heading));
+        body.Add(CardElements.Text(view.Next, TextStyle.Heading));
         body.Add(SopBlocks.Timeline(view.Timeline));
-        body.Add(AcInputs.ActionSet([AcInputs.CommandButton("Lihat riwayat", $"riwayat {view.Number}")]));
-        return Ac.Card(body);
+        body.Add(CardInputs.ActionSet([CardInputs.CommandButton("Lihat riwayat", $"riwayat {view.Number}")]));
+        return CardElements.Card(body);
     }
 }

@@ -15,19 +15,19 @@ public static class ReassignCard
         var body = new List<JsonNode>();
         if (view.Error is { } error)
         {
-            body.Add(AcInputs.Banner(error, caption: "Pengalihan belum dapat diproses."));
+            body.Add(CardInputs.Banner(error, caption: "Pengalihan belum dapat diproses."));
         }
 
         body.AddRange(SopBlocks.Header(view.Header, view.Title));
         if (view.Done is { } done)
         {
-            var items = new List<JsonNode> { AcInputs.Colored(done, "Good", bold: true) };
+            var items = new List<JsonNode> { CardInputs.Colored(done, "Good", bold: true) };
             items.AddRange(SopBlocks.Rows(view.DoneReason is { } reason ? [reason] : []));
-            body.Add(AcInputs.Container(items, "good"));
+            body.Add(CardInputs.Container(items, "good"));
         }
 
         body.AddRange(SopBlocks.State(view.State));
-        body.Add(Ac.Text(view.Explanation));
+        body.Add(CardElements.Text(view.Explanation));
         if (view.Done is null && view.NewHolder is { } newHolder)
         {
             body.Add(SopBlocks.Input(newHolder));
@@ -36,9 +36,9 @@ public static class ReassignCard
                 body.Add(SopBlocks.Input(alasan));
             }
 
-            body.Add(AcInputs.ActionSet([AcInputs.Execute(view.ButtonTitle, SopVerbs.Reassign, SopVerbs.Data(view.Target))]));
+            body.Add(CardInputs.ActionSet([CardInputs.Execute(view.ButtonTitle, SopVerbs.Reassign, SopVerbs.Data(view.Target))]));
         }
 
-        return Ac.Card(body);
+        return CardElements.Card(body);
     }
 }

@@ -14,12 +14,12 @@ public static class RefusalCard
         ArgumentNullException.ThrowIfNull(view);
         var body = new List<JsonNode>
         {
-            Ac.Text(view.Title, TextStyle.Title),
-            AcInputs.Banner(view.Message, view.IsStale ? "warning" : "attention"),
+            CardElements.Text(view.Title, TextStyle.Title),
+            CardInputs.Banner(view.Message, view.IsStale ? "warning" : "attention"),
         };
         if (view.Header is { } header)
         {
-            body.Add(AcInputs.Container(SopBlocks.Rows(header.Rows), separator: true, spacing: "Medium"));
+            body.Add(CardInputs.Container(SopBlocks.Rows(header.Rows), separator: true, spacing: "Medium"));
         }
 
         if (view.State is { } state)
@@ -29,7 +29,7 @@ public static class RefusalCard
 
         if (view.OpenNumber is { } number)
         {
-            body.Add(AcInputs.ActionSet([SopBlocks.OpenButton(number, "Buka kartu terkini")]));
+            body.Add(CardInputs.ActionSet([SopBlocks.OpenButton(number, "Buka kartu terkini")]));
         }
 
         if (view.Timeline.Count > 0)
@@ -37,6 +37,6 @@ public static class RefusalCard
             body.Add(SopBlocks.Timeline(view.Timeline));
         }
 
-        return Ac.Card(body);
+        return CardElements.Card(body);
     }
 }

@@ -15,7 +15,7 @@ public static class RescheduleCard
         var body = new List<JsonNode>();
         if (view.Error is { } error)
         {
-            body.Add(AcInputs.Banner(error, caption: "Perubahan jadwal belum dapat diproses."));
+            body.Add(CardInputs.Banner(error, caption: "Perubahan jadwal belum dapat diproses."));
         }
 
         body.AddRange(SopBlocks.Header(view.Header, view.Title));
@@ -26,26 +26,26 @@ public static class RescheduleCard
                 new JsonObject { ["type"] = "TextBlock", ["text"] = done, ["wrap"] = true, ["size"] = "Large", ["weight"] = "Bolder", ["color"] = "Good" },
             };
             items.AddRange(SopBlocks.Rows(view.Current));
-            body.Add(AcInputs.Container(items, "good", spacing: "Medium"));
+            body.Add(CardInputs.Container(items, "good", spacing: "Medium"));
         }
         else
         {
-            body.Add(Ac.Text("Jadwal saat ini", TextStyle.Heading));
+            body.Add(CardElements.Text("Jadwal saat ini", TextStyle.Heading));
             body.AddRange(SopBlocks.Rows(view.Current));
         }
 
         body.AddRange(SopBlocks.State(view.State));
-        body.Add(Ac.Text(view.Explanation));
+        body.Add(CardElements.Text(view.Explanation));
         if (view.Done is null && view.Inputs.Count > 0)
         {
             body.AddRange(view.Inputs.Select(SopBlocks.Input));
-            body.Add(AcInputs.ActionSet([AcInputs.Execute(view.ButtonTitle, SopVerbs.Reschedule, SopVerbs.Data(view.Target))]));
+            body.Add(CardInputs.ActionSet([CardInputs.Execute(view.ButtonTitle, SopVerbs.Reschedule, SopVerbs.Data(view.Target))]));
         }
         else
         {
-            body.Add(AcInputs.ActionSet([AcInputs.CommandButton("Lihat riwayat", $"riwayat {view.Target.Number}")]));
+            body.Add(CardInputs.ActionSet([CardInputs.CommandButton("Lihat riwayat", $"riwayat {view.Target.Number}")]));
         }
 
-        return Ac.Card(body);
+        return CardElements.Card(body);
     }
 }

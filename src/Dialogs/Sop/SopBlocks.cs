@@ -10,7 +10,7 @@ internal static class SopBlocks
     public static IEnumerable<JsonNode> Header(KegiatanHeader header, string title)
     {
         yield return new JsonObject { ["type"] = "TextBlock", ["text"] = header.SopLine, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small" };
-        yield return Ac.Text(title, TextStyle.Title);
+        yield return CardElements.Text(title, TextStyle.Title);
         foreach (var row in Rows(header.Rows))
         {
             yield return row;
@@ -34,30 +34,30 @@ internal static class SopBlocks
 
             if (facts.Count > 0)
             {
-                yield return Ac.Facts(facts);
+                yield return CardElements.Facts(facts);
                 facts = [];
             }
 
-            yield return AcInputs.Caption(row.Label);
+            yield return CardInputs.Caption(row.Label);
             yield return Value(row.Value);
         }
 
         if (facts.Count > 0)
         {
-            yield return Ac.Facts(facts);
+            yield return CardElements.Facts(facts);
         }
     }
 
     public static JsonObject Value(ShownValue value) => value.Kind switch
     {
-        ValueKind.Typed => Ac.UserText(value.Text, value.MaxChars),
-        ValueKind.Links => AcInputs.Links(value.Text, value.MaxChars),
+        ValueKind.Typed => CardElements.UserText(value.Text, value.MaxChars),
+        ValueKind.Links => CardInputs.Links(value.Text, value.MaxChars),
         _ => new JsonObject { ["type"] = "TextBlock", ["text"] = value.Text, ["wrap"] = true },
     };
 
     public static JsonObject Timeline(IReadOnlyList<TimelineEntry> entries)
     {
-        var items = new List<JsonNode> { Ac.Text("Alur langkah", TextStyle.Heading) };
+        var items = new List<JsonNode> { CardElements.Text("Alur langkah", TextStyle.Heading) };
         foreach (var entry in entries)
         {
             var (mark, color) = entry.State switch
@@ -93,12 +93,12 @@ internal static class SopBlocks
             });
         }
 
-        return AcInputs.Container(items, separator: true, spacing: "Medium");
+        return CardInputs.Container(items, separator: true, spacing: "Medium");
     }
 
     public static IEnumerable<JsonNode> State(StateView state)
     {
-        yield return Ac.Text("Posisi saat ini", TextStyle.Heading);
+        yield return CardElements.Text("Posisi saat ini", TextStyle.Heading);
         foreach (var row in Rows(state.Rows))
         {
             yield return row;
@@ -106,15 +106,15 @@ internal static class SopBlocks
 
         if (state.LateText is { } late)
         {
-            yield return AcInputs.Colored(late, "Attention", bold: true);
+            yield return CardInputs.Colored(late, "Attention", bold: true);
         }
     }
 
     public static JsonObject Input(InputView input) => input.Kind switch
     {
-        InputKind.Number => AcInputs.NumberInput(input.Id, input.Label, input.ErrorMessage, Number(input.Value), input.Required, input.Min, input.Max),
-        InputKind.Date => AcInputs.DateInput(input.Id, input.Label, input.ErrorMessage, input.Value, input.Required),
-        InputKind.Choice or InputKind.MultiChoice => AcInputs.ChoiceSet(
+        InputKind.Number => CardInputs.NumberInput(input.Id, input.Label, input.ErrorMessage, Number(input.Value), input.Required, input.Min, input.Max),
+        InputKind.Date => CardInputs.DateInput(input.Id, input.Label, input.ErrorMessage, input.Value, input.Required),
+        InputKind.Choice or InputKind.MultiChoice => CardInputs.ChoiceSet(
             input.Id,
             input.Label,
             input.ErrorMessage,
@@ -123,12 +123,12 @@ internal static class SopBlocks
             input.Required,
             input.Kind == InputKind.MultiChoice,
             input.Placeholder),
-        _ => AcInputs.TextInput(input.Id, input.Label, input.ErrorMessage, input.Value, input.Required, input.MaxLength, input.Kind == InputKind.Multiline, input.Placeholder, input.Regex),
+        _ => CardInputs.TextInput(input.Id, input.Label, input.ErrorMessage, input.Value, input.Required, input.MaxLength, input.Kind == InputKind.Multiline, input.Placeholder, input.Regex),
     };
 
     /// <summary>A button that opens the kegiatan's current card again.</summary>
     public static JsonObject OpenButton(string number, string title = "Buka kartu langkah") =>
-        AcInputs.Execute(title, SopVerbs.Open, SopVerbs.OpenData(number));
+        CardInputs.Execute(title, SopVerbs.Open, SopVerbs.OpenData(number));
 
     public const string Dash = "—";
 

@@ -25,8 +25,8 @@ public static class SopCard
             ["horizontalAlignment"] = "Center",
             ["spacing"] = "None",
         }));
-        body.Add(Ac.Text("Standar Operasional Prosedur (SOP)", TextStyle.Title));
-        body.Add(Ac.Facts(
+        body.Add(CardElements.Text("Standar Operasional Prosedur (SOP)", TextStyle.Title));
+        body.Add(CardElements.Facts(
         [
             ("Nomor SOP", header.NomorSop),
             ("Tanggal pembuatan", Date(header.TanggalPembuatan)),
@@ -46,10 +46,10 @@ public static class SopCard
             body.Add(Section("Jenis fasilitasi", string.Join("\n", definition.JenisFasilitasi.Select(j => $"{j.Kode} {SopPhrases.Dash} {j.Nama}"))));
         }
 
-        body.Add(Ac.Text("Uraian prosedur", TextStyle.Heading));
+        body.Add(CardElements.Text("Uraian prosedur", TextStyle.Heading));
         body.AddRange(definition.Steps.Select(step => (JsonNode)Row(definition, step)));
-        body.Add(Ac.Text("Waktu dihitung dalam jam kerja WIB (Senin–Jumat, di luar hari libur nasional dan cuti bersama).", TextStyle.Subtle));
-        return Ac.Card(body);
+        body.Add(CardElements.Text("Waktu dihitung dalam jam kerja WIB (Senin–Jumat, di luar hari libur nasional dan cuti bersama).", TextStyle.Subtle));
+        return CardElements.Card(body);
     }
 
     private static JsonObject Row(SopDefinition definition, StepDefinition step)
@@ -77,7 +77,7 @@ public static class SopCard
     }
 
     private static JsonObject Section(string title, string text) =>
-        AcInputs.Container([AcInputs.Caption(title), new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["spacing"] = "None" }], spacing: "Small");
+        CardInputs.Container([CardInputs.Caption(title), new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["spacing"] = "None" }], spacing: "Small");
 
     private static string Numbered(IReadOnlyList<string> items) =>
         items.Count == 0 ? SopPhrases.Dash : string.Join("\n", items.Select((item, i) => $"{i + 1}. {item}"));

@@ -54,8 +54,8 @@ internal static class SopPhrases
     /// <summary>"31 Agustus 2023": a date in the SOP header, without the weekday.</summary>
     public static string PlainDate(DateOnly date) => WibFormat.PlainDate(date);
 
-    public static string PlhNote(Actor actor) =>
-        $"Anda bertindak selaku Plh. {actor.OnBehalfOf?.Name} berdasarkan {actor.PlhBasis}. Tindakan Anda dicatat atas nama Anda sebagai Plh.";
+    public static string StandInNote(Actor actor) =>
+        $"Anda bertindak selaku Plh. {actor.OnBehalfOf?.Name} berdasarkan {actor.DelegationBasis}. Tindakan Anda dicatat atas nama Anda sebagai Plh.";
 
     public const string Cut = "… (dipotong; teks lengkap tersimpan)";
 

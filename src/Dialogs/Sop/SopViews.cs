@@ -98,7 +98,7 @@ public sealed record StepCardView(
     KegiatanHeader Header,
     string Title,
     string? Error,
-    string? PlhNote,
+    string? StandInNote,
     LabelledValue? SendBack,
     string? ReworkNote,
     string Instruction,
@@ -138,8 +138,8 @@ public sealed record RefusalCardView(
     IReadOnlyList<TimelineEntry> Timeline);
 
 /// <param name="Timing">"TERLAMBAT 2 jam", "sisa 45 menit waktu kerja" or when the clock starts.</param>
-/// <param name="PlhNote">Set when the viewer would act as Plh. of the assignee.</param>
-public sealed record TaskItem(string Number, string? Koperasi, string StepText, string Due, string Timing, bool Late, string? PlhNote);
+/// <param name="StandInNote">Set when the viewer would act as Plh. of the assignee.</param>
+public sealed record TaskItem(string Number, string? Koperasi, string StepText, string Due, string Timing, bool Late, string? StandInNote);
 
 public sealed record TasksCardView(string Title, string Summary, IReadOnlyList<TaskItem> Items, string? Omitted);
 

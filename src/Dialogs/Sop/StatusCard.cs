@@ -19,8 +19,8 @@ public static class StatusCard
             actions.Add(SopBlocks.OpenButton(view.Number));
         }
 
-        actions.Add(AcInputs.CommandButton("Lihat riwayat", $"riwayat {view.Number}"));
-        body.Add(AcInputs.ActionSet(actions));
-        return Ac.Card(body);
+        actions.Add(CardInputs.CommandButton("Lihat riwayat", $"riwayat {view.Number}"));
+        body.Add(CardInputs.ActionSet(actions));
+        return CardElements.Card(body);
     }
 }

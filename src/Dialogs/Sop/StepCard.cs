@@ -15,68 +15,68 @@ public static class StepCard
         var body = new List<JsonNode>();
         if (view.Error is { } error)
         {
-            body.Add(AcInputs.Banner(error, caption: "Belum dapat diproses. Periksa isian Anda, lalu kirim lagi."));
+            body.Add(CardInputs.Banner(error, caption: "Belum dapat diproses. Periksa isian Anda, lalu kirim lagi."));
         }
 
         body.AddRange(SopBlocks.Header(view.Header, view.Title));
-        if (view.PlhNote is { } plh)
+        if (view.StandInNote is { } plh)
         {
-            body.Add(AcInputs.Colored(plh, "Accent", bold: true));
+            body.Add(CardInputs.Colored(plh, "Accent", bold: true));
         }
 
         if (view.SendBack is { } sentBack)
         {
-            body.Add(AcInputs.Container([AcInputs.Caption(sentBack.Label), SopBlocks.Value(sentBack.Value)], "warning", spacing: "Medium"));
+            body.Add(CardInputs.Container([CardInputs.Caption(sentBack.Label), SopBlocks.Value(sentBack.Value)], "warning", spacing: "Medium"));
         }
 
         if (view.ReworkNote is { } rework)
         {
-            body.Add(Ac.Text(rework, TextStyle.Subtle));
+            body.Add(CardElements.Text(rework, TextStyle.Subtle));
         }
 
-        body.Add(Ac.Text("Yang harus dilakukan", TextStyle.Heading));
-        body.Add(Ac.Text(view.Instruction));
+        body.Add(CardElements.Text("Yang harus dilakukan", TextStyle.Heading));
+        body.Add(CardElements.Text(view.Instruction));
         body.AddRange(SopBlocks.Rows(view.Standard));
         if (view.LateText is { } late)
         {
-            body.Add(AcInputs.Colored(late, "Attention", bold: true));
+            body.Add(CardInputs.Colored(late, "Attention", bold: true));
         }
 
         if (view.HolderNote is { } holder)
         {
-            body.Add(AcInputs.Colored(holder, "Warning"));
+            body.Add(CardInputs.Colored(holder, "Warning"));
         }
 
         if (view.Data.Count > 0)
         {
-            var data = new List<JsonNode> { Ac.Text("Data kegiatan", TextStyle.Heading) };
+            var data = new List<JsonNode> { CardElements.Text("Data kegiatan", TextStyle.Heading) };
             foreach (var section in view.Data)
             {
-                data.Add(AcInputs.Container([AcInputs.Colored(section.Title, "Accent", bold: true), .. SopBlocks.Rows(section.Items)], "emphasis", spacing: "Small"));
+                data.Add(CardInputs.Container([CardInputs.Colored(section.Title, "Accent", bold: true), .. SopBlocks.Rows(section.Items)], "emphasis", spacing: "Small"));
             }
 
-            body.Add(AcInputs.Container(data, separator: true, spacing: "Medium"));
+            body.Add(CardInputs.Container(data, separator: true, spacing: "Medium"));
         }
 
         if (view.Inputs.Count > 0)
         {
-            body.Add(Ac.Text("Isian langkah ini", TextStyle.Heading));
+            body.Add(CardElements.Text("Isian langkah ini", TextStyle.Heading));
             body.AddRange(view.Inputs.Select(SopBlocks.Input));
         }
 
         foreach (var line in view.NextSteps)
         {
-            body.Add(Ac.Text(line, TextStyle.Subtle));
+            body.Add(CardElements.Text(line, TextStyle.Subtle));
         }
 
         var actions = Actions(view);
         if (actions.Count > 0)
         {
-            body.Add(AcInputs.ActionSet(actions));
+            body.Add(CardInputs.ActionSet(actions));
         }
 
         body.Add(SopBlocks.Timeline(view.Timeline));
-        return Ac.Card(body);
+        return CardElements.Card(body);
     }
 
     private static List<JsonNode> Actions(StepCardView view)
@@ -84,27 +84,27 @@ public static class StepCard
         var actions = new List<JsonNode>();
         foreach (var button in view.Buttons)
         {
-            actions.Add(AcInputs.Execute(button.Title, button.Verb, Data(view)));
+            actions.Add(CardInputs.Execute(button.Title, button.Verb, Data(view)));
         }
 
         if (view.Reject is { } reject)
         {
-            actions.Add(AcInputs.ShowCard(reject.Title,
+            actions.Add(CardInputs.ShowCard(reject.Title,
             [
-                Ac.Text("Tulis apa yang harus diperbaiki. Alasan ini dikirim kepada orang yang menerima kembali pekerjaannya."),
+                CardElements.Text("Tulis apa yang harus diperbaiki. Alasan ini dikirim kepada orang yang menerima kembali pekerjaannya."),
                 SopBlocks.Input(reject.Alasan),
-                AcInputs.ActionSet([AcInputs.Execute(reject.SubmitTitle, SopVerbs.Reject, Data(view))]),
+                CardInputs.ActionSet([CardInputs.Execute(reject.SubmitTitle, SopVerbs.Reject, Data(view))]),
             ]));
         }
 
         if (view.RescheduleCommand is { } reschedule)
         {
-            actions.Add(AcInputs.CommandButton("Ubah jadwal…", reschedule));
+            actions.Add(CardInputs.CommandButton("Ubah jadwal…", reschedule));
         }
 
         if (view.CancelCommand is { } cancel)
         {
-            actions.Add(AcInputs.CommandButton("Batalkan kegiatan…", cancel));
+            actions.Add(CardInputs.CommandButton("Batalkan kegiatan…", cancel));
         }
 
         return actions;

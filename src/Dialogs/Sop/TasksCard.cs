@@ -11,8 +11,8 @@ public static class TasksCard
         ArgumentNullException.ThrowIfNull(view);
         var body = new List<JsonNode>
         {
-            Ac.Text(view.Title, TextStyle.Title),
-            Ac.Text(view.Summary),
+            CardElements.Text(view.Title, TextStyle.Title),
+            CardElements.Text(view.Summary),
         };
         foreach (var item in view.Items)
         {
@@ -22,27 +22,27 @@ public static class TasksCard
             };
             if (item.Koperasi is { } koperasi)
             {
-                var typed = Ac.UserText(koperasi, 200);
+                var typed = CardElements.UserText(koperasi, 200);
                 typed["inlines"]!.AsArray().Insert(0, new JsonObject { ["type"] = "TextRun", ["text"] = "Koperasi: ", ["isSubtle"] = true });
                 lines.Add(typed);
             }
 
             lines.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = item.Due, ["wrap"] = true, ["spacing"] = "Small" });
-            lines.Add(AcInputs.Colored(item.Timing, item.Late ? "Attention" : "Good", bold: item.Late));
-            if (item.PlhNote is { } plh)
+            lines.Add(CardInputs.Colored(item.Timing, item.Late ? "Attention" : "Good", bold: item.Late));
+            if (item.StandInNote is { } plh)
             {
-                lines.Add(AcInputs.Colored(plh, "Accent"));
+                lines.Add(CardInputs.Colored(plh, "Accent"));
             }
 
-            lines.Add(AcInputs.ActionSet([SopBlocks.OpenButton(item.Number)]));
-            body.Add(AcInputs.Container(lines, item.Late ? "attention" : "emphasis", spacing: "Medium"));
+            lines.Add(CardInputs.ActionSet([SopBlocks.OpenButton(item.Number)]));
+            body.Add(CardInputs.Container(lines, item.Late ? "attention" : "emphasis", spacing: "Medium"));
         }
 
         if (view.Omitted is { } omitted)
         {
-            body.Add(Ac.Text(omitted, TextStyle.Subtle));
+            body.Add(CardElements.Text(omitted, TextStyle.Subtle));
         }
 
-        return Ac.Card(body);
+        return CardElements.Card(body);
     }
 }

@@ -68,7 +68,7 @@ internal static class DisposisiBuilder
     /// </summary>
     private static LaporanSignature Signer(DisposisiRequest request, Actor by, string kadis)
     {
-        var caption = by.IsPlh ? $"Plh. {kadis}" : kadis;
+        var caption = by.IsStandIn ? $"Plh. {kadis}" : kadis;
         return new([$"{caption},"], LaporanText.Clean(by.Name), Details(request.People.Find(by.Id), kadis));
     }
 }

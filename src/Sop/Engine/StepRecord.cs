@@ -11,15 +11,16 @@ public sealed record PersonRef(string Id, string Name)
 
 /// <summary>
 /// Who did something. When a stand-in acted, <see cref="Id"/>/<see cref="Name"/> are the stand-in, <see cref="OnBehalfOf"/>
-/// the person whose authority they used and <see cref="PlhBasis"/> the legal basis (nomor surat tugas).
+/// the person whose authority they used and <see cref="DelegationBasis"/> the legal basis (nomor surat tugas).
 /// </summary>
-public sealed record Actor(string Id, string Name, PersonRef? OnBehalfOf = null, string? PlhBasis = null)
+public sealed record Actor(string Id, string Name, PersonRef? OnBehalfOf = null, [property: JsonPropertyName("plhBasis")] string? DelegationBasis = null)
 {
     [JsonIgnore]
-    public bool IsPlh => OnBehalfOf is not null;
+    [JsonPropertyName("isPlh")]
+    public bool IsStandIn => OnBehalfOf is not null;
 
     /// <summary>"Rina Marlina", or "Budi Santoso selaku Plh. Rina Marlina (ST 800/12/2026)".</summary>
-    public string Describe() => OnBehalfOf is null ? Name : $"{Name} selaku Plh. {OnBehalfOf.Name} ({PlhBasis})";
+    public string Describe() => OnBehalfOf is null ? Name : $"{Name} selaku Plh. {OnBehalfOf.Name} ({DelegationBasis})";
 
     internal PersonRef Person => new(Id, Name);
 }

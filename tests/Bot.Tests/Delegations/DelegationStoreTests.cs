@@ -230,7 +230,7 @@ public sealed class DelegationStoreTests(AzuriteFixture storage) : IClassFixture
 
         Assert.Null(CanStart());
         _time.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(("Rina Marlina", Basis), (CanStart()!.OnBehalfOf!.Name, CanStart()!.PlhBasis));
+        Assert.Equal(("Rina Marlina", Basis), (CanStart()!.OnBehalfOf!.Name, CanStart()!.DelegationBasis));
         _time.Advance(TimeSpan.FromDays(1));
         Assert.Null(CanStart());
         Assert.Empty(await store.ListAsync(Ct));

@@ -58,6 +58,6 @@ public sealed class PlhInPlaygroundTests
         var step4 = kegiatan.Steps.Single(s => s.Step == 4);
         Assert.Equal(Rina, step4.FinishedBy?.Id);
         Assert.Equal(Hendra, step4.FinishedBy?.OnBehalfOf?.Id);
-        Assert.Equal(Basis, step4.FinishedBy?.PlhBasis);
+        Assert.Equal(Basis, step4.FinishedBy?.DelegationBasis);
     }
 }

@@ -73,7 +73,7 @@ public sealed class HelpCardTests
     [Fact]
     public void The_validator_rejects_a_broken_card()
     {
-        var broken = Ac.Card([new JsonObject { ["type"] = "TextBlok", ["text"] = "salah ketik" }]);
+        var broken = CardElements.Card([new JsonObject { ["type"] = "TextBlok", ["text"] = "salah ketik" }]);
 
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => CardAssert.IsValidAdaptiveCard(broken));
     }

@@ -31,7 +31,7 @@ public sealed class ReportCardTests
     {
         var archivedPdf = new Uri("https://diskopukm.sharepoint.com/sites/Perijinan/Dokumen%20Bersama/Arsip%20Fasilitasi%20Perijinan/2026/IUSP/FAS-2026-0001/Laporan-Kegiatan-FAS-2026-0001.pdf");
         var archivedDocx = new Uri("https://diskopukm.sharepoint.com/sites/Perijinan/Dokumen%20Bersama/Arsip%20Fasilitasi%20Perijinan/2026/IUSP/FAS-2026-0001/Laporan-Kegiatan-FAS-2026-0001.docx");
-        var notice = Dialogs.Cards.Ac.Card([Dialogs.Cards.Ac.Text("Kegiatan FAS-2026-0001 selesai")]);
+        var notice = Dialogs.Cards.CardElements.Card([Dialogs.Cards.CardElements.Text("Kegiatan FAS-2026-0001 selesai")]);
         var card = DocumentsCard.Append(notice, new DocumentsView("FAS-2026-0001", ["Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B"],
             [new("Unduh Laporan (PDF)", Pdf), new("Unduh Laporan (Word)", Docx)], Expires,
             Archive: [new("Buka arsip SharePoint (PDF)", archivedPdf), new("Buka arsip SharePoint (Word)", archivedDocx)]));
@@ -70,7 +70,7 @@ public sealed class ReportCardTests
     [Fact]
     public void A_closing_notice_gains_the_section_and_a_failure_is_said_instead_of_links()
     {
-        var notice = Dialogs.Cards.Ac.Card([Dialogs.Cards.Ac.Text("Kegiatan FAS-2026-0001 selesai")]);
+        var notice = Dialogs.Cards.CardElements.Card([Dialogs.Cards.CardElements.Text("Kegiatan FAS-2026-0001 selesai")]);
         var problem = DocumentsCard.Append(notice, new DocumentsView("FAS-2026-0001", ["Laporan Kegiatan"], [], Expires, "Berkas Laporan Kegiatan belum dapat dibuat."));
 
         Assert.Single(notice["body"]!.AsArray());

@@ -9,19 +9,19 @@ public sealed class UserTextTests
     [InlineData("# judul\n- butir\n1. satu")]
     public void Typed_text_is_shown_literally_never_as_markdown(string typed)
     {
-        var block = Ac.UserText(typed);
+        var block = CardElements.UserText(typed);
 
         Assert.Equal("RichTextBlock", (string?)block["type"]);
         var run = block["inlines"]![0]!;
         Assert.Equal("TextRun", (string?)run["type"]);
         Assert.Equal(typed, (string?)run["text"]);
-        CardAssert.IsValidAdaptiveCard(Ac.Card([block]));
+        CardAssert.IsValidAdaptiveCard(CardElements.Card([block]));
     }
 
     [Fact]
     public void Long_text_is_cut_for_display_and_says_so()
     {
-        var block = Ac.UserText(new string('a', 5000), maxChars: 100);
+        var block = CardElements.UserText(new string('a', 5000), maxChars: 100);
 
         var shown = (string)block["inlines"]![0]!["text"]!;
         Assert.StartsWith(new string('a', 100) + " … (dipotong", shown, StringComparison.Ordinal);

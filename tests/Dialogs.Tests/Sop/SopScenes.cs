@@ -22,7 +22,7 @@ internal static class SopScenes
         ["sop-step-2-sent-back"] = Step2SentBack,
         ["sop-step-2-refused"] = Step2Refused,
         ["sop-step-1-refused"] = Step1Refused,
-        ["sop-step-4-plh"] = Step4Plh,
+        ["sop-step-4-plh"] = Step4StandIn,
         ["sop-step-2-seen-by-ketua"] = t => StepFor(t, 2, Staff.Rina),
         ["sop-outcome-setuju"] = OutcomeSetuju,
         ["sop-outcome-tidak"] = OutcomeTidak,
@@ -149,7 +149,7 @@ internal static class SopScenes
         return office.StartCardFor(Staff.Rina, Typing.Draft(form), result.Refusal.Message);
     }
 
-    private static JsonObject Step4Plh(Typing typing)
+    private static JsonObject Step4StandIn(Typing typing)
     {
         var office = new SopOffice(typing) { Staffing = Staff.With(Staff.YusufForHendra) };
         var kegiatan = office.WalkTo(4);

@@ -23,7 +23,7 @@ internal static class ComplianceFixture
     public static readonly PersonRef Anggota = new("anggota-1", "Dedi Kurniawan");
     public static readonly PersonRef Kabid = new("kabid-1", "Hendra Wijaya");
     public static readonly PersonRef Kadis = new("kadis-1", "Syarif Hidayat");
-    public static readonly Actor PlhKadis = new("plh-1", "Budi Santoso", Kadis, "ST 800/12/2026");
+    public static readonly Actor KadisStandIn = new("plh-1", "Budi Santoso", Kadis, "ST 800/12/2026");
 
     /// <summary>When the report is computed: Tuesday 1 December 2026, 08.00 WIB.</summary>
     public static readonly DateTimeOffset Now = Wib(12, 1, 8, 0);
@@ -52,7 +52,7 @@ internal static class ComplianceFixture
         Done(2, 2, Wib(11, 3, 9, 22), Wib(11, 3, 9, 52), StepOutcome.Completed, 30),
         Done(3, 2, Wib(11, 3, 9, 52), Wib(11, 3, 10, 6), StepOutcome.Approved, 14),
         Done(4, 1, Wib(11, 3, 10, 6), Wib(11, 3, 10, 21), StepOutcome.Approved, 15),
-        Done(5, 1, Wib(11, 3, 10, 21), Wib(11, 3, 11, 1), StepOutcome.SentBack, 40) with { Reason = ReasonB5, SentBackTo = 4, FinishedBy = PlhKadis },
+        Done(5, 1, Wib(11, 3, 10, 21), Wib(11, 3, 11, 1), StepOutcome.SentBack, 40) with { Reason = ReasonB5, SentBackTo = 4, FinishedBy = KadisStandIn },
         Done(4, 2, Wib(11, 3, 11, 1), Wib(11, 3, 11, 26), StepOutcome.Approved, 25),
         Done(5, 2, Wib(11, 3, 11, 26), Wib(11, 3, 11, 36), StepOutcome.Approved, 10),
         Done(6, 1, Wib(11, 3, 11, 36), Wib(11, 17, 9, 2), StepOutcome.Executed, 2),

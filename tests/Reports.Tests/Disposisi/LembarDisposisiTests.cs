@@ -72,11 +72,11 @@ public sealed class LembarDisposisiTests
         var lembar = LembarDisposisiDocument.From(Request(plh: true));
         var text = Body(LembarDisposisiDocument.Pdf(lembar));
 
-        Assert.Equal($"Hendra Wijaya selaku Plh. Siti Rahmawati ({KadisPlhBasis}), Kepala Dinas", lembar.Rows.Single(r => r.Label == "Dari").Value);
+        Assert.Equal($"Hendra Wijaya selaku Plh. Siti Rahmawati ({KadisDelegationBasis}), Kepala Dinas", lembar.Rows.Single(r => r.Label == "Dari").Value);
         Assert.Equal(["Plh. Kepala Dinas,"], lembar.Signature.Caption);
         Assert.Equal("Hendra Wijaya", lembar.Signature.Name);
         Assert.Equal(["Kepala Bidang Perijinan dan Kelembagaan", $"NIP. {Scenario.HendraNip}"], lembar.Signature.Details);
-        Assert.Contains(Compact($"selaku Plh. Siti Rahmawati ({KadisPlhBasis})"), text, StringComparison.Ordinal);
+        Assert.Contains(Compact($"selaku Plh. Siti Rahmawati ({KadisDelegationBasis})"), text, StringComparison.Ordinal);
         Assert.Contains(Compact("Plh. Kepala Dinas,"), text, StringComparison.Ordinal);
         Assert.Contains(Compact($"NIP. {Scenario.HendraNip}"), text, StringComparison.Ordinal);
         Assert.DoesNotContain(SitiNip, text, StringComparison.Ordinal);

@@ -29,7 +29,7 @@ internal static class LaporanScenario
     public const string Judul = "Fasilitasi Izin Kantor Cabang KSP Sejahtera & Makmur";
     public const string RejectReason = "Rekomendasi kurang jelas: lengkapi <daftar narasumber> & jadwal cadangan.";
     public const string Disposisi = "Segera tindak lanjuti & koordinasikan dengan Dinas Kabupaten Kubu Raya.";
-    public const string PlhBasis = "ST 800/12/DISKOPUKM.B/2026";
+    public const string DelegationBasis = "ST 800/12/DISKOPUKM.B/2026";
     public const string AgendaDisposisi = "000.8 / 0007 / DISKOPUKM.B";
     public const string AgendaLaporan = "400.14/123/DISKOPUKM-B/2026";
     public const string Foto = "https://example.org/foto-1.jpg";
@@ -75,7 +75,7 @@ internal static class LaporanScenario
     {
         var clock = new FakeTimeProvider(_mondayMorning);
         var engine = new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, clock);
-        var staffing = Staffing.Of(Directory, new Delegation(Hendra, Yusuf, new DateOnly(2026, 7, 13), new DateOnly(2026, 7, 17), PlhBasis));
+        var staffing = Staffing.Of(Directory, new Delegation(Hendra, Yusuf, new DateOnly(2026, 7, 13), new DateOnly(2026, 7, 17), DelegationBasis));
 
         var started = engine.Start(new StartKegiatan(Rina, "fasilitasi-perijinan", Number, StartForm(anggota)), staffing);
         Assert.True(started.IsAccepted, started.Refusal?.Message);

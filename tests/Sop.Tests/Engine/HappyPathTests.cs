@@ -99,7 +99,7 @@ public sealed class HappyPathTests
         Assert.Equal(MondayMorning.AddMinutes(25), step3.DueAt);
         Assert.Equal(MondayMorning.AddMinutes(20), step3.FinishedAt);
         Assert.Equal(Staff.Rina, step3.FinishedBy!.Id);
-        Assert.False(step3.FinishedBy.IsPlh);
+        Assert.False(step3.FinishedBy.IsStandIn);
         Assert.Equal(TimeSpan.FromMinutes(15), step3.Measurement!.StandardWorkingTime);
         Assert.Equal(TimeSpan.FromMinutes(10), step3.Measurement.ActualWorkingTime);
         Assert.Equal(TimeSpan.Zero, step3.Measurement.LateBy);

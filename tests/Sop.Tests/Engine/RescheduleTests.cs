@@ -109,7 +109,7 @@ public sealed class RescheduleTests
         kegiatan = _office.Accept(kegiatan, new Reschedule(Staff.Yusuf, 6, kegiatan.Version, "2026-07-17 09:00", null, "Rina cuti; jadwal dimundurkan."));
 
         var by = kegiatan.Current!.Reschedules[^1].By;
-        Assert.Equal((Staff.Yusuf, Staff.Rina, "ST 800/21/2026"), (by.Id, by.OnBehalfOf!.Id, by.PlhBasis));
+        Assert.Equal((Staff.Yusuf, Staff.Rina, "ST 800/21/2026"), (by.Id, by.OnBehalfOf!.Id, by.DelegationBasis));
         Assert.Equal(2, kegiatan.Current.Reschedules.Count);
     }
 

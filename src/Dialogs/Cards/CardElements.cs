@@ -5,7 +5,7 @@ namespace PerijinanBot.Dialogs.Cards;
 /// <summary>
 /// The few Adaptive Card elements this bot uses, as JSON nodes. Schema 1.5: what Teams renders on desktop and mobile.
 /// </summary>
-public static class Ac
+public static class CardElements
 {
     public const string Version = "1.5";
     public const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";

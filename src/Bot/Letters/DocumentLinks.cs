@@ -5,7 +5,7 @@ using PerijinanBot.Dialogs.Reports;
 namespace PerijinanBot.Bot.Letters;
 
 /// <summary>Turns stored documents into what a card offers: fresh signed links and when they expire.</summary>
-public sealed class DocumentViews(DownloadLinks links, IOptions<FilesOptions> options, TimeProvider time)
+public sealed class DocumentLinks(DownloadLinks links, IOptions<FilesOptions> options, TimeProvider time)
 {
     /// <summary>Per stored file: its place in the card, and its words (the download and archive buttons, what the caption calls it).</summary>
     private static readonly Dictionary<string, (int Order, DocumentWords Words)> _kinds = new(StringComparer.Ordinal)

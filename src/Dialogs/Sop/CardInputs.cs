@@ -4,10 +4,10 @@ using PerijinanBot.Dialogs.Cards;
 namespace PerijinanBot.Dialogs.Sop;
 
 /// <summary>
-/// Adaptive Card pieces the SOP cards need beyond <see cref="Ac"/>: inputs, layout, Universal Actions with their
+/// Adaptive Card pieces the SOP cards need beyond <see cref="CardElements"/>: inputs, layout, Universal Actions with their
 /// Action.Submit fallback, and text that mixes fixed words with what people typed (typed text only ever in TextRuns).
 /// </summary>
-public static class AcInputs
+public static class CardInputs
 {
     public static JsonObject Container(IEnumerable<JsonNode> items, string? style = null, bool separator = false, string? spacing = null)
     {
@@ -187,7 +187,7 @@ public static class AcInputs
     /// <summary>A command button that does not collect or validate the card's inputs (e.g. "batal …" beside a form).</summary>
     public static JsonObject CommandButton(string title, string command)
     {
-        var button = Ac.CommandButton(title, command);
+        var button = CardElements.CommandButton(title, command);
         button["associatedInputs"] = "none";
         return button;
     }

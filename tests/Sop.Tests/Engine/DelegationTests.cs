@@ -4,7 +4,7 @@ using PerijinanBot.Sop.Tests.Support;
 namespace PerijinanBot.Sop.Tests.Engine;
 
 /// <summary>A Plh. acts for the holder only within the dates of the surat tugas, and the record says so.</summary>
-public sealed class PlhTests
+public sealed class DelegationTests
 {
     private const string Basis = "ST 800/12/DISKOPUKM.B/2026";
 
@@ -18,8 +18,8 @@ public sealed class PlhTests
         kegiatan = office.Accept(kegiatan, new Approve(Staff.Yusuf, 4, kegiatan.Version, Forms.Verify()));
 
         var approved = Assert.IsType<StepApproved>(office.Events[0]);
-        Assert.True(approved.By.IsPlh);
-        Assert.Equal((Staff.Yusuf, Staff.Hendra, Basis), (approved.By.Id, approved.By.OnBehalfOf!.Id, approved.By.PlhBasis));
+        Assert.True(approved.By.IsStandIn);
+        Assert.Equal((Staff.Yusuf, Staff.Hendra, Basis), (approved.By.Id, approved.By.OnBehalfOf!.Id, approved.By.DelegationBasis));
         Assert.Equal(approved.By, kegiatan.Steps[3].FinishedBy);
         Assert.Equal("Yusuf Hidayat selaku Plh. Hendra Wijaya (ST 800/12/DISKOPUKM.B/2026)", approved.By.Describe());
 
@@ -49,7 +49,7 @@ public sealed class PlhTests
 
         office.At(new DateTimeOffset(2026, 7, 13, 17, 30, 0, TimeSpan.Zero)); // already 14 July 00.30 in WIB
         kegiatan = office.Accept(kegiatan, new Reject(Staff.Yusuf, 4, kegiatan.Version, "Koreksi judul."));
-        Assert.True(kegiatan.Steps[3].FinishedBy!.IsPlh);
+        Assert.True(kegiatan.Steps[3].FinishedBy!.IsStandIn);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class PlhTests
         office.Staffing = Staff.With(new Delegation(Staff.Hendra, Staff.Yusuf, new DateOnly(2026, 7, 13), new DateOnly(2026, 7, 17), Basis));
 
         kegiatan = office.Accept(kegiatan, new Approve(Staff.Hendra, 4, kegiatan.Version, Forms.Verify()));
-        Assert.False(kegiatan.Steps[3].FinishedBy!.IsPlh);
+        Assert.False(kegiatan.Steps[3].FinishedBy!.IsStandIn);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class PlhTests
     {
         var office = new Office { Staffing = Staff.With(new Delegation(Staff.Rina, Staff.Dewi, new DateOnly(2026, 7, 13), new DateOnly(2026, 7, 13), "ST 800/13/2026")) };
 
-        Assert.True(office.Engine.CanStart(Office.Sop, Staff.Dewi, office.Staffing)!.IsPlh);
+        Assert.True(office.Engine.CanStart(Office.Sop, Staff.Dewi, office.Staffing)!.IsStandIn);
         var kegiatan = office.Start(actor: Staff.Dewi);
 
         Assert.Equal(Staff.Rina, kegiatan.Starter.Id);
