@@ -75,6 +75,7 @@ public sealed class FilesStartupTests
     }
 
     [Fact]
+    [NeedsAzurite]
     public async Task In_Development_without_a_key_the_bot_starts_and_warns_that_links_die_with_the_process()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -105,6 +106,7 @@ public sealed class FilesStartupTests
     }
 
     [Fact]
+    [NeedsAzurite]
     public async Task Healthz_reports_blob_storage_and_names_it_when_it_stops()
     {
         var ct = TestContext.Current.CancellationToken;

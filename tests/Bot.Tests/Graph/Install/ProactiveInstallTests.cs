@@ -11,6 +11,7 @@ namespace PerijinanBot.Bot.Tests.Graph.Install;
 /// chat from Graph and writes there; when it cannot install, whoever handed the step on is told, once, and it keeps trying.
 /// </summary>
 /// <remarks>Each test has an Azurite of its own: whether Dewi can be reached is exactly what is stored, and must start empty.</remarks>
+[NeedsAzurite]
 public sealed class ProactiveInstallTests
 {
     private const string AppId = "0b9c4f33-1a2b-4c3d-9e8f-7a6b5c4d3e2f";
