@@ -6,10 +6,12 @@ namespace PerijinanBot.Tests;
 /// Keeps the <see cref="Needs"/> tags honest, so that <c>./test.sh --fast</c> runs exactly the tests that start nothing.
 /// Reads the test sources (no reflection: the helpers live in another assembly than some of their users) and works out
 /// what each test needs from what it uses: Azurite (<c>AzuriteProcess</c>, <c>AzuriteFixture</c>), Playgrounds
-/// (<c>PlaygroundProcess</c>), Chromium (the scripts in tools/browser), all three through <c>run.sh</c>; and, transitively,
-/// every helper type declared in a file that uses one of those (a harness, a fixture, <c>Office</c>) and every member of the
-/// test class that does. A test needs what its class's constructor, fixtures and set-up need, plus what its own body and
-/// the members it calls need. Fails on a test without a tag it needs, and on a tag no test under it needs.
+/// (<c>PlaygroundProcess</c>), Chromium (the scripts in tools/browser), all three through <c>run.sh</c>; Node (a process
+/// started as <c>node</c>) and the bot process (a process started as <c>dotnet</c>); and, transitively, every helper type
+/// declared in a file that uses one of those (a harness, a fixture, <c>CardAssert</c>, <c>Office</c>) and every member of
+/// the test class that does. A test needs what its class's constructor, fixtures and set-up need, plus what its own body and
+/// the members it calls need. Fails on a test without a tag it needs (Node and the bot process are implied by any service),
+/// and on a tag no test under it needs.
 /// </summary>
 public sealed class NeedsTagsTests
 {
@@ -30,10 +32,10 @@ public sealed class NeedsTagsTests
     }
 
     [Fact]
-    public void An_untagged_test_using_Azurite_and_a_tag_nobody_needs_are_both_reported()
+    public void Untagged_tests_using_Azurite_or_Node_and_tags_nobody_needs_are_reported_while_Node_under_Azurite_needs_no_tag()
     {
         // The helper names are spliced in, so that this file does not use them itself.
-        const string Process = Needs.Azurite + "Process", Fixture = Needs.Azurite + "Fixture";
+        const string Process = Needs.Azurite + "Process", Fixture = Needs.Azurite + "Fixture", Spawn = "ProcessStart" + "Info";
         var sources = new Dictionary<string, string>
         {
             ["Infrastructure/Harness.cs"] = $$"""
@@ -42,6 +44,29 @@ public sealed class NeedsTagsTests
                 public sealed class Harness
                 {
                     public static async Task<Harness> StartAsync() { await using var a = await {{Process}}.StartAsync(); return new(); }
+
+                    private static void Node() => Process.Start(new {{Spawn}}("node"));
+                }
+                """,
+            ["Cards/Validator.cs"] = $$"""
+                namespace X;
+
+                internal static class Validator
+                {
+                    public static void Check(string card) => Process.Start(new {{Spawn}}( "node" ) { ArgumentList = { card } })!.WaitForExit();
+                }
+                """,
+            ["CardTests.cs"] = """
+                namespace X;
+
+                public sealed class CardTests
+                {
+                    [Fact]
+                    public void Valid() => Validator.Check("{}");
+
+                    [Fact]
+                    [NeedsBotProcess]
+                    public void Stale() => Assert.True(true);
                 }
                 """,
             ["StoreTests.cs"] = """
@@ -112,14 +137,17 @@ public sealed class NeedsTagsTests
 
         Assert.Equal(
             [
+                "CardTests.cs: CardTests.Stale is tagged NeedsBotProcess but does not need BotProcess",
+                "CardTests.cs: CardTests.Valid needs Node: tag it, or its class, [NeedsNode]",
                 "FixtureTests.cs: FixtureTests is tagged NeedsChromium but none of its tests needs Chromium",
                 "FixtureTests.cs: FixtureTests.Reads needs Azurite: tag it, or its class, [NeedsAzurite]",
                 "StoreTests.cs: StoreTests.Pure is tagged NeedsPlayground but does not need Playground",
                 "StoreTests.cs: StoreTests.Uses_the_harness needs Azurite: tag it, or its class, [NeedsAzurite]",
             ],
             report.Problems.Order(StringComparer.Ordinal));
-        Assert.Equal(7, report.Tests);
+        Assert.Equal(9, report.Tests);
         Assert.Equal(5, report.TestsNeeding[Needs.Azurite]);
+        Assert.Equal(1, report.TestsNeeding[Needs.Node]);
     }
 
     private static string RepoRootPath()
@@ -139,7 +167,10 @@ public sealed class NeedsTagsTests
 /// <summary>The source scan behind <see cref="NeedsTagsTests"/>; see there for the rules.</summary>
 internal static partial class NeedsScan
 {
-    public static readonly string[] Kinds = [Needs.Azurite, Needs.Playground, Needs.Chromium];
+    public static readonly string[] Kinds = [Needs.Azurite, Needs.Playground, Needs.Chromium, Needs.Node, Needs.BotProcess];
+
+    /// <summary>The needs that start a service; any of them implies Node and the bot process, which then need no tag.</summary>
+    private static readonly string[] Services = [Needs.Azurite, Needs.Playground, Needs.Chromium];
 
     /// <summary>
     /// What uses a need directly, in code (comments are dropped first). Spelled in pieces, so that this file, which is
@@ -150,6 +181,8 @@ internal static partial class NeedsScan
         [Needs.Azurite] = [Uses(Needs.Azurite + "Process"), Uses(Needs.Azurite + "Fixture"), RunScript()],
         [Needs.Playground] = [Uses(Needs.Playground + "Process"), RunScript()],
         [Needs.Chromium] = [new("tools" + "/browser/"), new("\"tools\",\\s*\"" + "browser\"")],
+        [Needs.Node] = [Starts("node")],
+        [Needs.BotProcess] = [Starts("dotnet")],
     };
 
     public sealed record Report(int Projects, int Tests, IReadOnlyDictionary<string, int> TestsNeeding, IReadOnlyList<string> Problems);
@@ -251,7 +284,7 @@ internal static partial class NeedsScan
         return types;
     }
 
-    /// <summary>Checks the test class of one file; returns what each of its tests needs.</summary>
+    /// <summary>Checks the test class of one file; returns the tags each of its tests must carry.</summary>
     private static List<HashSet<string>> CheckClass(string path, string text, Dictionary<string, HashSet<string>> typeNeeds, List<string> problems)
     {
         var lines = text.Split('\n');
@@ -315,29 +348,40 @@ internal static partial class NeedsScan
 
         var classTags = Tags(string.Join('\n', lines[..(classLine + 1)]));
         var result = new List<HashSet<string>>();
+        var used = new List<HashSet<string>>();
         for (var i = 0; i < members.Count; i++)
         {
-            if (!TestAttribute().IsMatch(members[i]))
+            if (!TestAttribute().IsMatch(Attributes(members[i])))
             {
                 continue;
             }
 
-            var required = new HashSet<string>(everyTest.Concat(needs[i]), StringComparer.Ordinal);
+            // Everything it uses may be tagged; what it must be tagged with leaves out what a service implies.
+            var uses = new HashSet<string>(everyTest.Concat(needs[i]), StringComparer.Ordinal);
+            var required = uses.Overlaps(Services) ? uses.Intersect(Services, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal) : uses;
             var own = Tags(Attributes(members[i]));
             foreach (var need in required.Where(n => !classTags.Contains(n) && !own.Contains(n)).Order(StringComparer.Ordinal))
             {
                 problems.Add($"{path}: {className}.{names[i]} needs {need}: tag it, or its class, [Needs{need}]");
             }
 
-            foreach (var tag in own.Where(t => !required.Contains(t)).Order(StringComparer.Ordinal))
+            foreach (var tag in own.Where(t => !uses.Contains(t)).Order(StringComparer.Ordinal))
             {
                 problems.Add($"{path}: {className}.{names[i]} is tagged Needs{tag} but does not need {tag}");
             }
 
             result.Add(required);
+            used.Add(uses);
         }
 
-        foreach (var tag in classTags.Where(t => !result.Any(r => r.Contains(t))).Order(StringComparer.Ordinal))
+        // Every test of the file must have been read as one, or an untagged one could slip through unseen.
+        var declared = ClassTestAttribute().Count(text);
+        if (result.Count != declared)
+        {
+            problems.Add($"{path}: {declared} tests declared but {result.Count} read; the scan cannot check this file's layout");
+        }
+
+        foreach (var tag in classTags.Where(t => !used.Any(u => u.Contains(t))).Order(StringComparer.Ordinal))
         {
             problems.Add($"{path}: {className} is tagged Needs{tag} but none of its tests needs {tag}");
         }
@@ -348,6 +392,8 @@ internal static partial class NeedsScan
     private static Regex Uses(string type) => new($@"\b{type}\b");
 
     private static Regex RunScript() => new("\"run" + "\\.sh\"");
+
+    private static Regex Starts(string executable) => new($@"ProcessStartInfo\(\s*""{executable}""");
 
     private static HashSet<string> Direct(string code) =>
         Seeds.Where(s => s.Value.Any(r => r.IsMatch(code))).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
@@ -382,12 +428,18 @@ internal static partial class NeedsScan
             : null;
     }
 
-    private static HashSet<string> Words(string code) => Word().Matches(code).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The identifiers of the code, outside string literals (a name in a message is not a use).</summary>
+    private static HashSet<string> Words(string code) =>
+        Word().Matches(StringLiteral().Replace(code, "\"\"")).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The code without comments (mentions in documentation are not uses), usings and namespace (names, not uses).</summary>
+    /// <summary>
+    /// The code without comments (mentions in documentation are not uses), usings, namespace and the <see cref="Needs"/>
+    /// constants (names, not uses: <c>Needs.BotProcess</c> is not the BotProcess helper).
+    /// </summary>
     private static string Code(string source)
     {
         var text = BlockComment().Replace(source.Replace("\r\n", "\n", StringComparison.Ordinal), "");
+        text = NeedsConstant().Replace(text, nameof(Needs));
         return string.Join('\n', text.Split('\n').Select(l =>
             l.TrimStart().StartsWith("//", StringComparison.Ordinal) || l.StartsWith("using ", StringComparison.Ordinal) || l.StartsWith("namespace ", StringComparison.Ordinal)
                 ? ""
@@ -399,6 +451,9 @@ internal static partial class NeedsScan
 
     [GeneratedRegex(@"^\s*\[(Fact|Theory)\b", RegexOptions.Multiline)]
     private static partial Regex TestAttribute();
+
+    [GeneratedRegex(@"^    \[(Fact|Theory)\b", RegexOptions.Multiline)]
+    private static partial Regex ClassTestAttribute();
 
     [GeneratedRegex(@"\b(?:class|record|struct|interface|enum)\s+(\w+)")]
     private static partial Regex TypeDeclaration();
@@ -414,6 +469,12 @@ internal static partial class NeedsScan
 
     [GeneratedRegex(@"\b[A-Za-z_]\w*\b")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"\$*""""""[\s\S]*?""""""|[$@]*@[$]*""(?:[^""]|"""")*""|\$?""(?:[^""\\\n]|\\.)*""|'(?:[^'\\\n]|\\.)+'")]
+    private static partial Regex StringLiteral();
+
+    [GeneratedRegex(@"\bNeeds\.\w+")]
+    private static partial Regex NeedsConstant();
 
     [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
     private static partial Regex BlockComment();

@@ -61,6 +61,7 @@ public sealed class FilesStartupTests
 
     [Theory]
     [MemberData(nameof(BadSettings))]
+    [NeedsBotProcess]
     public async Task Bad_files_settings_stop_the_bot_with_a_message_naming_the_key(Dictionary<string, string> environment, string expected)
     {
         var (exitCode, output) = await BotProcess.RunUntilExitAsync(environment, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
