@@ -8,6 +8,7 @@ using PerijinanBot.Reports.Agenda;
 namespace PerijinanBot.Bot.Tests.Agenda;
 
 /// <summary>The Buku Agenda Surat Keluar on a real Azurite: serials never repeated, never skipped, under concurrency and across instances.</summary>
+[NeedsAzurite]
 public sealed class AgendaRegisterTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly DateOnly Day = new(2026, 11, 20);

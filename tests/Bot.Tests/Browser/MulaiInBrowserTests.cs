@@ -18,6 +18,7 @@ namespace PerijinanBot.Bot.Tests.Browser;
 /// (tools/browser/mulai-in-playground.mjs). Screenshots land in .test-results/screenshots/mulai/ for CI to keep.
 /// Without Chromium the test is skipped with the reason, except in CI (<c>CI=true</c>), where it must run.
 /// </summary>
+[NeedsAzurite, NeedsPlayground, NeedsChromium]
 public sealed partial class MulaiInBrowserTests
 {
     /// <summary>The script stops itself after 85 s; this is the backstop.</summary>

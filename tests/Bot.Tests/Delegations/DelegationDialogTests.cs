@@ -15,6 +15,7 @@ namespace PerijinanBot.Bot.Tests.Delegations;
 /// <c>plh</c> through the real bot host (Azurite, a recording connector, invokes as Teams sends them): the card, appointing a
 /// Plh. with its surat tugas, the stand-in being told, and the stand-in acting on the holder's step only within the dates.
 /// </summary>
+[NeedsAzurite]
 public sealed class DelegationDialogTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -12,6 +12,7 @@ using PerijinanBot.Sop.People;
 namespace PerijinanBot.Bot.Tests.Delegations;
 
 /// <summary>Plh. appointments against a real Azurite: who may appoint whom for when, ending them, and two instances' caches.</summary>
+[NeedsAzurite]
 public sealed class DelegationStoreTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private const string Rina = "00000000-0000-4000-8000-000000000001";

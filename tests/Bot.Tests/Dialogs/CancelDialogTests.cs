@@ -5,6 +5,7 @@ using PerijinanBot.Sop.Engine;
 namespace PerijinanBot.Bot.Tests.Dialogs;
 
 /// <summary><c>batal &lt;nomor&gt;</c>: only the Ketua who started it (or the Kabid) cancels, always with a reason, and everyone involved is told.</summary>
+[NeedsAzurite]
 public sealed class CancelDialogTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

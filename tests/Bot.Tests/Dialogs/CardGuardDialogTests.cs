@@ -7,6 +7,7 @@ namespace PerijinanBot.Bot.Tests.Dialogs;
 /// What stands between a click and a transition: only the assignee acts; an old card shows what happened instead; the same
 /// click twice (or a retried invoke) is one transition; the Action.Submit fallback takes the same path; bad input comes back.
 /// </summary>
+[NeedsAzurite]
 public sealed class CardGuardDialogTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -4,6 +4,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 namespace PerijinanBot.Bot.Tests.Dialogs;
 
 /// <summary>Typed commands: unknown text, <c>status</c> and its number forms, and group chats (mentioned, welcomed).</summary>
+[NeedsAzurite]
 public sealed class CommandDialogTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

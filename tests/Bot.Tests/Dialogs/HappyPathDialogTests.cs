@@ -5,6 +5,7 @@ using PerijinanBot.Sop.Engine;
 namespace PerijinanBot.Bot.Tests.Dialogs;
 
 /// <summary>One kegiatan through all seven steps, every decision Setuju, in process: who gets which card, and who is told what.</summary>
+[NeedsAzurite]
 public sealed class HappyPathDialogTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -9,6 +9,7 @@ namespace PerijinanBot.Bot.Tests.Dialogs;
 /// <c>jadwal &lt;nomor&gt;</c>: after the disposition, the Ketua holding step 6 or the Kepala Bidang moves the facilitation with a
 /// reason; the team is told, the riwayat shows it, step 6's due time follows, and nobody else (nor an old card) can.
 /// </summary>
+[NeedsAzurite]
 public sealed class RescheduleDialogTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private const string Reason = "Narasumber dari DPMPTSP berhalangan pada tanggal semula.";

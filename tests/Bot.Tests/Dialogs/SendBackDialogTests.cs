@@ -5,6 +5,7 @@ using PerijinanBot.Sop.Engine;
 namespace PerijinanBot.Bot.Tests.Dialogs;
 
 /// <summary>Each Tidak: the step goes back to whoever did the step before, with the reason, and what was entered is kept.</summary>
+[NeedsAzurite]
 public sealed class SendBackDialogTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

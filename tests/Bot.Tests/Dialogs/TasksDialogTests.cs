@@ -8,6 +8,7 @@ namespace PerijinanBot.Bot.Tests.Dialogs;
 /// <c>tugas</c>: my open steps, each with a button that opens its card again. Each test has an Azurite of its own: the
 /// lists are per person, and another test's kegiatan would be on Budi's.
 /// </summary>
+[NeedsAzurite]
 public sealed class TasksDialogTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -12,6 +12,7 @@ namespace PerijinanBot.Bot.Tests.Documents;
 /// step 3, one still open), the chart and the XLSX behind their links, and who may ask. The arithmetic itself is proven
 /// against hand-computed values in Reports.Tests; this proves the command reads the right kegiatan and serves the files.
 /// </summary>
+[NeedsAzurite]
 public sealed class ComplianceDialogTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -16,6 +16,7 @@ namespace PerijinanBot.Bot.Tests.Documents;
 /// "dokumen" before the kegiatan closes; a SRIKANDI number makes it again; after the closing, the Excel export links each
 /// line to its document.
 /// </summary>
+[NeedsAzurite]
 public sealed class DisposisiDialogTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private const string PdfType = "application/pdf";

@@ -8,6 +8,7 @@ using PerijinanBot.Reports.Agenda;
 namespace PerijinanBot.Bot.Tests.Documents;
 
 /// <summary>On a real Azurite: finding each register line's document, for a month's card and for a whole year's register.</summary>
+[NeedsAzurite]
 public sealed class KegiatanDocumentsTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

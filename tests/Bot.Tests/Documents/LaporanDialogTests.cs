@@ -14,6 +14,7 @@ namespace PerijinanBot.Bot.Tests.Documents;
 /// offered in the closing card, both letters enter the Buku Agenda, a SRIKANDI number recorded with the agenda card is
 /// printed in the regenerated report, and "dokumen" gives fresh links.
 /// </summary>
+[NeedsAzurite]
 public sealed class LaporanDialogTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -7,6 +7,7 @@ namespace PerijinanBot.Bot.Tests.EndToEnd;
 /// The protocol seen working from the client's side: Azurite, the bot as its own process, and the Agents Playground
 /// configured exactly as ./run.sh configures the Ketua Tim Kerja's tab.
 /// </summary>
+[NeedsAzurite, NeedsPlayground]
 public sealed class PlaygroundHelpTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace PerijinanBot.Bot.Tests.EndToEnd;
 /// A Plh. in the Playgrounds: the Kepala Bidang appoints the Ketua Tim Kerja as Plh. for today through the plh card; when
 /// step 4 (the Kabid's) comes, the Ketua receives its card in her own chat, approves it, and the history says Plh.
 /// </summary>
+[NeedsAzurite, NeedsPlayground]
 public sealed class PlhInPlaygroundTests
 {
     private const string Rina = "00000000-0000-4000-8000-000000000001";

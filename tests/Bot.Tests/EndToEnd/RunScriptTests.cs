@@ -12,6 +12,7 @@ namespace PerijinanBot.Bot.Tests.EndToEnd;
 /// browser as its person, /healthz follows storage, and Ctrl+C leaves nothing running. Ports are moved to free
 /// ones so the test never collides with a developer's own ./run.sh.
 /// </summary>
+[NeedsAzurite, NeedsPlayground, NeedsChromium]
 public sealed partial class RunScriptTests
 {
     [Fact]

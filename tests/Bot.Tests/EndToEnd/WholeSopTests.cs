@@ -13,6 +13,7 @@ namespace PerijinanBot.Bot.Tests.EndToEnd;
 /// four Playgrounds' HTTP API (each person types and clicks in their own Playground), and checked in each person's chat
 /// and in table storage.
 /// </summary>
+[NeedsAzurite, NeedsPlayground]
 public sealed class WholeSopTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);

@@ -10,6 +10,7 @@ namespace PerijinanBot.Bot.Tests.Files;
 /// A file saved by the bot reaches the user's browser through its link, and through nothing else: not after it expires,
 /// not with one character changed, not under another key, not through a path of the user's making.
 /// </summary>
+[NeedsAzurite]
 public sealed class DownloadLinkTests(FilesFixture office) : IClassFixture<FilesFixture>
 {
     private const string Pdf = "application/pdf";

@@ -6,6 +6,7 @@ using Azure.Storage.Blobs.Models;
 namespace PerijinanBot.Bot.Tests.Files;
 
 /// <summary>What the store keeps and where: random names for new files, a fixed place for re-generated ones, clean file names.</summary>
+[NeedsAzurite]
 public sealed partial class FileStoreTests(FilesFixture office) : IClassFixture<FilesFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -61,6 +61,7 @@ public sealed class FilesStartupTests
 
     [Theory]
     [MemberData(nameof(BadSettings))]
+    [NeedsBotProcess]
     public async Task Bad_files_settings_stop_the_bot_with_a_message_naming_the_key(Dictionary<string, string> environment, string expected)
     {
         var (exitCode, output) = await BotProcess.RunUntilExitAsync(environment, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
@@ -75,6 +76,7 @@ public sealed class FilesStartupTests
     }
 
     [Fact]
+    [NeedsAzurite]
     public async Task In_Development_without_a_key_the_bot_starts_and_warns_that_links_die_with_the_process()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -105,6 +107,7 @@ public sealed class FilesStartupTests
     }
 
     [Fact]
+    [NeedsAzurite]
     public async Task Healthz_reports_blob_storage_and_names_it_when_it_stops()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -8,6 +8,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 namespace PerijinanBot.Bot.Tests.Graph;
 
 /// <summary>The Graph plumbing: features off without settings (said on /healthz), app-only tokens, Retry-After honoured, bad settings refused.</summary>
+[NeedsAzurite]
 public sealed class GraphClientTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -14,6 +14,7 @@ namespace PerijinanBot.Bot.Tests.Graph;
 /// its closing card, and the Graph work it left (the calendar event, the archive uploads, the role sync) completes once Graph
 /// answers again.
 /// </summary>
+[NeedsAzurite]
 public sealed class GraphOutageTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private const string Organizer = "bidang.perijinan@diskopukm.example";

@@ -4,6 +4,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 
 namespace PerijinanBot.Bot.Tests.Hosting;
 
+[NeedsAzurite]
 public sealed class HealthTests
 {
     [Fact]

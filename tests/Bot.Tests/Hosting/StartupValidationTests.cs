@@ -6,6 +6,7 @@ namespace PerijinanBot.Bot.Tests.Hosting;
 /// A wrong setting stops the bot at start-up with a message that names the key, never at the first request.
 /// The bot runs as its own process with environment variables, exactly as App Service starts it.
 /// </summary>
+[NeedsBotProcess]
 public sealed class StartupValidationTests
 {
     private const string Azurite = "UseDevelopmentStorage=true";

@@ -5,6 +5,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 
 namespace PerijinanBot.Bot.Tests.Manifest;
 
+[NeedsNode]
 public sealed partial class ManifestPackageTests(PackagedApp app) : IClassFixture<PackagedApp>
 {
     private static readonly string[] Commands = ["bantuan", "mulai", "tugas", "status", "sop", "agenda", "dokumen", "laporan"];

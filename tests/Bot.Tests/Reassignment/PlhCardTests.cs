@@ -10,6 +10,7 @@ namespace PerijinanBot.Bot.Tests.Reassignment;
 /// While a Plh. delegation is in force the stand-in receives the holder's step cards too (with the Plh. note) and may decide
 /// on them. A class of its own: delegations live in the Azurite of the class and would reach other tests' cards.
 /// </summary>
+[NeedsAzurite]
 public sealed class PlhCardTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private const string Basis = "ST 800/31/DISKOPUKM.B/2026";

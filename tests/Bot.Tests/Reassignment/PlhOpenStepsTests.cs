@@ -11,6 +11,7 @@ namespace PerijinanBot.Bot.Tests.Reassignment;
 /// A Plh. appointed while the holder already has open steps gets those steps' cards at once, not only the steps that reach
 /// the holder later. A class of its own: delegations live in the Azurite of the class.
 /// </summary>
+[NeedsAzurite]
 public sealed class PlhOpenStepsTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private const string Basis = "ST 800/32/DISKOPUKM.B/2026";

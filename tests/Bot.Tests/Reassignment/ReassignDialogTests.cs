@@ -10,6 +10,7 @@ namespace PerijinanBot.Bot.Tests.Reassignment;
 /// current step to another holder of that role; the new holder gets the step card, the old one is told (with the reason)
 /// and their card no longer works.
 /// </summary>
+[NeedsAzurite]
 public sealed class ReassignDialogTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private const string Reason = "Budi dinas luar ke Kabupaten Sambas sampai Jumat.";

@@ -11,6 +11,7 @@ namespace PerijinanBot.Bot.Tests.Reassignment;
 /// Reminders follow the step's holder after a reassignment, and reach a Plh. in force as well as the holder, each once.
 /// The two tests use different days: delegations live in the class's Azurite.
 /// </summary>
+[NeedsAzurite]
 public sealed class ReassignReminderTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

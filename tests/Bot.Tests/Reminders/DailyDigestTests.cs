@@ -6,6 +6,7 @@ using static PerijinanBot.Bot.Tests.Reminders.ReminderOffice;
 namespace PerijinanBot.Bot.Tests.Reminders;
 
 /// <summary>The 07.30 digest: to whom, saying what, once a day across instances, and never on a weekend or holiday.</summary>
+[NeedsAzurite]
 public sealed class DailyDigestTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -14,6 +14,7 @@ namespace PerijinanBot.Bot.Tests.Reminders;
 /// and the ladder goes on. Real processes, real Azurite; the office calendar is given as a file (Calendar:File) that
 /// makes every hour working time, so the test does not depend on the hour it runs at.
 /// </summary>
+[NeedsAzurite]
 public sealed class ProcessKillTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private const string Ketua = "00000000-0000-4000-8000-000000000001";

@@ -5,6 +5,7 @@ using static PerijinanBot.Bot.Tests.Reminders.ReminderOffice;
 namespace PerijinanBot.Bot.Tests.Reminders;
 
 /// <summary>The sweep through real bot hosts on Azurite, driven on a fake clock: who gets which reminder when, once.</summary>
+[NeedsAzurite]
 public sealed class ReminderSweepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

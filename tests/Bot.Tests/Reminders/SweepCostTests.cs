@@ -14,6 +14,7 @@ namespace PerijinanBot.Bot.Tests.Reminders;
 /// A reminder sweep reads what is due and nothing else: with 10,000 kegiatan whose reminders are not yet due (closed ones
 /// have no reminder row at all), it issues exactly as many storage requests as with 100.
 /// </summary>
+[NeedsAzurite]
 public sealed class SweepCostTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     // Monday 2 March 2026, 10:00 WIB: working time, so the sweep runs.

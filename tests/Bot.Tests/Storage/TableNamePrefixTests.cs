@@ -11,6 +11,7 @@ namespace PerijinanBot.Bot.Tests.Storage;
 /// Two environments may share one storage account (a test and a pilot, say): with <c>Storage:TableNamePrefix</c>
 /// every table the bot writes carries the prefix, so neither sees the other's kegiatan, people, appointments or letters.
 /// </summary>
+[NeedsAzurite]
 public sealed class TableNamePrefixTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

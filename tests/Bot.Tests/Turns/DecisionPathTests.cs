@@ -15,6 +15,7 @@ namespace PerijinanBot.Bot.Tests.Turns;
 /// the kegiatan and one batch. Requests are attributed to the click by its trace (W3C traceparent), so the outbox and other
 /// background work running at the same time are not counted.
 /// </summary>
+[NeedsAzurite]
 public sealed class DecisionPathTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private const string Ketua = "00000000-0000-4000-8000-000000000001";

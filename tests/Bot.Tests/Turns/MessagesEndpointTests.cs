@@ -9,6 +9,7 @@ using PerijinanBot.Dialogs;
 namespace PerijinanBot.Bot.Tests.Turns;
 
 /// <summary>POST /api/messages through the real pipeline, auth off (Development, no app id), real Azurite.</summary>
+[NeedsAzurite]
 public sealed class MessagesEndpointTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private RecordingConnector _connector = null!;

@@ -4,6 +4,7 @@ using PerijinanBot.Dialogs.Tests.Sop;
 
 namespace PerijinanBot.Dialogs.Tests.Cards;
 
+[NeedsNode]
 public sealed class DelegationCardTests
 {
     private static readonly DateOnly Today = new(2026, 11, 26);

@@ -10,6 +10,7 @@ public sealed class HelpCardTests
     private static readonly HelpView Known = new("Rina Marlina", ["Ketua Tim Kerja"], CommandCatalog.All, CommandCatalog.ButtonsFor(new HashSet<Role> { Role.KetuaTimKerja }));
 
     [Fact]
+    [NeedsNode]
     public void Help_card_greets_the_person_with_their_roles_and_lists_every_command()
     {
         var card = HelpCard.Build(Known);
@@ -22,6 +23,7 @@ public sealed class HelpCardTests
     }
 
     [Fact]
+    [NeedsNode]
     public void Help_card_tells_a_stranger_to_ask_the_admin()
     {
         var card = HelpCard.Build(Known with { PersonName = null, Roles = [] });
@@ -55,6 +57,7 @@ public sealed class HelpCardTests
     }
 
     [Fact]
+    [NeedsNode]
     public void Roles_card_lists_holders_and_warns_about_vacant_roles()
     {
         var card = RolesCard.Build(
@@ -71,6 +74,7 @@ public sealed class HelpCardTests
     }
 
     [Fact]
+    [NeedsNode]
     public void The_validator_rejects_a_broken_card()
     {
         var broken = CardElements.Card([new JsonObject { ["type"] = "TextBlok", ["text"] = "salah ketik" }]);

@@ -5,6 +5,7 @@ using PerijinanBot.Dialogs.Tests.Sop;
 namespace PerijinanBot.Dialogs.Tests.Cards;
 
 /// <summary>The documents section of the closing card, the agenda card and the compliance card.</summary>
+[NeedsNode]
 public sealed class ReportCardTests
 {
     private static readonly DateTimeOffset Expires = new(2026, 12, 3, 3, 0, 0, TimeSpan.Zero);

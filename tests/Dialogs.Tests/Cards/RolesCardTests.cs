@@ -18,6 +18,7 @@ public sealed class RolesCardTests
     ];
 
     [Fact]
+    [NeedsNode]
     public void Roles_card_says_which_roles_come_from_Entra_groups_and_when_they_were_last_synced()
     {
         var card = RolesCard.Build(Holders, new RolesSource(["Anggota Tim Kerja", "Ketua Tim Kerja"], SyncedAt));
@@ -49,6 +50,7 @@ public sealed class RolesCardTests
     }
 
     [Fact]
+    [NeedsNode]
     public void Sync_card_counts_each_roles_holders_and_names_who_was_added_and_removed()
     {
         var card = RolesCard.Synced(new RoleSyncView(SyncedAt,
@@ -72,6 +74,7 @@ public sealed class RolesCardTests
     }
 
     [Fact]
+    [NeedsNode]
     public void Left_role_notice_names_the_kegiatan_step_and_person_and_offers_the_alihkan_command()
     {
         var card = RolesCard.LeftRole(new LeftRoleView("FAS-2026-0007", "Fasilitasi IUSP KSP Maju Bersama", 2, "Penyiapan data dukung", "Anggota Tim Kerja", "Budi Santoso", "Ketua Tim Kerja", ToAdmins: false));

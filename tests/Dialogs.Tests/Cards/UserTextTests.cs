@@ -7,6 +7,7 @@ public sealed class UserTextTests
     [Theory]
     [InlineData("**tebal** _miring_ [klik](https://contoh.example) <at>Kepala Dinas</at>")]
     [InlineData("# judul\n- butir\n1. satu")]
+    [NeedsNode]
     public void Typed_text_is_shown_literally_never_as_markdown(string typed)
     {
         var block = CardElements.UserText(typed);

@@ -4,6 +4,7 @@ using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Dialogs.Tests.Cards;
 
+[NeedsNode]
 public sealed class WelcomeCardTests
 {
     [Fact]

@@ -16,6 +16,7 @@ public sealed class ContentSafetyTests
 
     [Theory]
     [MemberData(nameof(Scenes))]
+    [NeedsNode]
     public void Typed_text_full_of_markdown_links_and_mentions_appears_only_in_TextRuns(string scene)
     {
         var card = SopScenes.All[scene](Typing.Injected);
@@ -56,6 +57,7 @@ public sealed class ContentSafetyTests
     }
 
     [Fact]
+    [NeedsNode]
     public void The_largest_realistic_cards_stay_under_28_KB_and_still_render()
     {
         var t = Typing.Max;

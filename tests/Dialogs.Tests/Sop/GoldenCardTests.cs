@@ -1,6 +1,7 @@
 namespace PerijinanBot.Dialogs.Tests.Sop;
 
 /// <summary>Every SOP card, in a realistic situation, equals its reviewed golden file and parses cleanly in the official library.</summary>
+[NeedsNode]
 public sealed class GoldenCardTests
 {
     public static TheoryData<string> Scenes { get; } = [.. SopScenes.All.Keys];

@@ -42,6 +42,7 @@ public sealed class OtherSopTests
         """;
 
     [Fact]
+    [NeedsNode]
     public void A_required_field_of_a_decision_step_is_left_to_the_engine_so_Tidak_is_never_blocked()
     {
         var (engine, definition, views, kegiatan) = Started();

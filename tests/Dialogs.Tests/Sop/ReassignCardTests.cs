@@ -45,6 +45,7 @@ public sealed class ReassignCardTests
     }
 
     [Fact]
+    [NeedsNode]
     public void Without_another_holder_of_the_role_there_is_nothing_to_pick_and_no_button()
     {
         // Step 4 is the Kepala Bidang's; the directory has only one.

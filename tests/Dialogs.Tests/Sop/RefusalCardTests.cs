@@ -46,6 +46,7 @@ public sealed class RefusalCardTests
     }
 
     [Fact]
+    [NeedsNode]
     public void A_refusal_before_any_kegiatan_exists_shows_just_the_message()
     {
         var office = new SopOffice();

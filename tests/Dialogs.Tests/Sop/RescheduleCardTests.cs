@@ -50,6 +50,7 @@ public sealed class RescheduleCardTests
 
     [Theory]
     [MemberData(nameof(Scenes))]
+    [NeedsNode]
     public void Each_card_matches_its_reviewed_golden_file_and_renders_without_warnings(string scene)
     {
         var card = _scenes[scene](Typing.Normal);
@@ -60,6 +61,7 @@ public sealed class RescheduleCardTests
 
     [Theory]
     [MemberData(nameof(Scenes))]
+    [NeedsNode]
     public void Typed_text_full_of_markdown_links_and_mentions_appears_only_in_TextRuns_and_inputs(string scene)
     {
         var card = _scenes[scene](Typing.Injected);

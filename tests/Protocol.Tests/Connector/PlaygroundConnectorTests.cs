@@ -6,6 +6,7 @@ using PerijinanBot.Protocol.Connector;
 namespace PerijinanBot.Protocol.Tests.Connector;
 
 /// <summary>The client against the real Agents Playground's mock connector (npm 0.2.28, started by the fixture).</summary>
+[NeedsPlayground]
 public sealed class PlaygroundConnectorTests(PlaygroundProcess playground) : IClassFixture<PlaygroundProcess>, IAsyncLifetime
 {
     private ServiceProvider _services = null!;

@@ -25,6 +25,7 @@ namespace PerijinanBot.Bot.Tests.Graph.Archive;
 /// Graph's throttling is waited out, Graph being down holds nothing up, a wrong library fails loudly, and with the archive
 /// off Graph is never called.
 /// </summary>
+[NeedsAzurite]
 public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private const string Drive = "b!QXJzaXAtUGVyaWppbmFuLURpc2tvcHVrbQ";

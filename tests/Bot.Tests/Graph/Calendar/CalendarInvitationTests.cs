@@ -16,6 +16,7 @@ namespace PerijinanBot.Bot.Tests.Graph.Calendar;
 /// facilitation in the organiser's calendar with a Teams meeting for the team; a new jadwal moves it, cancelling the kegiatan
 /// cancels it; Graph's throttling, absence and refusals never hold a decision up.
 /// </summary>
+[NeedsAzurite]
 public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private const string Organizer = "bidang.perijinan@diskopukm.example";

@@ -14,6 +14,7 @@ namespace PerijinanBot.Bot.Tests.Graph.Directory;
 /// with nobody in the superior role, the Admin) is told once, with the <c>alihkan</c> command; a notice nobody could
 /// receive waits for the next sync.
 /// </summary>
+[NeedsAzurite]
 public sealed class LeftRoleFlagTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -9,6 +9,7 @@ namespace PerijinanBot.Bot.Tests.Graph.Directory;
 /// Roles from Entra groups through the real host and the Graph stand-in: what the bot asks Graph (and nothing else), what
 /// the directory then says, and <c>peran</c> / <c>peran sinkron</c> as people use them.
 /// </summary>
+[NeedsAzurite]
 public sealed class RoleGroupSyncTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

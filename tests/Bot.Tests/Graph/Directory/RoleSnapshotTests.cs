@@ -8,6 +8,7 @@ using static PerijinanBot.Bot.Tests.Graph.Directory.RoleGroups;
 namespace PerijinanBot.Bot.Tests.Graph.Directory;
 
 /// <summary>Graph down at start-up: the bot still starts and answers, from the last stored sync (or configuration), and syncs once Graph is back.</summary>
+[NeedsAzurite]
 public sealed class RoleSnapshotTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
+using PerijinanBot.Bot.Workflow;
+using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs.Sop;
 
 namespace PerijinanBot.Bot.Tests.Graph.Install;
@@ -11,6 +14,7 @@ namespace PerijinanBot.Bot.Tests.Graph.Install;
 /// chat from Graph and writes there; when it cannot install, whoever handed the step on is told, once, and it keeps trying.
 /// </summary>
 /// <remarks>Each test has an Azurite of its own: whether Dewi can be reached is exactly what is stored, and must start empty.</remarks>
+[NeedsAzurite]
 public sealed class ProactiveInstallTests
 {
     private const string AppId = "0b9c4f33-1a2b-4c3d-9e8f-7a6b5c4d3e2f";
@@ -137,7 +141,11 @@ public sealed class ProactiveInstallTests
         await using var h = await StartAsync(azurite, graph, appId: null);
 
         var number = await StartForDewiAsync(h);
-        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+        // The card's outbox item records each attempt's outcome after asking the installer, which is where a Graph call
+        // would be: two attempts that found no conversation with Dewi, and Graph heard nothing of either.
+        var waiting = await StepCardItemAsync(h, azurite, number, r => r.GetInt32("Attempts") >= 2 && (r.GetString("LastError") ?? "").Contains(DewiId, StringComparison.Ordinal), "two attempts towards Dewi");
+        Assert.Equal(OutboxRow.Pending, waiting.GetString("Status"));
+        Assert.StartsWith($"no conversation with {DewiId} yet", waiting.GetString("LastError"), StringComparison.Ordinal);
         Assert.Empty(graph.Requests);
         Assert.Empty(h.CardsPostedTo(h.Dewi));
 
@@ -163,6 +171,30 @@ public sealed class ProactiveInstallTests
 
             throw new TimeoutException($"{e.Message}\nGraph received: {string.Join(" | ", graph.Requests)}\nOutbox: {string.Join(" | ", rows)}", e);
         }
+    }
+
+    /// <summary>Waits until a step card item of the kegiatan is in the state the predicate describes.</summary>
+    private static async Task<TableEntity> StepCardItemAsync(DialogHarness h, AzuriteProcess azurite, string number, Func<TableEntity, bool> predicate, string what)
+    {
+        var table = new TableClient(azurite.ConnectionString, h.TablePrefix + "Kegiatan");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KegiatanKeys.Partition(number)} and RowKey ge {KegiatanKeys.OutboxFrom} and RowKey lt {KegiatanKeys.OutboxTo} and Kind eq {OutboxKinds.StepCard}");
+        var deadline = DateTimeOffset.UtcNow + DialogHarness.Patience;
+        TableEntity? last = null;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: Ct))
+            {
+                last = row;
+                if (predicate(row))
+                {
+                    return row;
+                }
+            }
+
+            await Task.Delay(50, Ct);
+        }
+
+        throw new TimeoutException($"the step card item of {number} never showed {what}; last seen: status {last?.GetString("Status")}, attempts {last?.GetInt32("Attempts")}, {last?.GetString("LastError")}");
     }
 
     private static void ScriptCatalog(FakeGraph graph) =>

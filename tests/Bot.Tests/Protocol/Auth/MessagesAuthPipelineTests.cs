@@ -13,6 +13,7 @@ namespace PerijinanBot.Bot.Tests.Protocol.Auth;
 /// POST /api/messages with an app id configured, through the whole host: a local OpenID server stands in for
 /// login.botframework.com, a local token endpoint for Entra ID, a recording server for the Bot Connector.
 /// </summary>
+[NeedsAzurite]
 public sealed class MessagesAuthPipelineTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private const string AppId = AuthHarness.AppId;

@@ -12,6 +12,7 @@ using PerijinanBot.Sop.People;
 namespace PerijinanBot.Bot.Tests.Workflow.Indexes;
 
 /// <summary>The "tugas" and due-time indexes follow the kegiatan, decision by decision, against a real Azurite.</summary>
+[NeedsAzurite]
 public sealed class TaskIndexTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
     private const string Ketua = "00000000-0000-4000-8000-000000000001";

@@ -3,6 +3,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 
 namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 
+[NeedsAzurite]
 public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -4,6 +4,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 
 /// <summary>Kegiatan numbers: unique per year, gap-free, never repeated, one per start command.</summary>
+[NeedsAzurite]
 public sealed class KegiatanNumberTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

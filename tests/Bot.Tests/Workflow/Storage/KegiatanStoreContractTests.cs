@@ -4,6 +4,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 
 /// <summary>The store's contract against a real Azurite: reads, commits, ETag concurrency, history.</summary>
+[NeedsAzurite]
 public sealed class KegiatanStoreContractTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

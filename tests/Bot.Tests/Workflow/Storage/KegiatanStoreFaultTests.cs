@@ -7,6 +7,7 @@ namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 /// Faults around the commit batch, including Temporal's "write applied, caller sees a timeout": whatever happens, the
 /// kegiatan ends with exactly one transition (one history row, version + 1, its outbox rows once).
 /// </summary>
+[NeedsAzurite]
 public sealed class KegiatanStoreFaultTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string Number = "FAS-2026-0001";

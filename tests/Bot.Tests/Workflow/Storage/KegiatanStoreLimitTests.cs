@@ -5,6 +5,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 
 /// <summary>Azurite's 32K-character strings, the 1 MiB entity and the 100-operation / 4 MiB batch.</summary>
+[NeedsAzurite]
 public sealed class KegiatanStoreLimitTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -5,6 +5,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 
 /// <summary>One dispatcher at a time, killed and restarted at the awkward moments.</summary>
+[NeedsAzurite]
 public sealed class OutboxDispatcherTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string Number = "FAS-2026-0001";

@@ -3,6 +3,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 
 /// <summary>Several bot instances on one storage account: every item is delivered exactly once.</summary>
+[NeedsAzurite]
 public sealed class OutboxScaleOutTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const int Kegiatan = 20;

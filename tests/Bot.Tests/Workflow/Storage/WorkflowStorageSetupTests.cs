@@ -8,6 +8,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 
 namespace PerijinanBot.Bot.Tests.Workflow.Storage;
 
+[NeedsAzurite]
 public sealed class WorkflowStorageSetupTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private ServiceProvider Build(Dictionary<string, string?> settings, params IOutboxHandler[] handlers)
