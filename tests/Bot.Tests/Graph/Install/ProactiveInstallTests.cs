@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using PerijinanBot.Bot.Decisions;
+using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
-using PerijinanBot.Bot.Workflow;
-using PerijinanBot.Bot.Workflow.Storage;
 using PerijinanBot.Dialogs.Sop;
 
 namespace PerijinanBot.Bot.Tests.Graph.Install;
