@@ -10,14 +10,16 @@ using PerijinanBot.Protocol.Auth;
 namespace PerijinanBot.Protocol;
 
 /// <summary>
-/// POST /api/messages: the one door the channel knocks on. Token (from the header alone, before the body is read), size
-/// check, parse, the activity against its token, the tenant and channel wall, then either answer an invoke in the
-/// request or queue the turn and answer 200 at once; both through the <see cref="IActivityHandler"/> the host registers.
+/// POST /api/messages: the one door the channel knocks on. Rate limit, token (from the header alone, before the body is
+/// read), size check, parse, the activity against its token, the tenant and channel wall, then either answer an invoke
+/// in the request or queue the turn and answer 200 at once; both through the <see cref="IActivityHandler"/> the host
+/// registers.
 /// </summary>
 public static class MessagesEndpoint
 {
     public const int MaxBodyBytes = 256 * 1024;
 
+    /// <summary>Maps POST (and HEAD) /api/messages under the <see cref="MessagesRateLimit"/> policy (AddMessagesRateLimit, UseRateLimiter).</summary>
     public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
     {
         if (app.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value.AuthenticationDisabled)
@@ -25,9 +27,9 @@ public static class MessagesEndpoint
             Log.AuthenticationDisabled(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagesEndpoint)));
         }
 
-        app.MapPost("/api/messages", HandleAsync);
+        app.MapPost("/api/messages", HandleAsync).RequireRateLimiting(MessagesRateLimit.PolicyName);
         // The Agents Playground probes reachability with HEAD before it sends.
-        app.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok());
+        app.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok()).RequireRateLimiting(MessagesRateLimit.PolicyName);
         return app;
     }
 

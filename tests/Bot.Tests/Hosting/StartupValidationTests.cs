@@ -23,6 +23,7 @@ public sealed class StartupValidationTests
         { "Production", new() { ["Storage__ConnectionString"] = Azurite, ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "MultiTenant", ["MicrosoftAppPassword"] = "x", ["Files__SigningKey"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", ["Files__PublicBaseUrl"] = "https://perijinanbot.example" }, "takes Teams activities only from known tenants" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["BotAuthentication__AllowedTenants__0"] = "contoso.onmicrosoft.com" }, "BotAuthentication:AllowedTenants has 'contoso.onmicrosoft.com'" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["BotConnector__AllowedServiceHosts__0"] = "*.com" }, "BotConnector:AllowedServiceHosts has '*.com'" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["MessagesRateLimit__PermitLimit"] = "0" }, "MessagesRateLimit:PermitLimit must be at least 1" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Directory__Users__0__Roles__0"] = "Kadis" }, "Directory:Users:0:Roles has unknown role 'Kadis'" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Directory__Users__1__AadObjectId"] = "00000000-0000-4000-8000-000000000001" }, "is listed twice" },
     };

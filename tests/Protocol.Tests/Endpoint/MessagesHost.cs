@@ -14,7 +14,7 @@ using PerijinanBot.Protocol.Tests.Auth;
 namespace PerijinanBot.Protocol.Tests.Endpoint;
 
 /// <summary>
-/// POST /api/messages as the protocol maps it (token, body, wall), on http://127.0.0.1:{free port}, with a
+/// POST /api/messages as the protocol maps it (rate limit, token, body, wall), on http://127.0.0.1:{free port}, with a
 /// <see cref="LocalOpenIdServer"/> for keys, a handler that records what reaches it, and a count of the body bytes read.
 /// </summary>
 internal sealed class MessagesHost : IAsyncDisposable
@@ -80,10 +80,12 @@ internal sealed class MessagesHost : IAsyncDisposable
         var handler = new RecordingHandler();
         builder.Services.AddBotIdentity(builder.Configuration);
         builder.Services.AddChannelAuthentication(builder.Configuration);
+        builder.Services.AddMessagesRateLimit(builder.Configuration);
         builder.Services.AddSingleton<IActivityHandler>(handler);
 
         var app = builder.Build();
         var bodyBytesRead = new StrongBox<long>();
+        app.UseRateLimiter();
         app.Use((context, next) =>
         {
             context.Request.Body = new CountingStream(context.Request.Body, read => Interlocked.Add(ref bodyBytesRead.Value, read));
