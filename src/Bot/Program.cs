@@ -21,9 +21,11 @@ using PerijinanBot.Protocol.Connector;
 var builder = WebApplication.CreateBuilder(args);
 var (services, configuration) = (builder.Services, builder.Configuration);
 
-// Protocol: who the bot is (MicrosoftAppId & co.), which callers may post activities, and the Bot Connector it answers through.
+// Protocol: who the bot is (MicrosoftAppId & co.), which callers may post activities (tokens, tenants, a rate limit per
+// client address), and the Bot Connector it answers through.
 services.AddBotIdentity(configuration);
 services.AddChannelAuthentication(configuration);
+services.AddMessagesRateLimit(configuration);
 services.AddBotConnector(configuration);
 // Storage: Azure Tables (kegiatan state, history and outbox rows per partition) and blobs for generated files with signed links.
 services.AddTableStorage(configuration);
@@ -57,6 +59,7 @@ services.AddHealth();
 
 var app = builder.Build();
 
+app.UseRateLimiter();
 app.MapHealth();
 app.MapMessages();
 app.MapDownloads();

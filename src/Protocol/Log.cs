@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 16, Level = LogLevel.Debug, Message = "Ignored activity {ActivityId} of type {ActivityType}")]
     public static partial void Ignored(ILogger logger, string? activityId, string? activityType);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Debug, Message = "Refused a request to /api/messages from {Client}: over the rate limit")]
+    public static partial void RateLimited(ILogger logger, System.Net.IPAddress? client);
 }

@@ -10,14 +10,16 @@ using PerijinanBot.Protocol.Auth;
 namespace PerijinanBot.Protocol;
 
 /// <summary>
-/// POST /api/messages: the one door the channel knocks on. Size check, parse, authenticate, then either
-/// answer an invoke in the request or queue the turn and answer 200 at once; both through the
-/// <see cref="IActivityHandler"/> the host registers.
+/// POST /api/messages: the one door the channel knocks on. Rate limit, token (from the header alone, before the body is
+/// read), size check, parse, the activity against its token, the tenant and channel wall, then either answer an invoke
+/// in the request or queue the turn and answer 200 at once; both through the <see cref="IActivityHandler"/> the host
+/// registers.
 /// </summary>
 public static class MessagesEndpoint
 {
     public const int MaxBodyBytes = 256 * 1024;
 
+    /// <summary>Maps POST (and HEAD) /api/messages under the <see cref="MessagesRateLimit"/> policy (AddMessagesRateLimit, UseRateLimiter).</summary>
     public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
     {
         if (app.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value.AuthenticationDisabled)
@@ -25,19 +27,29 @@ public static class MessagesEndpoint
             Log.AuthenticationDisabled(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagesEndpoint)));
         }
 
-        app.MapPost("/api/messages", HandleAsync);
+        app.MapPost("/api/messages", HandleAsync).RequireRateLimiting(MessagesRateLimit.PolicyName);
         // The Agents Playground probes reachability with HEAD before it sends.
-        app.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok());
+        app.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok()).RequireRateLimiting(MessagesRateLimit.PolicyName);
         return app;
     }
 
     private static async Task<IResult> HandleAsync(
         HttpContext http,
         ChannelAuthenticator authenticator,
+        TenantWall wall,
         IActivityHandler handler,
         ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(MessagesEndpoint));
+
+        // The token first: a caller without a valid one costs no body read, no parse and no Information log line.
+        var token = await authenticator.AuthenticateTokenAsync(http.Request.Headers.Authorization, http.RequestAborted);
+        if (!token.Result.Succeeded)
+        {
+            // The authenticator has logged why (at Debug); the caller learns nothing beyond the status.
+            return Results.Unauthorized();
+        }
+
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         if (body is null)
         {
@@ -61,11 +73,17 @@ public static class MessagesEndpoint
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Activity has no type");
         }
 
-        var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity.ChannelId, activity.ServiceUrl, http.RequestAborted);
-        if (!auth.Succeeded)
+        if (!authenticator.AuthenticateActivity(token, activity.ChannelId, activity.ServiceUrl).Succeeded)
         {
-            // The authenticator has logged why; the caller learns nothing beyond the status.
             return Results.Unauthorized();
+        }
+
+        // Before anything is stored or run: outside Development only Teams activities of our own tenant(s) go on. The
+        // channel gets its 200 (nothing to retry), the activity is dropped, and only the Debug log knows.
+        if (wall.Refuse(activity) is { } reason)
+        {
+            AuthLog.Dropped(logger, activity.Id, activity.Type, reason);
+            return Results.Ok();
         }
 
         if (activity.IsType(ActivityTypes.Invoke))

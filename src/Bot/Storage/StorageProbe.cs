@@ -4,8 +4,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace PerijinanBot.Bot.Storage;
 
 /// <summary>
-/// One storage round trip for /healthz under a short deadline, with the reason said the same way for every service
-/// ("table storage did not answer within 3 s", "blob storage refused the request: HTTP 403 …").
+/// One storage round trip for /healthz under a short deadline. The reason is the same few neutral words for every
+/// service ("table storage is unreachable", "blob storage refused the request"): /healthz is public, so the details
+/// (status, error code, the exception) travel only as the result's exception, which the health check service logs.
 /// </summary>
 internal static class StorageProbe
 {
@@ -21,19 +22,17 @@ internal static class StorageProbe
         {
             return HealthCheckResult.Healthy(await probe(timeout.Token));
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"{service} did not answer within {Deadline.TotalSeconds:0} s");
+            return HealthCheckResult.Unhealthy($"{service} did not answer within {Deadline.TotalSeconds:0} s", e);
         }
         catch (RequestFailedException e)
         {
-            return HealthCheckResult.Unhealthy($"{service} refused the request: HTTP {e.Status} {e.ErrorCode}");
+            return HealthCheckResult.Unhealthy($"{service} refused the request", e);
         }
         catch (Exception e) when (e is HttpRequestException or AggregateException or IOException)
         {
-            return HealthCheckResult.Unhealthy($"{service} is unreachable: {Innermost(e).Message}");
+            return HealthCheckResult.Unhealthy($"{service} is unreachable", e);
         }
     }
-
-    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }

@@ -8,8 +8,9 @@ namespace PerijinanBot.Protocol.Auth;
 public static class AuthSetup
 {
     /// <summary>
-    /// Registers <see cref="ChannelAuthenticator"/> (a singleton: it caches the signing keys) and its options from the
-    /// <c>BotAuthentication</c> section, validated at start-up. Reads MicrosoftAppId from <c>BotOptions</c> (AddBotIdentity).
+    /// Registers <see cref="ChannelAuthenticator"/> (a singleton: it caches the signing keys), the tenant and channel wall,
+    /// and their options from the <c>BotAuthentication</c> section, validated at start-up. Reads MicrosoftAppId and
+    /// MicrosoftAppTenantId from <c>BotOptions</c> (AddBotIdentity) and the environment from IHostEnvironment.
     /// </summary>
     public static IServiceCollection AddChannelAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +26,7 @@ public static class AuthSetup
         });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChannelAuthenticator>();
+        services.AddSingleton<TenantWall>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -15,12 +17,32 @@ public sealed record AuthResult(bool Succeeded, ClaimsIdentity? Identity, string
 }
 
 /// <summary>
-/// Validates the bearer token of an inbound activity the way the Bot Framework SDK does (ChannelValidation,
-/// EmulatorValidation, JwtTokenExtractor): channel tokens from the Bot Connector, and emulator-style tokens issued by
-/// Entra ID to our own app id. Failure reasons are for the log, never for the caller.
+/// The token half of a request's authentication, decided from the Authorization header alone (before the body is read):
+/// refused, anonymous (no app id, no header), or a verified token whose activity is still to be checked against it.
+/// </summary>
+internal sealed record TokenStage(AuthResult Result, VerifiedToken? Token)
+{
+    public static TokenStage Anonymous { get; } = new(AuthResult.Anonymous, null);
+
+    public static TokenStage Fail(string reason) => new(AuthResult.Fail(reason), null);
+}
+
+/// <summary>A token whose signature, issuer, audience and lifetime have been checked.</summary>
+internal sealed record VerifiedToken(JsonWebToken Token, TrustedIssuer Issuer, SigningKey Key, ClaimsIdentity Identity);
+
+/// <summary>
+/// Validates the bearer token of an inbound activity. Accepts the token shapes the Microsoft 365 Agents SDK's ASP.NET
+/// authentication accepts (see <see cref="TokenIssuers"/>): Bot Connector tokens checked the way the Bot Framework SDK
+/// checks them (ChannelValidation: endorsements, serviceurl claim), and Entra ID tokens of the trusted tenants, each
+/// issuer with its own keys. Outside Development only app-only Entra tokens pass; in Development the emulator path
+/// (an Entra token of any tenant issued to our own app id, as the Agents Playground sends) is open too.
+/// Failure reasons are for the log (at Debug), never for the caller.
 /// </summary>
 public sealed class ChannelAuthenticator
 {
+    /// <summary>Development only: how many tenants met through the emulator path get a key set of their own.</summary>
+    internal const int MaxEmulatorTenants = 8;
+
     private static readonly string[] _allowedAlgorithms =
     [
         SecurityAlgorithms.RsaSha256,
@@ -31,9 +53,13 @@ public sealed class ChannelAuthenticator
     private readonly BotOptions _bot;
     private readonly BotAuthenticationOptions _options;
     private readonly TimeProvider _time;
+    private readonly bool _development;
     private readonly ILogger<ChannelAuthenticator> _logger;
+    private readonly MetadataDocumentRetriever _retriever;
     private readonly SigningKeys _channelKeys;
-    private readonly SigningKeys _emulatorKeys;
+    private readonly Dictionary<string, TrustedIssuer> _issuers;
+    private readonly int _trustedTenants;
+    private readonly ConcurrentDictionary<string, SigningKeys> _tenantKeys = new(StringComparer.OrdinalIgnoreCase);
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
     public ChannelAuthenticator(
@@ -41,52 +67,84 @@ public sealed class ChannelAuthenticator
         IOptions<BotAuthenticationOptions> options,
         IHttpClientFactory httpClientFactory,
         TimeProvider time,
+        IHostEnvironment environment,
         ILogger<ChannelAuthenticator> logger)
     {
         _bot = bot.Value;
         _options = options.Value;
         _time = time;
+        _development = environment.IsDevelopment();
         _logger = logger;
-        var retriever = new MetadataDocumentRetriever(httpClientFactory);
-        _channelKeys = new SigningKeys(_options.OpenIdMetadataUrl, retriever, time, _options, logger);
-        _emulatorKeys = new SigningKeys(_options.EmulatorOpenIdMetadataUrl, retriever, time, _options, logger);
+        _retriever = new MetadataDocumentRetriever(httpClientFactory);
+        _channelKeys = new SigningKeys(_options.OpenIdMetadataUrl, _retriever, time, _options, logger);
+        _issuers = _options.ResolveIssuers(_bot.MicrosoftAppTenantId)
+            .Where(i => i.Issuer is not null)
+            .Select(i => i.Issuer!)
+            .DistinctBy(i => i.Issuer, StringComparer.Ordinal)
+            .ToDictionary(i => i.Issuer, StringComparer.Ordinal);
+        _trustedTenants = _issuers.Values.Select(i => i.TenantId).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count();
     }
 
+    /// <summary>The whole check: the token, then the activity against it (channel endorsement, serviceUrl binding).</summary>
     public async Task<AuthResult> AuthenticateAsync(string? authorizationHeader, string? channelId, string? serviceUrl, CancellationToken cancellationToken)
     {
-        var result = await CheckAsync(authorizationHeader, channelId, serviceUrl, cancellationToken);
-        if (result.Succeeded)
-        {
-            if (ReferenceEquals(result, AuthResult.Anonymous))
-            {
-                AuthLog.Anonymous(_logger);
-            }
-        }
-        else
-        {
-            AuthLog.Refused(_logger, result.FailureReason!, channelId);
-        }
-
-        return result;
+        var stage = await AuthenticateTokenAsync(authorizationHeader, cancellationToken);
+        return stage.Result.Succeeded ? AuthenticateActivity(stage, channelId, serviceUrl) : stage.Result;
     }
 
-    private async Task<AuthResult> CheckAsync(string? authorizationHeader, string? channelId, string? serviceUrl, CancellationToken cancellationToken)
+    /// <summary>Everything the Authorization header alone decides: shape, issuer, signature, audience, lifetime, token kind.</summary>
+    internal async Task<TokenStage> AuthenticateTokenAsync(string? authorizationHeader, CancellationToken cancellationToken)
+    {
+        var stage = await CheckTokenAsync(authorizationHeader, cancellationToken);
+        if (ReferenceEquals(stage, TokenStage.Anonymous))
+        {
+            AuthLog.Anonymous(_logger);
+        }
+        else if (!stage.Result.Succeeded)
+        {
+            AuthLog.Refused(_logger, stage.Result.FailureReason!, null);
+        }
+
+        return stage;
+    }
+
+    /// <summary>The checks that need the activity: a channel key's endorsement for its channel, and the token's serviceUrl.</summary>
+    internal AuthResult AuthenticateActivity(TokenStage stage, string? channelId, string? serviceUrl)
+    {
+        if (stage.Token is not { } verified)
+        {
+            return stage.Result;
+        }
+
+        var failure = verified.Issuer.Kind == IssuerKind.Channel
+            ? CheckChannelActivity(verified, channelId, serviceUrl)
+            : CheckServiceUrlClaim(verified.Token, serviceUrl, required: false);
+        if (failure is null)
+        {
+            return new AuthResult(true, verified.Identity, null);
+        }
+
+        AuthLog.Refused(_logger, failure, channelId);
+        return AuthResult.Fail(failure);
+    }
+
+    private async Task<TokenStage> CheckTokenAsync(string? authorizationHeader, CancellationToken cancellationToken)
     {
         // The SDK's IsAuthenticationDisabled: no app id. Then only a request without a header passes; a header is still checked.
         if (string.IsNullOrWhiteSpace(authorizationHeader))
         {
-            return _bot.AuthenticationDisabled ? AuthResult.Anonymous : AuthResult.Fail("no Authorization header");
+            return _bot.AuthenticationDisabled ? TokenStage.Anonymous : TokenStage.Fail("no Authorization header");
         }
 
         var parts = authorizationHeader.Split(' ');
         if (parts.Length != 2 || !string.Equals(parts[0], "Bearer", StringComparison.OrdinalIgnoreCase) || parts[1].Length == 0)
         {
-            return AuthResult.Fail("Authorization header is not 'Bearer <token>'");
+            return TokenStage.Fail("Authorization header is not 'Bearer <token>'");
         }
 
         if (_bot.AuthenticationDisabled)
         {
-            return AuthResult.Fail("a token was sent but no MicrosoftAppId is configured, so no audience can match");
+            return TokenStage.Fail("a token was sent but no MicrosoftAppId is configured, so no audience can match");
         }
 
         var appId = _bot.MicrosoftAppId!;
@@ -97,61 +155,96 @@ public sealed class ChannelAuthenticator
         }
         catch (Exception e) when (e is ArgumentException or SecurityTokenException)
         {
-            return AuthResult.Fail("the bearer token is not a readable JWT");
+            return TokenStage.Fail("the bearer token is not a readable JWT");
         }
 
         if (!_allowedAlgorithms.Contains(token.Alg, StringComparer.Ordinal))
         {
-            return AuthResult.Fail($"signing algorithm '{token.Alg}' is not allowed (RS256, RS384, RS512 only)");
+            return TokenStage.Fail($"signing algorithm '{token.Alg}' is not allowed (RS256, RS384, RS512 only)");
         }
 
         // Issuer first, before any key fetch or signature work: it decides which key set and which rules apply.
-        var issuer = token.Issuer;
-        var isChannel = string.Equals(issuer, TokenIssuers.Channel, StringComparison.Ordinal);
-        IReadOnlyList<string> validIssuers = isChannel
-            ? [TokenIssuers.Channel]
-            : TokenIssuers.Emulator(ReadClaim(token, "tid"), _bot.MicrosoftAppTenantId);
-        if (!validIssuers.Contains(issuer, StringComparer.Ordinal))
+        var issuer = FindIssuer(token);
+        if (issuer is null)
         {
-            return AuthResult.Fail($"issuer '{issuer}' is neither the Bot Connector nor an emulator issuer");
+            return TokenStage.Fail($"issuer '{token.Issuer}' is not trusted");
         }
 
         if (string.IsNullOrEmpty(token.Kid))
         {
-            return AuthResult.Fail("the token names no signing key (kid)");
+            return TokenStage.Fail("the token names no signing key (kid)");
         }
 
-        var keys = isChannel ? _channelKeys : _emulatorKeys;
+        var keys = KeysOf(issuer);
+        if (keys is null)
+        {
+            return TokenStage.Fail($"too many tenants met through the emulator path; not fetching keys for tenant {issuer.TenantId}");
+        }
+
         var lookup = await keys.FindAsync(token.Kid, cancellationToken);
         switch (lookup.Status)
         {
             case KeyLookupStatus.MetadataUnavailable:
-                return AuthResult.Fail($"signing keys could not be fetched from {keys.MetadataUrl}");
+                return TokenStage.Fail($"signing keys could not be fetched from {keys.MetadataUrl}");
             case KeyLookupStatus.NotPublished:
-                return AuthResult.Fail($"signing key '{token.Kid}' is not published at {keys.MetadataUrl}");
+                return TokenStage.Fail($"signing key '{token.Kid}' is not published at {keys.MetadataUrl}");
             case KeyLookupStatus.Found:
             default:
                 break;
         }
 
         var signingKey = lookup.Key!;
-        var validation = await _handler.ValidateTokenAsync(token, Parameters(validIssuers, appId, signingKey));
+        var validation = await _handler.ValidateTokenAsync(token, Parameters(issuer.Issuer, appId, signingKey));
         if (!validation.IsValid)
         {
-            return AuthResult.Fail(Describe(validation.Exception));
+            return TokenStage.Fail(Describe(validation.Exception));
         }
 
-        var identity = validation.ClaimsIdentity;
-        var failure = isChannel
-            ? CheckChannelToken(token, signingKey, channelId, serviceUrl)
-            : CheckEmulatorToken(token, appId);
-        return failure is null ? new AuthResult(true, identity, null) : AuthResult.Fail(failure);
+        var failure = issuer.Kind == IssuerKind.Entra ? CheckEntraToken(token, issuer, appId) : null;
+        return failure is null
+            ? new TokenStage(new AuthResult(true, validation.ClaimsIdentity, null), new VerifiedToken(token, issuer, signingKey, validation.ClaimsIdentity))
+            : TokenStage.Fail(failure);
     }
 
-    private TokenValidationParameters Parameters(IReadOnlyList<string> validIssuers, string appId, SigningKey signingKey) => new()
+    private TrustedIssuer? FindIssuer(JsonWebToken token)
+    {
+        var issuer = token.Issuer;
+        if (issuer is not null && _issuers.TryGetValue(issuer, out var trusted))
+        {
+            return trusted;
+        }
+
+        // The emulator path (BB's EmulatorValidation): in Development only, the token's own tenant may issue it.
+        return _development && issuer is not null ? TokenIssuers.EmulatorIssuer(issuer, ReadClaim(token, "tid")) : null;
+    }
+
+    /// <summary>Bot Connector keys for channel issuers; the tenant's own keys for an Entra issuer. Null: emulator tenants are full.</summary>
+    private SigningKeys? KeysOf(TrustedIssuer issuer)
+    {
+        if (issuer.Kind == IssuerKind.Channel)
+        {
+            return _channelKeys;
+        }
+
+        var tenant = issuer.TenantId!;
+        if (_tenantKeys.TryGetValue(tenant, out var keys))
+        {
+            return keys;
+        }
+
+        // Trusted tenants are few and fixed by configuration; tenants named by emulator tokens are capped.
+        if (issuer.Emulator && _tenantKeys.Count >= _trustedTenants + MaxEmulatorTenants)
+        {
+            return null;
+        }
+
+        return _tenantKeys.GetOrAdd(tenant, t => new SigningKeys(_options.TenantMetadataUrl(t), _retriever, _time, _options, _logger));
+    }
+
+    private TokenValidationParameters Parameters(string issuer, string appId, SigningKey signingKey) => new()
     {
         ValidateIssuer = true,
-        ValidIssuers = validIssuers,
+        ValidIssuer = issuer,
         ValidateAudience = true,
         ValidAudience = appId,
         IgnoreTrailingSlashWhenValidatingAudience = false,
@@ -188,34 +281,34 @@ public sealed class ChannelAuthenticator
         return true;
     }
 
-    /// <summary>ChannelValidation after the signature: the key must be endorsed for the channel, and the token bound to the serviceUrl.</summary>
-    private static string? CheckChannelToken(JsonWebToken token, SigningKey signingKey, string? channelId, string? serviceUrl)
+    /// <summary>
+    /// An Entra token: its tid must be its issuer's tenant (the SDK's IsTenantIdIssuerValid); outside Development it must
+    /// be app-only (a delegated token, with scp, is a person's, not a service's); on the emulator path it must be issued to
+    /// our own app id (BB's EmulatorValidation).
+    /// </summary>
+    private string? CheckEntraToken(JsonWebToken token, TrustedIssuer issuer, string appId)
     {
-        if (signingKey.Endorsements is null)
+        var tid = ReadClaim(token, "tid");
+        if (tid is not null && !string.Equals(tid, issuer.TenantId, StringComparison.OrdinalIgnoreCase))
         {
-            return $"signing key '{signingKey.KeyId}' carries no endorsements, which a channel token's key must";
+            return $"the token's tid '{tid}' is not the tenant of its issuer '{issuer.Issuer}'";
         }
 
-        if (!string.IsNullOrEmpty(channelId) && !signingKey.Endorsements.Contains(channelId, StringComparer.Ordinal))
+        if (!_development)
         {
-            return $"signing key '{signingKey.KeyId}' is not endorsed for channel '{channelId}' (endorsed: {string.Join(",", signingKey.Endorsements)})";
-        }
-
-        if (serviceUrl is not null)
-        {
-            var claimed = ReadClaim(token, "serviceurl");
-            if (string.IsNullOrWhiteSpace(claimed))
+            if (token.TryGetClaim("scp", out _))
             {
-                return "the channel token has no serviceurl claim";
+                return "the token is delegated (it has an scp claim); only app-only tokens are accepted";
             }
 
-            if (!string.Equals(claimed, serviceUrl, StringComparison.OrdinalIgnoreCase))
+            var tokenType = ReadClaim(token, "idtyp");
+            if (tokenType is not null && !string.Equals(tokenType, "app", StringComparison.Ordinal))
             {
-                return $"the token's serviceurl '{claimed}' is not the activity's serviceUrl '{serviceUrl}'";
+                return $"the token's idtyp is '{tokenType}'; only app-only tokens (idtyp app) are accepted";
             }
         }
 
-        return null;
+        return issuer.Emulator ? CheckEmulatorToken(token, appId) : null;
     }
 
     /// <summary>EmulatorValidation: the app id sits in appid (v1) or azp (v2) and must be ours.</summary>
@@ -242,6 +335,42 @@ public sealed class ChannelAuthenticator
         return string.Equals(tokenAppId, appId, StringComparison.Ordinal)
             ? null
             : $"the emulator token was issued to app '{tokenAppId}', not to this bot";
+    }
+
+    /// <summary>ChannelValidation after the signature: the key must be endorsed for the channel, and the token bound to the serviceUrl.</summary>
+    private static string? CheckChannelActivity(VerifiedToken verified, string? channelId, string? serviceUrl)
+    {
+        var signingKey = verified.Key;
+        if (signingKey.Endorsements is null)
+        {
+            return $"signing key '{signingKey.KeyId}' carries no endorsements, which a channel token's key must";
+        }
+
+        if (!string.IsNullOrEmpty(channelId) && !signingKey.Endorsements.Contains(channelId, StringComparer.Ordinal))
+        {
+            return $"signing key '{signingKey.KeyId}' is not endorsed for channel '{channelId}' (endorsed: {string.Join(",", signingKey.Endorsements)})";
+        }
+
+        return CheckServiceUrlClaim(verified.Token, serviceUrl, required: true);
+    }
+
+    /// <summary>A channel token must name the activity's serviceUrl; an Entra token that names one must name the same.</summary>
+    private static string? CheckServiceUrlClaim(JsonWebToken token, string? serviceUrl, bool required)
+    {
+        if (serviceUrl is null)
+        {
+            return null;
+        }
+
+        var claimed = ReadClaim(token, "serviceurl");
+        if (string.IsNullOrWhiteSpace(claimed))
+        {
+            return required ? "the channel token has no serviceurl claim" : null;
+        }
+
+        return string.Equals(claimed, serviceUrl, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"the token's serviceurl '{claimed}' is not the activity's serviceUrl '{serviceUrl}'";
     }
 
     // Any JSON value, as its string form: a numeric "ver": 3 must read as "3", not as absent.

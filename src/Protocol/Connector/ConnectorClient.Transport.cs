@@ -70,6 +70,15 @@ public sealed partial class ConnectorClient
                 $"refusing to send the bot's token over plain http to {uri.Host}"));
         }
 
+        // ...and only to the Bot Connector: a serviceUrl from a forged activity or a poisoned stored reference must not
+        // collect it. Refused like an insecure serviceUrl: a definite failure, nothing sent.
+        if (!_serviceHosts.Allows(uri))
+        {
+            ConnectorLog.ServiceHostRefused(_logger, operation, uri.Host);
+            throw new ConnectorException(operation, attempt - 1, new ConnectorFault(null, "ServiceUrlNotAllowed", null, null,
+                $"refusing to send the bot's token to {uri.Host}, which is not in {ConnectorOptions.Section}:AllowedServiceHosts"));
+        }
+
         try
         {
             return await _tokens.GetTokenAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,12 +21,14 @@ public sealed partial class ConnectorClient
     private readonly ConnectorOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ConnectorClient> _logger;
+    private readonly ServiceHosts _serviceHosts;
 
     public ConnectorClient(
         IHttpClientFactory httpClientFactory,
         ConnectorTokenProvider tokens,
         IOptions<ConnectorOptions> options,
         TimeProvider timeProvider,
+        IHostEnvironment environment,
         ILogger<ConnectorClient> logger)
     {
         _httpClientFactory = httpClientFactory;
@@ -33,6 +36,7 @@ public sealed partial class ConnectorClient
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+        _serviceHosts = new ServiceHosts(_options.AllowedServiceHosts, allowLoopback: environment.IsDevelopment());
     }
 
     /// <summary>Posts a new message. Not retried once it may have arrived (see <see cref="DeliveryOutcomeUnknownException"/>).</summary>

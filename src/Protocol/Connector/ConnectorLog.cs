@@ -25,4 +25,7 @@ internal static partial class ConnectorLog
 
     [LoggerMessage(EventId = 206, Level = LogLevel.Error, Message = "Connector {Operation}: no token for the Bot Connector, MSAL error {ErrorCode}")]
     public static partial void TokenFailed(ILogger logger, Exception exception, ConnectorOperation operation, string errorCode);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Connector {Operation}: not calling {Host}, which is not an allowed serviceUrl host (BotConnector:AllowedServiceHosts); the bot's token is never sent there")]
+    public static partial void ServiceHostRefused(ILogger logger, ConnectorOperation operation, string host);
 }

@@ -25,6 +25,13 @@ public sealed class ConnectorOptions
 
     /// <summary>One HTTP exchange, body included; backoff pauses are not counted.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// serviceUrl hosts the bot's token may be sent to: host names, or <c>*.domain</c> for its subdomains. Empty: the Teams
+    /// and Bot Framework hosts of the public cloud, GCC, GCC High and DoD (<see cref="ServiceHosts.Defaults"/>); when set,
+    /// used as written. Loopback is allowed in Development only.
+    /// </summary>
+    public List<string> AllowedServiceHosts { get; set; } = [];
 }
 
 internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOptions>
@@ -60,6 +67,14 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
         if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout > TimeSpan.FromMinutes(5))
         {
             errors.Add($"{ConnectorOptions.Section}:RequestTimeout must be more than zero and at most 5 minutes; got {options.RequestTimeout}.");
+        }
+
+        foreach (var host in options.AllowedServiceHosts)
+        {
+            if (!ServiceHosts.IsValidEntry(host))
+            {
+                errors.Add($"{ConnectorOptions.Section}:AllowedServiceHosts has '{host}'; each entry is a host name (smba.trafficmanager.net) or *. and a domain of two labels or more (*.botframework.com).");
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -24,7 +24,7 @@ public sealed class FilesStartupTests
             ["MicrosoftAppId"] = "11111111-2222-4333-8444-555555555555",
             ["MicrosoftAppType"] = "SingleTenant",
             ["MicrosoftAppPassword"] = "x",
-            ["MicrosoftAppTenantId"] = "contoso.onmicrosoft.com",
+            ["MicrosoftAppTenantId"] = "3c1b5d7e-2a4f-4e6b-8d0c-9a8b7c6d5e4f",
             ["Files__SigningKey"] = Key,
             ["Files__PublicBaseUrl"] = "https://perijinanbot.example",
         };

@@ -21,6 +21,10 @@ public sealed class StartupValidationTests
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppPassword"] = "x" }, "SingleTenant needs MicrosoftAppPassword and MicrosoftAppTenantId" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "UserAssignedMSI", ["MicrosoftAppPassword"] = "x", ["MicrosoftAppTenantId"] = "contoso.onmicrosoft.com" }, "UserAssignedMSI must not have a MicrosoftAppPassword" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "MultiTenant" }, "MultiTenant needs MicrosoftAppPassword" },
+        { "Production", new() { ["Storage__ConnectionString"] = Azurite, ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "MultiTenant", ["MicrosoftAppPassword"] = "x", ["Files__SigningKey"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", ["Files__PublicBaseUrl"] = "https://perijinanbot.example" }, "takes Teams activities only from known tenants" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["BotAuthentication__AllowedTenants__0"] = "contoso.onmicrosoft.com" }, "BotAuthentication:AllowedTenants has 'contoso.onmicrosoft.com'" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["BotConnector__AllowedServiceHosts__0"] = "*.com" }, "BotConnector:AllowedServiceHosts has '*.com'" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["MessagesRateLimit__PermitLimit"] = "0" }, "MessagesRateLimit:PermitLimit must be at least 1" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Directory__Users__0__Roles__0"] = "Kadis" }, "Directory:Users:0:Roles has unknown role 'Kadis'" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Directory__Users__1__AadObjectId"] = "00000000-0000-4000-8000-000000000001" }, "is listed twice" },
     };

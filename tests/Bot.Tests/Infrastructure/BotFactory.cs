@@ -23,7 +23,13 @@ public sealed class BotFactory(
         }
 
         builder.UseEnvironment(environment);
-        // Added last, so these win over appsettings*.json exactly as environment variables do in production.
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
+        builder.ConfigureAppConfiguration((_, configuration) =>
+        {
+            // In process every request comes from the same (no) address, so one busy test would share one rate-limit
+            // partition with itself: raised here, and a test that is about the limit sets its own.
+            configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["MessagesRateLimit:PermitLimit"] = "100000" });
+            // Added last, so these win over appsettings*.json exactly as environment variables do in production.
+            configuration.AddInMemoryCollection(settings);
+        });
     }
 }

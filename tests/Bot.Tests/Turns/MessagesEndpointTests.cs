@@ -207,6 +207,27 @@ public sealed class MessagesEndpointTests(AzuriteFixture storage) : IClassFixtur
         Assert.NotNull(conversation.Value.GetString("Reference"));
     }
 
+    [Fact]
+    public async Task Over_the_rate_limit_a_client_gets_429()
+    {
+        await using var bot = new BotFactory(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = storage.ConnectionString,
+            ["MessagesRateLimit:PermitLimit"] = "2",
+            ["MessagesRateLimit:Window"] = "00:10:00",
+        });
+        using var client = bot.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await client.PostAsync("/api/messages", new StringContent("{\"type\": ", Encoding.UTF8, "application/json"), Ct);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     /// <summary>
     /// Turns of one conversation run in order, so once a following <c>bantuan</c> is answered anything the
     /// earlier request could have caused has happened: exactly one call means it caused none.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PerijinanBot.Protocol.Auth;
 
@@ -7,7 +8,7 @@ namespace PerijinanBot.Protocol.Tests.Auth;
 
 /// <summary>
 /// A <see cref="ChannelAuthenticator"/> wired through AddChannelAuthentication against a <see cref="LocalOpenIdServer"/>,
-/// on a <see cref="FakeTimeProvider"/>.
+/// on a <see cref="FakeTimeProvider"/>, in Development unless told otherwise.
 /// </summary>
 internal sealed class AuthHarness : IAsyncDisposable
 {
@@ -34,20 +35,31 @@ internal sealed class AuthHarness : IAsyncDisposable
     public DateTimeOffset Now => Time.GetUtcNow();
 
     /// <param name="appId">MicrosoftAppId; null or empty turns authentication off.</param>
-    public static async Task<AuthHarness> StartAsync(CancellationToken cancellationToken, string? appId = AppId, string? tenantId = null)
+    /// <param name="settings">More configuration, e.g. <c>BotAuthentication:ValidIssuers:0</c>.</param>
+    public static async Task<AuthHarness> StartAsync(
+        CancellationToken cancellationToken,
+        string? appId = AppId,
+        string? tenantId = null,
+        string environment = TestEnvironment.Development,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var server = await LocalOpenIdServer.StartAsync(cancellationToken);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["BotAuthentication:OpenIdMetadataUrl"] = server.Channel.MetadataUrl,
-                ["BotAuthentication:EmulatorOpenIdMetadataUrl"] = server.Emulator.MetadataUrl,
-            })
-            .Build();
+        var values = new Dictionary<string, string?>
+        {
+            ["BotAuthentication:OpenIdMetadataUrl"] = server.Channel.MetadataUrl,
+            ["BotAuthentication:TenantOpenIdMetadataUrl"] = server.TenantMetadataUrlTemplate,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
+            .AddSingleton<IHostEnvironment>(new TestEnvironment(environment))
             .Configure<BotOptions>(o =>
             {
                 o.MicrosoftAppId = appId;

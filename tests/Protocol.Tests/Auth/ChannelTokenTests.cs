@@ -94,7 +94,7 @@ public sealed class ChannelTokenTests : IAsyncLifetime
 
         Refused(result, "issuer 'https://evil.example.com'");
         Assert.Equal(0, _auth.Server.Channel.MetadataFetches);
-        Assert.Equal(0, _auth.Server.Emulator.MetadataFetches);
+        Assert.Equal(0, _auth.Server.TenantMetadataFetches);
     }
 
     [Fact]
@@ -253,6 +253,7 @@ public sealed class ChannelTokenTests : IAsyncLifetime
     [Fact]
     public async Task Channel_key_does_not_vouch_for_an_emulator_issuer()
     {
+        _auth.Server.Tenant(LocalOpenIdServer.EmulatorTenantId);
         var token = TestTokens.EmulatorV1(AppId, _auth.Now).SignedBy(_key);
 
         var result = await _auth.AuthenticateAsync(TestTokens.Bearer(token));

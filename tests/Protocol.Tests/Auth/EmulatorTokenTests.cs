@@ -4,19 +4,28 @@ using static PerijinanBot.Protocol.Tests.Auth.ChannelTokenTests;
 namespace PerijinanBot.Protocol.Tests.Auth;
 
 /// <summary>
-/// Entra ID client-credential tokens for our own app id: what the Agents Playground sends when given a client id and
-/// secret (§1.6 of the protocol notes). No serviceurl claim and no endorsements are needed.
+/// Entra ID tokens in Development: the trusted issuers' tokens (as in every environment, see <see cref="EntraTokenTests"/>)
+/// and the emulator path, an Entra client-credential token of any tenant issued to our own app id, which is what the
+/// Agents Playground sends when given a client id and secret (§1.6 of the protocol notes). No serviceurl claim and no
+/// endorsements are needed.
 /// </summary>
 public sealed class EmulatorTokenTests : IAsyncLifetime
 {
     private const string OwnTenant = "3c1b5d7e-2a4f-4e6b-8d0c-9a8b7c6d5e4f";
+
+    /// <summary>A tenant nobody configured: its tokens reach the bot only through the emulator path.</summary>
+    private const string DeveloperTenant = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+
     private AuthHarness _auth = null!;
     private TestSigningKey _key = null!;
 
     public async ValueTask InitializeAsync()
     {
         _auth = await StartAsync(TestContext.Current.CancellationToken, tenantId: OwnTenant);
-        _key = _auth.Server.Emulator.PublishNewWithoutEndorsements();
+        // Entra signs every tenant's tokens with keys its tenants share; here the one test key is published by each.
+        _key = _auth.Server.Tenant(LocalOpenIdServer.EmulatorTenantId).PublishNewWithoutEndorsements();
+        _auth.Server.Tenant(OwnTenant).Publish(_key);
+        _auth.Server.Tenant(DeveloperTenant).Publish(_key);
     }
 
     public ValueTask DisposeAsync() => _auth.DisposeAsync();
@@ -72,10 +81,10 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Token_issued_to_another_app_is_refused()
+    public async Task Emulator_token_issued_to_another_app_is_refused()
     {
         const string otherApp = "11111111-2222-4333-8444-555555555555";
-        var token = (TestTokens.EmulatorV1(AppId, _auth.Now) with { AppId = otherApp }).SignedBy(_key);
+        var token = (TestTokens.EmulatorV1(AppId, _auth.Now, DeveloperTenant) with { AppId = otherApp }).SignedBy(_key);
 
         var result = await _auth.AuthenticateAsync(TestTokens.Bearer(token));
 
@@ -83,9 +92,9 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task V2_token_carrying_our_app_only_in_appid_is_refused()
+    public async Task V2_emulator_token_carrying_our_app_only_in_appid_is_refused()
     {
-        var token = (TestTokens.EmulatorV2(AppId, _auth.Now) with { AuthorizedParty = null, AppId = AppId }).SignedBy(_key);
+        var token = (TestTokens.EmulatorV2(AppId, _auth.Now, DeveloperTenant) with { AuthorizedParty = null, AppId = AppId }).SignedBy(_key);
 
         var result = await _auth.AuthenticateAsync(TestTokens.Bearer(token));
 
@@ -93,13 +102,59 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Token_with_version_3_is_refused()
+    public async Task Emulator_token_with_version_3_is_refused()
     {
-        var token = (TestTokens.EmulatorV2(AppId, _auth.Now) with { Version = "3.0" }).SignedBy(_key);
+        var token = (TestTokens.EmulatorV2(AppId, _auth.Now, DeveloperTenant) with { Version = "3.0" }).SignedBy(_key);
 
         var result = await _auth.AuthenticateAsync(TestTokens.Bearer(token));
 
         Refused(result, "version '3.0'");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Emulator_token_from_a_developers_own_tenant_issued_to_our_app_is_accepted(bool v2)
+    {
+        var spec = v2 ? TestTokens.EmulatorV2(AppId, _auth.Now, DeveloperTenant) : TestTokens.EmulatorV1(AppId, _auth.Now, DeveloperTenant);
+
+        var result = await _auth.AuthenticateAsync(TestTokens.Bearer(spec.SignedBy(_key)));
+
+        Assert.True(result.Succeeded, result.FailureReason);
+    }
+
+    [Fact]
+    public async Task Delegated_token_is_accepted_in_Development()
+    {
+        var token = (TestTokens.EmulatorV2(AppId, _auth.Now, DeveloperTenant) with { Scope = "access_as_user", IdType = "user" }).SignedBy(_key);
+
+        var result = await _auth.AuthenticateAsync(TestTokens.Bearer(token));
+
+        Assert.True(result.Succeeded, result.FailureReason);
+    }
+
+    [Fact]
+    public async Task Token_of_a_Bot_Service_tenant_needs_no_appid_of_ours_as_in_the_Agents_SDK()
+    {
+        // Changed on purpose: the Bot Service's own Entra tokens carry its app id, not ours (security review, finding 5).
+        const string botService = "11111111-2222-4333-8444-555555555555";
+        var token = (TestTokens.EmulatorV1(AppId, _auth.Now) with { AppId = botService }).SignedBy(_key);
+
+        var result = await _auth.AuthenticateAsync(TestTokens.Bearer(token));
+
+        Assert.True(result.Succeeded, result.FailureReason);
+    }
+
+    [Fact]
+    public async Task Emulator_path_keys_come_from_the_tokens_own_tenant()
+    {
+        using var stray = TestSigningKey.WithoutEndorsements();
+        _auth.Server.Tenant(LocalOpenIdServer.EmulatorTenantId).Publish(stray);
+        var token = TestTokens.EmulatorV1(AppId, _auth.Now, DeveloperTenant).SignedBy(stray);
+
+        var result = await _auth.AuthenticateAsync(TestTokens.Bearer(token));
+
+        Refused(result, $"signing key '{stray.KeyId}' is not published");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,21 +9,23 @@ namespace PerijinanBot.Protocol.Tests.Auth;
 
 /// <summary>
 /// Stand-in for login.botframework.com and login.microsoftonline.com on http://127.0.0.1:{free port}: OpenID metadata
-/// and JWKS for channel keys (<see cref="Channel"/>) and for emulator-style keys (<see cref="Emulator"/>), with keys
+/// and JWKS for channel keys (<see cref="Channel"/>) and for each Entra tenant's keys (<see cref="Tenant"/>), with keys
 /// that can be published and withdrawn while it runs, and fetch counters.
 /// </summary>
 internal sealed class LocalOpenIdServer : IAsyncDisposable
 {
+    /// <summary>The Bot Framework tenant, the first of the Bot Service tenants whose tokens are trusted by default.</summary>
     public const string EmulatorTenantId = "d6d49420-f39b-4df7-a1dc-d59a935871db";
 
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, PublishedKeys> _tenants;
 
-    private LocalOpenIdServer(WebApplication app, Uri baseAddress, PublishedKeys channel, PublishedKeys emulator)
+    private LocalOpenIdServer(WebApplication app, Uri baseAddress, PublishedKeys channel, ConcurrentDictionary<string, PublishedKeys> tenants)
     {
         _app = app;
         BaseAddress = baseAddress;
         Channel = channel;
-        Emulator = emulator;
+        _tenants = tenants;
     }
 
     public Uri BaseAddress { get; }
@@ -30,8 +33,17 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
     /// <summary>Bot Framework's: /v1/.well-known/openidconfiguration and /v1/.well-known/keys.</summary>
     public PublishedKeys Channel { get; }
 
-    /// <summary>Entra ID's: /common/v2.0/.well-known/openid-configuration and /common/discovery/v2.0/keys.</summary>
-    public PublishedKeys Emulator { get; }
+    /// <summary>The value for BotAuthentication:TenantOpenIdMetadataUrl: /{tenantId}/v2.0/.well-known/openid-configuration.</summary>
+    public string TenantMetadataUrlTemplate => new Uri(BaseAddress, "/").AbsoluteUri + "{tenantId}/v2.0/.well-known/openid-configuration";
+
+    /// <summary>Metadata fetches over every tenant.</summary>
+    public int TenantMetadataFetches => _tenants.Values.Sum(t => t.MetadataFetches);
+
+    /// <summary>
+    /// Entra ID's keys of one tenant: /{tenant}/v2.0/.well-known/openid-configuration and /{tenant}/discovery/v2.0/keys,
+    /// served from the first call on (a tenant never named answers 400, as Entra does for an unknown tenant).
+    /// </summary>
+    public PublishedKeys Tenant(string tenantId) => _tenants.GetOrAdd(tenantId.ToLowerInvariant(), NewTenant);
 
     public static async Task<LocalOpenIdServer> StartAsync(CancellationToken cancellationToken)
     {
@@ -41,28 +53,37 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
         var app = builder.Build();
 
         var channel = new PublishedKeys("/v1/.well-known/openidconfiguration", "/v1/.well-known/keys", "https://api.botframework.com");
-        var emulator = new PublishedKeys(
-            "/common/v2.0/.well-known/openid-configuration",
-            "/common/discovery/v2.0/keys",
-            "https://login.microsoftonline.com/{tenantid}/v2.0");
         channel.Map(app);
-        emulator.Map(app);
+        var tenants = new ConcurrentDictionary<string, PublishedKeys>(StringComparer.OrdinalIgnoreCase);
+        app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant, HttpRequest request) =>
+            tenants.TryGetValue(tenant, out var keys) ? keys.Metadata(request) : Results.BadRequest());
+        app.MapGet("/{tenant}/discovery/v2.0/keys", (string tenant) =>
+            tenants.TryGetValue(tenant, out var keys) ? keys.Keys() : Results.BadRequest());
 
         await app.StartAsync(cancellationToken);
         var baseAddress = new Uri(app.Urls.Single());
         channel.BaseAddress = baseAddress;
-        emulator.BaseAddress = baseAddress;
-        return new LocalOpenIdServer(app, baseAddress, channel, emulator);
+        return new LocalOpenIdServer(app, baseAddress, channel, tenants);
     }
 
     /// <summary>Takes the endpoints down (an outage) while the keys stay usable for signing.</summary>
     public Task StopAsync(CancellationToken cancellationToken) => _app.StopAsync(cancellationToken);
 
+    private PublishedKeys NewTenant(string tenant)
+    {
+        var keys = new PublishedKeys($"/{tenant}/v2.0/.well-known/openid-configuration", $"/{tenant}/discovery/v2.0/keys", $"https://login.microsoftonline.com/{tenant}/v2.0");
+        keys.BaseAddress = BaseAddress;
+        return keys;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
         Channel.Dispose();
-        Emulator.Dispose();
+        foreach (var tenant in _tenants.Values)
+        {
+            tenant.Dispose();
+        }
     }
 }
 
@@ -87,7 +108,7 @@ internal sealed class PublishedKeys : IDisposable
 
     internal Uri BaseAddress { get; set; } = null!;
 
-    /// <summary>The URL to configure as BotAuthentication:OpenIdMetadataUrl (or EmulatorOpenIdMetadataUrl).</summary>
+    /// <summary>The URL of this metadata document (for a channel key set, the value of BotAuthentication:OpenIdMetadataUrl).</summary>
     public string MetadataUrl => new Uri(BaseAddress, _metadataPath).AbsoluteUri;
 
     public int MetadataFetches => Volatile.Read(ref _metadataFetches);
@@ -130,29 +151,33 @@ internal sealed class PublishedKeys : IDisposable
 
     internal void Map(WebApplication app)
     {
-        app.MapGet(_metadataPath, (HttpRequest request) =>
-        {
-            Interlocked.Increment(ref _metadataFetches);
-            var metadata = new JsonObject
-            {
-                ["issuer"] = _issuer,
-                ["jwks_uri"] = $"{request.Scheme}://{request.Host}{_keysPath}",
-                ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
-                ["token_endpoint_auth_signing_alg_values_supported"] = new JsonArray("RS256"),
-            };
-            return Results.Text(metadata.ToJsonString(), "application/json");
-        });
-        app.MapGet(_keysPath, () =>
-        {
-            Interlocked.Increment(ref _keyFetches);
-            JsonArray keys;
-            lock (_gate)
-            {
-                keys = new JsonArray([.. _published.Select(k => k.ToJwk())]);
-            }
+        app.MapGet(_metadataPath, Metadata);
+        app.MapGet(_keysPath, Keys);
+    }
 
-            return Results.Text(new JsonObject { ["keys"] = keys }.ToJsonString(), "application/json");
-        });
+    internal IResult Metadata(HttpRequest request)
+    {
+        Interlocked.Increment(ref _metadataFetches);
+        var metadata = new JsonObject
+        {
+            ["issuer"] = _issuer,
+            ["jwks_uri"] = $"{request.Scheme}://{request.Host}{_keysPath}",
+            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+            ["token_endpoint_auth_signing_alg_values_supported"] = new JsonArray("RS256"),
+        };
+        return Results.Text(metadata.ToJsonString(), "application/json");
+    }
+
+    internal IResult Keys()
+    {
+        Interlocked.Increment(ref _keyFetches);
+        JsonArray keys;
+        lock (_gate)
+        {
+            keys = new JsonArray([.. _published.Select(k => k.ToJwk())]);
+        }
+
+        return Results.Text(new JsonObject { ["keys"] = keys }.ToJsonString(), "application/json");
     }
 
     private TestSigningKey Own(TestSigningKey key)

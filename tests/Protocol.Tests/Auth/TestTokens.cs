@@ -20,6 +20,9 @@ internal sealed record TokenSpec
     public string? AppId { get; init; }
     public string? AuthorizedParty { get; init; }
     public string? TenantId { get; init; }
+    /// <summary>Entra tokens: <c>scp</c> (a delegated token's scopes) and <c>idtyp</c> (<c>app</c> or <c>user</c>).</summary>
+    public string? Scope { get; init; }
+    public string? IdType { get; init; }
 
     public string ToPayloadJson()
     {
@@ -30,6 +33,8 @@ internal sealed record TokenSpec
         Add(payload, "appid", AppId);
         Add(payload, "azp", AuthorizedParty);
         Add(payload, "tid", TenantId);
+        Add(payload, "scp", Scope);
+        Add(payload, "idtyp", IdType);
         if (NotBefore is { } nbf)
         {
             payload["nbf"] = nbf.ToUnixTimeSeconds();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Protocol.Connector;
@@ -8,7 +9,8 @@ namespace PerijinanBot.Protocol.Tests.Connector;
 
 /// <summary>
 /// The connector exactly as the host wires it (<c>AddBotConnector</c> over configuration), with test-sized delays:
-/// backoff in milliseconds, so retries cost nothing, while a server's Retry-After is still obeyed in full.
+/// backoff in milliseconds, so retries cost nothing, while a server's Retry-After is still obeyed in full. Development
+/// unless told otherwise.
 /// </summary>
 internal static class ConnectorHarness
 {
@@ -19,7 +21,8 @@ internal static class ConnectorHarness
         BotOptions? bot = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         LocalTokenEndpoint? tokenEndpoint = null,
-        CapturedLogs? logs = null)
+        CapturedLogs? logs = null,
+        string environment = TestEnvironment.Development)
     {
         var values = new Dictionary<string, string?>
         {
@@ -40,6 +43,8 @@ internal static class ConnectorHarness
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
+        // Development by default: the scripted connector listens on loopback, which only Development may call with a token.
+        services.AddSingleton<IHostEnvironment>(new TestEnvironment(environment));
         services.AddLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Trace);

@@ -42,7 +42,7 @@ public sealed class MessagesAuthPipelineTests(AzuriteFixture storage) : IClassFi
                 ["MicrosoftAppPassword"] = "not-a-real-secret",
                 ["MicrosoftAppType"] = "MultiTenant",
                 ["BotAuthentication:OpenIdMetadataUrl"] = _openId.Channel.MetadataUrl,
-                ["BotAuthentication:EmulatorOpenIdMetadataUrl"] = _openId.Emulator.MetadataUrl,
+                ["BotAuthentication:TenantOpenIdMetadataUrl"] = _openId.TenantMetadataUrlTemplate,
                 ["BotConnector:LoginAuthority"] = _login.Authority.ToString(),
             },
             configureServices: services => services.AddHttpClient(ConnectorSetup.LoginHttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
