@@ -11,6 +11,7 @@ namespace PerijinanBot.Bot.Tests.Protocol.Auth;
 /// The whole host in Production: an authenticated activity from another channel or tenant is answered 200 and leaves no
 /// trace (no conversation reference, no turn), while one from Teams in the bot's tenant is remembered as before.
 /// </summary>
+[NeedsAzurite]
 public sealed class ProductionWallTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private const string AppId = AuthHarness.AppId;
