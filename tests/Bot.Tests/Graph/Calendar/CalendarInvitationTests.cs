@@ -386,28 +386,8 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
         h.Bot.Services.GetRequiredService<CalendarEvents>().FindAsync(number, Ct);
 
     /// <summary>Waits for the kegiatan's graph.calendar outbox row to be in the state the predicate describes.</summary>
-    private async Task<TableEntity> CalendarItemAsync(string number, Func<TableEntity, bool> predicate, string what)
-    {
-        var table = new TableClient(storage.ConnectionString, "Kegiatan");
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KegiatanKeys.Partition(number)} and RowKey ge {KegiatanKeys.OutboxFrom} and RowKey lt {KegiatanKeys.OutboxTo} and Kind eq {CalendarHandler.Kind}");
-        var deadline = DateTimeOffset.UtcNow + DialogHarness.Patience;
-        TableEntity? last = null;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: Ct))
-            {
-                last = row;
-                if (predicate(row))
-                {
-                    return row;
-                }
-            }
-
-            await Task.Delay(50, Ct);
-        }
-
-        throw new TimeoutException($"the {CalendarHandler.Kind} item of {number} never showed {what}; last seen: status {last?.GetString("Status")}, attempts {last?.GetInt32("Attempts")}, {last?.GetString("LastError")}");
-    }
+    private Task<TableEntity> CalendarItemAsync(string number, Func<TableEntity, bool> predicate, string what) =>
+        OutboxItems.WaitAsync(storage.ConnectionString, "Kegiatan", number, CalendarHandler.Kind, predicate, what, Ct);
 
     private static DateTimeOffset Wib(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
 }

@@ -174,28 +174,8 @@ public sealed class ProactiveInstallTests
     }
 
     /// <summary>Waits until a step card item of the kegiatan is in the state the predicate describes.</summary>
-    private static async Task<TableEntity> StepCardItemAsync(DialogHarness h, AzuriteProcess azurite, string number, Func<TableEntity, bool> predicate, string what)
-    {
-        var table = new TableClient(azurite.ConnectionString, h.TablePrefix + "Kegiatan");
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KegiatanKeys.Partition(number)} and RowKey ge {KegiatanKeys.OutboxFrom} and RowKey lt {KegiatanKeys.OutboxTo} and Kind eq {OutboxKinds.StepCard}");
-        var deadline = DateTimeOffset.UtcNow + DialogHarness.Patience;
-        TableEntity? last = null;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: Ct))
-            {
-                last = row;
-                if (predicate(row))
-                {
-                    return row;
-                }
-            }
-
-            await Task.Delay(50, Ct);
-        }
-
-        throw new TimeoutException($"the step card item of {number} never showed {what}; last seen: status {last?.GetString("Status")}, attempts {last?.GetInt32("Attempts")}, {last?.GetString("LastError")}");
-    }
+    private static Task<TableEntity> StepCardItemAsync(DialogHarness h, AzuriteProcess azurite, string number, Func<TableEntity, bool> predicate, string what) =>
+        OutboxItems.WaitAsync(azurite.ConnectionString, h.TablePrefix + "Kegiatan", number, OutboxKinds.StepCard, predicate, what, Ct);
 
     private static void ScriptCatalog(FakeGraph graph) =>
         graph.On("GET", "/appCatalogs/teamsApps", _ => GraphReply.Json(new JsonObject
