@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,28 +6,6 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace PerijinanBot.Protocol.Auth;
-
-/// <summary>Outcome of checking the bearer token of one inbound request.</summary>
-public sealed record AuthResult(bool Succeeded, ClaimsIdentity? Identity, string? FailureReason)
-{
-    public static AuthResult Anonymous { get; } = new(true, new ClaimsIdentity(), null);
-
-    public static AuthResult Fail(string reason) => new(false, null, reason);
-}
-
-/// <summary>
-/// The token half of a request's authentication, decided from the Authorization header alone (before the body is read):
-/// refused, anonymous (no app id, no header), or a verified token whose activity is still to be checked against it.
-/// </summary>
-internal sealed record TokenStage(AuthResult Result, VerifiedToken? Token)
-{
-    public static TokenStage Anonymous { get; } = new(AuthResult.Anonymous, null);
-
-    public static TokenStage Fail(string reason) => new(AuthResult.Fail(reason), null);
-}
-
-/// <summary>A token whose signature, issuer, audience and lifetime have been checked.</summary>
-internal sealed record VerifiedToken(JsonWebToken Token, TrustedIssuer Issuer, SigningKey Key, ClaimsIdentity Identity);
 
 /// <summary>
 /// Validates the bearer token of an inbound activity. Accepts the token shapes the Microsoft 365 Agents SDK's ASP.NET
@@ -117,8 +94,8 @@ public sealed class ChannelAuthenticator
         }
 
         var failure = verified.Issuer.Kind == IssuerKind.Channel
-            ? CheckChannelActivity(verified, channelId, serviceUrl)
-            : CheckServiceUrlClaim(verified.Token, serviceUrl, required: false);
+            ? ClaimRules.CheckChannelActivity(verified, channelId, serviceUrl)
+            : ClaimRules.CheckServiceUrlClaim(verified.Token, serviceUrl, required: false);
         if (failure is null)
         {
             return new AuthResult(true, verified.Identity, null);
@@ -200,7 +177,7 @@ public sealed class ChannelAuthenticator
             return TokenStage.Fail(Describe(validation.Exception));
         }
 
-        var failure = issuer.Kind == IssuerKind.Entra ? CheckEntraToken(token, issuer, appId) : null;
+        var failure = issuer.Kind == IssuerKind.Entra ? ClaimRules.CheckEntraToken(token, issuer, appId, _development) : null;
         return failure is null
             ? new TokenStage(new AuthResult(true, validation.ClaimsIdentity, null), new VerifiedToken(token, issuer, signingKey, validation.ClaimsIdentity))
             : TokenStage.Fail(failure);
@@ -215,7 +192,7 @@ public sealed class ChannelAuthenticator
         }
 
         // The emulator path (BB's EmulatorValidation): in Development only, the token's own tenant may issue it.
-        return _development && issuer is not null ? TokenIssuers.EmulatorIssuer(issuer, ReadClaim(token, "tid")) : null;
+        return _development && issuer is not null ? TokenIssuers.EmulatorIssuer(issuer, ClaimRules.ReadClaim(token, "tid")) : null;
     }
 
     /// <summary>Bot Connector keys for channel issuers; the tenant's own keys for an Entra issuer. Null: emulator tenants are full.</summary>
@@ -280,102 +257,6 @@ public sealed class ChannelAuthenticator
 
         return true;
     }
-
-    /// <summary>
-    /// An Entra token: its tid must be its issuer's tenant (the SDK's IsTenantIdIssuerValid); outside Development it must
-    /// be app-only (a delegated token, with scp, is a person's, not a service's); on the emulator path it must be issued to
-    /// our own app id (BB's EmulatorValidation).
-    /// </summary>
-    private string? CheckEntraToken(JsonWebToken token, TrustedIssuer issuer, string appId)
-    {
-        var tid = ReadClaim(token, "tid");
-        if (tid is not null && !string.Equals(tid, issuer.TenantId, StringComparison.OrdinalIgnoreCase))
-        {
-            return $"the token's tid '{tid}' is not the tenant of its issuer '{issuer.Issuer}'";
-        }
-
-        if (!_development)
-        {
-            if (token.TryGetClaim("scp", out _))
-            {
-                return "the token is delegated (it has an scp claim); only app-only tokens are accepted";
-            }
-
-            var tokenType = ReadClaim(token, "idtyp");
-            if (tokenType is not null && !string.Equals(tokenType, "app", StringComparison.Ordinal))
-            {
-                return $"the token's idtyp is '{tokenType}'; only app-only tokens (idtyp app) are accepted";
-            }
-        }
-
-        return issuer.Emulator ? CheckEmulatorToken(token, appId) : null;
-    }
-
-    /// <summary>EmulatorValidation: the app id sits in appid (v1) or azp (v2) and must be ours.</summary>
-    private static string? CheckEmulatorToken(JsonWebToken token, string appId)
-    {
-        var version = ReadClaim(token, "ver");
-        var claimType = version switch
-        {
-            null or "" or "1.0" => "appid",
-            "2.0" => "azp",
-            _ => null,
-        };
-        if (claimType is null)
-        {
-            return $"emulator token version '{version}' is not 1.0 or 2.0";
-        }
-
-        var tokenAppId = ReadClaim(token, claimType);
-        if (string.IsNullOrEmpty(tokenAppId))
-        {
-            return $"the emulator token has no {claimType} claim";
-        }
-
-        return string.Equals(tokenAppId, appId, StringComparison.Ordinal)
-            ? null
-            : $"the emulator token was issued to app '{tokenAppId}', not to this bot";
-    }
-
-    /// <summary>ChannelValidation after the signature: the key must be endorsed for the channel, and the token bound to the serviceUrl.</summary>
-    private static string? CheckChannelActivity(VerifiedToken verified, string? channelId, string? serviceUrl)
-    {
-        var signingKey = verified.Key;
-        if (signingKey.Endorsements is null)
-        {
-            return $"signing key '{signingKey.KeyId}' carries no endorsements, which a channel token's key must";
-        }
-
-        if (!string.IsNullOrEmpty(channelId) && !signingKey.Endorsements.Contains(channelId, StringComparer.Ordinal))
-        {
-            return $"signing key '{signingKey.KeyId}' is not endorsed for channel '{channelId}' (endorsed: {string.Join(",", signingKey.Endorsements)})";
-        }
-
-        return CheckServiceUrlClaim(verified.Token, serviceUrl, required: true);
-    }
-
-    /// <summary>A channel token must name the activity's serviceUrl; an Entra token that names one must name the same.</summary>
-    private static string? CheckServiceUrlClaim(JsonWebToken token, string? serviceUrl, bool required)
-    {
-        if (serviceUrl is null)
-        {
-            return null;
-        }
-
-        var claimed = ReadClaim(token, "serviceurl");
-        if (string.IsNullOrWhiteSpace(claimed))
-        {
-            return required ? "the channel token has no serviceurl claim" : null;
-        }
-
-        return string.Equals(claimed, serviceUrl, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : $"the token's serviceurl '{claimed}' is not the activity's serviceUrl '{serviceUrl}'";
-    }
-
-    // Any JSON value, as its string form: a numeric "ver": 3 must read as "3", not as absent.
-    private static string? ReadClaim(JsonWebToken token, string type) =>
-        token.TryGetClaim(type, out var claim) ? claim.Value : null;
 
     private static string Describe(Exception? exception) => exception switch
     {
