@@ -9,7 +9,7 @@ public sealed class BotAuthenticationOptions
 {
     public const string Section = "BotAuthentication";
 
-    /// <summary>The placeholder in <see cref="TenantOpenIdMetadataUrl"/>.</summary>
+    /// <summary>The part of <see cref="TenantOpenIdMetadataUrl"/> that is replaced by the issuer's tenant id.</summary>
     public const string TenantPlaceholder = "{tenantId}";
 
     /// <summary>Bot Framework's OpenID metadata: the keys that sign channel tokens (issuer https://api.botframework.com).</summary>
