@@ -251,10 +251,17 @@ public sealed class ConnectorRetryTests : IAsyncLifetime
         _server.ThenStall(TimeSpan.FromSeconds(10));
         await using var services = ConnectorHarness.Build();
         using var caller = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        caller.CancelAfter(TimeSpan.FromMilliseconds(200));
+        var call = Client(services).UpdateActivityAsync(_server.ServiceUrl, Conversation, "card-1", Message(), caller.Token);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            Client(services).UpdateActivityAsync(_server.ServiceUrl, Conversation, "card-1", Message(), caller.Token));
+        // Cancelled once the request is at the connector (a fixed delay could fire before it got there on a busy machine).
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (_server.Requests.Count == 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        await caller.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
         Assert.Single(_server.Requests);
     }
