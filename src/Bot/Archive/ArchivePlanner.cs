@@ -13,7 +13,7 @@ internal sealed class ArchivePlanner(GraphFeatures features) : IOutboxPlanner
             return;
         }
 
-        foreach (var step in plan.StepsFinished().Where(s => plan.Definition.FindStep(s)?.SuratKeluar is not null))
+        foreach (var (step, _) in plan.LettersSent())
         {
             plan.Add(ArchiveHandler.Kind, $"archive|{step}", step);
         }

@@ -8,7 +8,7 @@ internal sealed class LetterPlanner : IOutboxPlanner
 {
     public void Plan(OutboxPlanContext plan)
     {
-        foreach (var step in plan.StepsFinished().Where(s => plan.Definition.FindStep(s)?.SuratKeluar is not null))
+        foreach (var (step, _) in plan.LettersSent())
         {
             plan.Add(AgendaLetterHandler.Kind, $"agenda|{step}", step);
         }

@@ -42,7 +42,7 @@ internal sealed class MeetingPlanner(GraphFeatures features) : IOutboxPlanner
         }
 
         // Creates the event, or moves it when the disposition came again after a send-back changed the jadwal.
-        if (plan.StepsFinished().FirstOrDefault(s => plan.Definition.FindStep(s)?.SuratKeluar?.Document == Document) is var disposition and > 0)
+        if (plan.LettersSent().FirstOrDefault(l => l.Document == Document).Step is var disposition and > 0)
         {
             (due, step) = (true, disposition);
         }

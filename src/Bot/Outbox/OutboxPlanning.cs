@@ -58,15 +58,23 @@ public sealed class OutboxPlanContext(Kegiatan state, SopDefinition definition, 
 
     public string NoticeKindOr(NoticeKind noticeKind, string fallback) => _noticeKinds.GetValueOrDefault(noticeKind, fallback);
 
-    /// <summary>Steps that were finished forward by this decision (submitted, approved, executed, reported): not a send-back.</summary>
-    public IEnumerable<int> StepsFinished() => Events.Select(e => e switch
-    {
-        StepSubmitted s => s.Step,
-        StepApproved s => s.Step,
-        ExecutionRecorded s => s.Step,
-        ReportSubmitted s => s.Step,
-        _ => (int?)null,
-    }).OfType<int>();
+    /// <summary>
+    /// The outgoing letters this decision sends: each step it finished forward (submitted, approved, executed, reported; never
+    /// a send-back) whose definition names a <c>suratKeluar</c>, with that letter's document kind.
+    /// </summary>
+    public IEnumerable<(int Step, string Document)> LettersSent() => Events
+        .Select(e => e switch
+        {
+            StepSubmitted s => s.Step,
+            StepApproved s => s.Step,
+            ExecutionRecorded s => s.Step,
+            ReportSubmitted s => s.Step,
+            _ => (int?)null,
+        })
+        .OfType<int>()
+        .Select(step => (Step: step, Letter: Definition.FindStep(step)?.SuratKeluar))
+        .Where(x => x.Letter is not null)
+        .Select(x => (x.Step, x.Letter!.Document));
 
     public static OutboxPayload Read(string payloadJson) =>
         JsonSerializer.Deserialize(payloadJson, OutboxJsonContext.Default.OutboxPayload)
