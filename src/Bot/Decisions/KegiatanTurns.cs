@@ -96,42 +96,46 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
     /// engine's own refusal (not allowed, not registered, already closed or cancelled) for anyone else.
     /// </summary>
     public Task ReassignAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
-        WithKegiatanAsync(turn, command, (state, definition) =>
-        {
-            var views = kegiatan.Views();
-            var actorId = turn.Sender?.AadObjectId ?? "";
-            var mayReassign = state.Status == KegiatanStatus.Open && turn.Sender is not null
-                && kegiatan.May(state, actorId, SopTrigger.Reassign);
-            if (mayReassign)
-            {
-                return ReassignCard.Build(views.Reassign(state, definition));
-            }
-
-            // The engine words why not (finished, not registered, who may reassign this step); nothing is stored by asking.
-            var refusal = kegiatan.WouldRefuse(state, new Reassign(actorId, state.CurrentStep, state.Version, ""));
-            return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReassign(definition, state.CurrentStep)), state, definition));
-        }, cancellationToken);
+        WithKegiatanAsync(turn, command, (state, definition) => OfferOrRefuse(
+            turn, state, definition, SopTrigger.Reassign,
+            actorId => new Reassign(actorId, state.CurrentStep, state.Version, ""),
+            views => ReassignCard.Build(views.Reassign(state, definition)),
+            SopTexts.MayNotReassign(definition, state.CurrentStep)), cancellationToken);
 
     /// <summary>
     /// <c>jadwal &lt;nomor&gt;</c>: the reschedule card for the Ketua holding the scheduled step (or their Plh.) and the Kepala
     /// Bidang while that step waits; for anyone else, or at another step, the engine's own refusal says why not.
     /// </summary>
     public Task RescheduleAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>
-        WithKegiatanAsync(turn, command, (state, definition) =>
-        {
-            var views = kegiatan.Views();
-            var actorId = turn.Sender?.AadObjectId ?? "";
-            var mayReschedule = state.Status == KegiatanStatus.Open && turn.Sender is not null
-                && kegiatan.May(state, actorId, SopTrigger.Reschedule);
-            if (mayReschedule)
-            {
-                return RescheduleCard.Build(views.Reschedule(state, definition));
-            }
+        WithKegiatanAsync(turn, command, (state, definition) => OfferOrRefuse(
+            turn, state, definition, SopTrigger.Reschedule,
+            actorId => new Reschedule(actorId, state.CurrentStep, state.Version, null, null, null),
+            views => RescheduleCard.Build(views.Reschedule(state, definition)),
+            SopTexts.MayNotReschedule(definition)), cancellationToken);
 
-            // Nothing is stored by asking: the engine words why not (finished, another step, not theirs, not registered).
-            var refusal = kegiatan.WouldRefuse(state, new Reschedule(actorId, state.CurrentStep, state.Version, null, null, null));
-            return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, SopTexts.MayNotReschedule(definition)), state, definition));
-        }, cancellationToken);
+    /// <summary>
+    /// The card of an action on the kegiatan when the sender may take it now; else the engine's own reason (finished, another
+    /// step, not theirs, not registered), asked with <paramref name="probe"/>: nothing is stored by asking.
+    /// </summary>
+    private System.Text.Json.Nodes.JsonObject OfferOrRefuse(
+        TurnContext turn,
+        Kegiatan state,
+        Sop.Definitions.SopDefinition definition,
+        SopTrigger trigger,
+        Func<string, KegiatanCommand> probe,
+        Func<SopCardViews, System.Text.Json.Nodes.JsonObject> card,
+        string whoMay)
+    {
+        var views = kegiatan.Views();
+        var actorId = turn.Sender?.AadObjectId ?? "";
+        if (state.Status == KegiatanStatus.Open && turn.Sender is not null && kegiatan.May(state, actorId, trigger))
+        {
+            return card(views);
+        }
+
+        var refusal = kegiatan.WouldRefuse(state, probe(actorId));
+        return RefusalCard.Build(views.Refusal(refusal ?? new Refusal(RefusalCode.NotYours, whoMay), state, definition));
+    }
 
     public Task SopAsync(TurnContext turn, CancellationToken cancellationToken) =>
         turn.SendCardAsync(SopCard.Build(kegiatan.CurrentDefinition), cancellationToken);
