@@ -39,7 +39,8 @@ async function main() {
       const screenshot = path.join(out, `page-${i + 1}.png`);
       const result = { url, expected, ok: false, title: null, screenshot, error: null };
       try {
-        await page.goto(url, { waitUntil: "domcontentloaded", timeout: 30000 });
+        // Four Playgrounds, the bot and Azurite share two cores during the test run: the first page load can take a while.
+        await page.goto(url, { waitUntil: "domcontentloaded", timeout: 60000 });
         await page.getByText(expected, { exact: false }).first().waitFor({ timeout: 30000 });
         result.title = await page.title();
         result.ok = true;
