@@ -17,4 +17,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Turn queue is full; activity {ActivityId} of type {ActivityType} answered 503 so the channel retries it")]
     public static partial void TurnQueueFull(ILogger logger, string? activityId, string? activityType);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Conversation {ConversationId} is another person's 1:1 chat: the sender's reference is not changed")]
+    public static partial void NotOwner(ILogger logger, string conversationId);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Debug, Message = "Conversation {ConversationId} is not the sender's recorded 1:1 chat and no installation moved it: the reference is not changed")]
+    public static partial void SecondPersonalChat(ILogger logger, string conversationId);
 }

@@ -8,11 +8,17 @@ using PerijinanBot.Protocol;
 namespace PerijinanBot.Bot.Conversations;
 
 /// <summary>
-/// Remembers where every conversation and every person can be reached, from each inbound activity, so the bot
-/// can later write first (the next assignee's card, a reminder). Two rows: one per conversation, and one per
-/// person holding their 1:1 chat (or, until they open one, the address needed to create it).
+/// Remembers where every conversation and every person can be reached, so the bot can later write first (the next
+/// assignee's card, a reminder). Three kinds of row: one per conversation; one per person holding their own 1:1 chat;
+/// and, for people seen only in a group, the address needed to create that chat.
 /// </summary>
-internal sealed class ConversationReferenceStore(TableProvider tables, IOptions<StorageOptions> options)
+/// <remarks>
+/// A person's own reference is where every card for them goes, so it is written only from their 1:1 chat: an activity
+/// from a personal conversation that another person owns, or from a second personal conversation while the first is
+/// still on record, changes nothing (only Teams' installation events may move a person to a new chat). Nothing shared
+/// (a group address, another person's row) is ever copied into it.
+/// </remarks>
+internal sealed class ConversationReferenceStore(TableProvider tables, IOptions<StorageOptions> options, ILogger<ConversationReferenceStore> logger)
 {
     public const string TableName = "ConversationReferences";
 
@@ -20,54 +26,104 @@ internal sealed class ConversationReferenceStore(TableProvider tables, IOptions<
     private readonly string _name = options.Value.TableName(TableName);
     private const string ConversationPartition = "conversation";
     private const string UserPartition = "user";
-    private const string BotPartition = "bot";
+    private const string SeenPartition = "seen";
 
-    // What this instance last wrote per row: an unchanged reference costs no write on the hot path.
+    // What this instance last wrote or read per row: an unchanged reference costs no write on the hot path, and the
+    // owner of a personal conversation is read once per process.
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConversationReference?> _known = new(StringComparer.Ordinal);
 
-    public async Task RememberAsync(ConversationReference reference, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the address of an inbound activity. <paramref name="installing"/>: the activity is Teams announcing that the
+    /// app was installed for the sender, the one event that may move a person's 1:1 chat to a new conversation.
+    /// </summary>
+    public async Task RememberAsync(ConversationReference reference, bool installing, CancellationToken cancellationToken)
     {
-        await UpsertAsync(ConversationPartition, reference.ConversationId, reference, cancellationToken);
-        if (reference.BotId is { Length: > 0 })
+        var sender = reference.UserAadObjectId is { Length: > 0 } id ? id.ToLowerInvariant() : null;
+        if (!reference.IsPersonal)
         {
-            // The latest address anyone reached the bot at (service URL, tenant, the bot's own id): what a chat Teams made for
-            // someone who never wrote (a proactive install) needs to be addressed.
-            // Without the conversation and the user the row is the same for everyone, so it costs a write only when it changes.
-            await UpsertAsync(BotPartition, "latest", reference with { ConversationId = "", ConversationType = null, IsGroup = false, UserId = null, UserAadObjectId = null, UserName = null }, cancellationToken);
+            await UpsertAsync(ConversationPartition, reference.ConversationId, reference, cancellationToken);
+            if (sender is not null)
+            {
+                // Seen only in a group: its user id, serviceUrl and tenant are what creating their 1:1 chat needs.
+                await UpsertAsync(SeenPartition, sender, reference, cancellationToken);
+            }
+
+            return;
         }
 
-        if (reference.UserAadObjectId is { Length: > 0 } aadObjectId && reference.IsPersonal)
+        var owner = (await KnownAsync(ConversationPartition, reference.ConversationId, cancellationToken))?.UserAadObjectId?.ToLowerInvariant();
+        if (owner is not null && owner != sender)
         {
-            await UpsertAsync(UserPartition, aadObjectId, reference, cancellationToken);
+            Log.NotOwner(logger, reference.ConversationId);
+            return;
         }
-        else if (reference.UserAadObjectId is { Length: > 0 } groupUser && await FindPersonalAsync(groupUser, cancellationToken) is null)
+
+        if (sender is not null && !installing && !await IsTheirChatAsync(sender, reference.ConversationId, cancellationToken))
         {
-            // Seen only in a group so far: keep the group address; its user id, serviceUrl and tenant are what creating their 1:1 chat needs.
-            await UpsertAsync(UserPartition, groupUser, reference, cancellationToken);
+            Log.SecondPersonalChat(logger, reference.ConversationId);
+            return;
         }
+
+        await UpsertAsync(ConversationPartition, reference.ConversationId, reference, cancellationToken);
+        if (sender is not null)
+        {
+            await UpsertAsync(UserPartition, sender, reference, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Records a 1:1 chat the bot itself opened for a person (the Bot Connector created it for their user id, or Graph named
+    /// the chat of their installation): it is theirs by construction.
+    /// </summary>
+    public async Task RememberOpenedAsync(string aadObjectId, ConversationReference personal, CancellationToken cancellationToken)
+    {
+        var reference = personal with { ConversationType = "personal", IsGroup = false, UserAadObjectId = aadObjectId };
+        await UpsertAsync(ConversationPartition, reference.ConversationId, reference, cancellationToken);
+        await UpsertAsync(UserPartition, aadObjectId.ToLowerInvariant(), reference, cancellationToken);
     }
 
     public Task<ConversationReference?> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
         ReadAsync(ConversationPartition, conversationId, cancellationToken);
 
     /// <summary>The person's 1:1 chat with the bot, or null when they have none yet.</summary>
-    public async Task<ConversationReference?> FindPersonalAsync(string aadObjectId, CancellationToken cancellationToken)
+    public async Task<ConversationReference?> FindPersonalAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        await ReadAsync(UserPartition, aadObjectId.ToLowerInvariant(), cancellationToken) is { IsPersonal: true } reference ? reference : null;
+
+    /// <summary>The group the person last wrote in, or null: the address from which their 1:1 chat can be created.</summary>
+    public Task<ConversationReference?> FindSeenAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        ReadAsync(SeenPartition, aadObjectId.ToLowerInvariant(), cancellationToken);
+
+    /// <summary>True when the person has no 1:1 chat on record yet, or this is it (checked against storage, not only this
+    /// instance's memory, before an activity is ignored: another instance may have seen Teams move the chat).</summary>
+    private async Task<bool> IsTheirChatAsync(string sender, string conversationId, CancellationToken cancellationToken)
     {
-        var reference = await FindUserAsync(aadObjectId, cancellationToken);
-        return reference is { IsPersonal: true } ? reference : null;
+        if (await KnownAsync(UserPartition, sender, cancellationToken) is not { } current || current.ConversationId == conversationId)
+        {
+            return true;
+        }
+
+        var stored = await ReadAsync(UserPartition, sender, cancellationToken);
+        _known[UserPartition + "|" + TableKeys.Escape(sender)] = stored;
+        return stored is null || stored.ConversationId == conversationId;
     }
 
-    /// <summary>The latest address the bot was reached at (service URL, tenant, bot id), or null when nobody ever wrote.</summary>
-    public Task<ConversationReference?> FindAnyAsync(CancellationToken cancellationToken) =>
-        ReadAsync(BotPartition, "latest", cancellationToken);
+    private async Task<ConversationReference?> KnownAsync(string partition, string id, CancellationToken cancellationToken)
+    {
+        var cacheKey = partition + "|" + TableKeys.Escape(id);
+        if (_known.TryGetValue(cacheKey, out var known))
+        {
+            return known;
+        }
 
-    /// <summary>The last address the person was seen at: their 1:1 chat when known, else a group they wrote in.</summary>
-    public Task<ConversationReference?> FindUserAsync(string aadObjectId, CancellationToken cancellationToken) =>
-        ReadAsync(UserPartition, aadObjectId.ToLowerInvariant(), cancellationToken);
+        var read = await ReadAsync(partition, id, cancellationToken);
+        _known[cacheKey] = read;
+        return read;
+    }
 
     private async Task UpsertAsync(string partition, string id, ConversationReference reference, CancellationToken cancellationToken)
     {
-        var rowKey = TableKeys.Escape(partition == UserPartition ? id.ToLowerInvariant() : id);
+        var rowKey = TableKeys.Escape(id);
         var json = JsonSerializer.Serialize(reference, ProtocolJsonContext.Default.ConversationReference);
         var cacheKey = partition + "|" + rowKey;
         if (_written.TryGetValue(cacheKey, out var previous) && previous == json)
@@ -79,6 +135,7 @@ internal sealed class ConversationReferenceStore(TableProvider tables, IOptions<
         var entity = new TableEntity(partition, rowKey) { ["Reference"] = json };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         _written[cacheKey] = json;
+        _known[cacheKey] = reference;
     }
 
     private async Task<ConversationReference?> ReadAsync(string partition, string id, CancellationToken cancellationToken)

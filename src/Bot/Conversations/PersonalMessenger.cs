@@ -51,7 +51,7 @@ internal sealed class PersonalMessenger(ConversationReferenceStore references, C
             return personal;
         }
 
-        if (await references.FindUserAsync(personId, cancellationToken) is not { UserId: { } userId, TenantId: { } tenantId, BotId: { } botId } seen)
+        if (await references.FindSeenAsync(personId, cancellationToken) is not { UserId: { } userId, TenantId: { } tenantId, BotId: { } botId } seen)
         {
             return null;
         }
@@ -62,8 +62,9 @@ internal sealed class PersonalMessenger(ConversationReferenceStore references, C
             return null;
         }
 
+        // The connector made this chat for the person's own user id: it is theirs, unlike the group it was reached from.
         var reference = seen with { ConversationId = conversationId, ConversationType = "personal", IsGroup = false };
-        await references.RememberAsync(reference, cancellationToken);
+        await references.RememberOpenedAsync(personId, reference, cancellationToken);
         return reference;
     }
 }

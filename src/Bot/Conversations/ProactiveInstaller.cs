@@ -8,6 +8,8 @@ using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Protocol;
+using PerijinanBot.Protocol.Connector;
 using PerijinanBot.Dialogs.Conversations;
 
 namespace PerijinanBot.Bot.Conversations;
@@ -44,6 +46,8 @@ internal sealed partial class ProactiveInstaller(
     ConversationReferenceStore references,
     TableServiceClient tableService,
     IOptions<GraphOptions> options,
+    IOptions<BotOptions> bot,
+    IOptions<ConnectorOptions> connector,
     IOptions<StorageOptions> storage,
     TimeProvider time,
     ILogger<ProactiveInstaller> logger)
@@ -127,21 +131,24 @@ internal sealed partial class ProactiveInstaller(
     private async Task<ReachResult> RecordChatAsync(GraphServiceClient graph, string personId, string installationId, CancellationToken cancellationToken)
     {
         var chat = await graph.Users[personId].Teamwork.InstalledApps[installationId].Chat.GetAsync(cancellationToken: cancellationToken);
-        if (chat?.Id is not { } chatId || await references.FindAnyAsync(cancellationToken) is not { } known)
+        if (chat?.Id is not { } chatId)
         {
-            // No chat yet, or the bot has never been reached by anyone to learn its service URL: wait for Teams' event.
+            // No chat yet: Teams' installation event records it.
             return new ReachResult(ReachOutcome.Pending);
         }
 
-        await references.RememberAsync(
-            known with
+        // Made from the chat Graph names for this person and the bot's own settings, never from an address someone else
+        // reached the bot at.
+        var appId = bot.Value.MicrosoftAppId;
+        await references.RememberOpenedAsync(
+            personId,
+            new ConversationReference
             {
+                ServiceUrl = connector.Value.ProactiveServiceUrl.AbsoluteUri,
                 ConversationId = chatId,
-                ConversationType = "personal",
-                IsGroup = false,
-                UserId = null,
-                UserAadObjectId = personId,
-                UserName = null,
+                ChannelId = "msteams",
+                TenantId = chat.TenantId ?? bot.Value.MicrosoftAppTenantId,
+                BotId = string.IsNullOrWhiteSpace(appId) ? null : "28:" + appId,
             },
             cancellationToken);
         return new ReachResult(ReachOutcome.Reachable);

@@ -35,7 +35,7 @@ internal sealed class TurnRunner(
         deadline.CancelAfter(BackgroundTurnTimeout);
         try
         {
-            await RememberAsync(turn.Reference, deadline.Token);
+            await RememberAsync(turn.Reference, IsInstallation(activity), deadline.Token);
             if (activity.IsType(ActivityTypes.Message))
             {
                 await handler.OnMessageAsync(turn, deadline.Token);
@@ -93,11 +93,11 @@ internal sealed class TurnRunner(
         });
 
     /// <summary>A storage hiccup must not cost the person their answer: the reference is captured again on their next activity.</summary>
-    private async Task RememberAsync(ConversationReference reference, CancellationToken cancellationToken)
+    private async Task RememberAsync(ConversationReference reference, bool installing, CancellationToken cancellationToken)
     {
         try
         {
-            await references.RememberAsync(reference, cancellationToken);
+            await references.RememberAsync(reference, installing, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -108,8 +108,13 @@ internal sealed class TurnRunner(
     private async Task RememberOffPathAsync(ConversationReference reference)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await RememberAsync(reference, timeout.Token);
+        await RememberAsync(reference, installing: false, timeout.Token);
     }
+
+    /// <summary>Teams announcing that the app was installed for the sender: the one event that may move their 1:1 chat.</summary>
+    private static bool IsInstallation(Activity activity) =>
+        (activity.IsType(ActivityTypes.ConversationUpdate) && activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true)
+        || (activity.IsType(ActivityTypes.InstallationUpdate) && activity.Action?.StartsWith("add", StringComparison.OrdinalIgnoreCase) == true);
 
     private async Task ApologiseAsync(TurnContext turn, Exception failure)
     {

@@ -32,6 +32,12 @@ public sealed class ConnectorOptions
     /// used as written. Loopback is allowed in Development only.
     /// </summary>
     public List<string> AllowedServiceHosts { get; set; } = [];
+
+    /// <summary>
+    /// Where the bot writes first to someone it has no conversation with yet (a 1:1 chat Graph named after a proactive
+    /// install). Teams' documented global address; inbound activities then tell the regional one.
+    /// </summary>
+    public Uri ProactiveServiceUrl { get; set; } = new("https://smba.trafficmanager.net/teams/");
 }
 
 internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOptions>
@@ -42,6 +48,11 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
         if (options.LoginAuthority is not { IsAbsoluteUri: true } authority || authority.Scheme != Uri.UriSchemeHttps)
         {
             errors.Add($"{ConnectorOptions.Section}:LoginAuthority must be an absolute https URL (MSAL refuses anything else); got '{options.LoginAuthority}'.");
+        }
+
+        if (options.ProactiveServiceUrl is not { IsAbsoluteUri: true } proactive || (proactive.Scheme != Uri.UriSchemeHttps && !proactive.IsLoopback))
+        {
+            errors.Add($"{ConnectorOptions.Section}:ProactiveServiceUrl must be an absolute https URL (e.g. https://smba.trafficmanager.net/teams/); got '{options.ProactiveServiceUrl}'.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Scope))

@@ -107,6 +107,8 @@ public sealed partial class DialogHarness : IAsyncDisposable
             ["Storage:ConnectionString"] = connectionString,
             // The in-process signal delivers at once; the poll only picks up retries.
             ["Workflow:Storage:OutboxPollInterval"] = "00:00:02",
+            // A chat Graph names after a proactive install is written to through the recording connector.
+            ["BotConnector:ProactiveServiceUrl"] = connector.ServiceUrl,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -73,7 +73,7 @@ internal sealed partial class ReminderOffice : IAsyncDisposable
                 UserAadObjectId = person,
                 TenantId = "tenant",
                 BotId = "28:bot",
-            }, TestContext.Current.CancellationToken);
+            }, installing: false, TestContext.Current.CancellationToken);
         }
 
         return office;
