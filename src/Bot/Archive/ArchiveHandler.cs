@@ -2,8 +2,6 @@ using System.Globalization;
 using Azure;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
-using MsalException = Microsoft.Identity.Client.MsalException;
-using MsalServiceException = Microsoft.Identity.Client.MsalServiceException;
 using PerijinanBot.Bot.Decisions;
 using PerijinanBot.Bot.Files;
 using PerijinanBot.Bot.Graph;
@@ -13,6 +11,8 @@ using PerijinanBot.Dialogs.Reports;
 using PerijinanBot.Reports.Agenda;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
+using MsalException = Microsoft.Identity.Client.MsalException;
+using MsalServiceException = Microsoft.Identity.Client.MsalServiceException;
 
 namespace PerijinanBot.Bot.Archive;
 

@@ -6,7 +6,6 @@ using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Turns;
 using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Reports;
-using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Compliance;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
@@ -29,12 +28,7 @@ internal sealed class ComplianceTurns(
     /// <summary>The compliance report of a period, for those who answer for the SOP: Ketua, Kepala Bidang, Kepala Dinas, Admin.</summary>
     public async Task ComplianceAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken)
     {
-        if (turn.Sender is not { } sender)
-        {
-            await turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
-            return;
-        }
-
+        var sender = turn.Registered;
         if (!(sender.Holds(Role.KetuaTimKerja) || sender.Holds(Role.KepalaBidang) || sender.Holds(Role.KepalaDinas) || sender.Holds(Role.Admin)))
         {
             await turn.SendTextAsync(ComplianceTexts.ViewersOnly, cancellationToken);

@@ -8,9 +8,9 @@ using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Dialogs.Conversations;
 using PerijinanBot.Protocol;
 using PerijinanBot.Protocol.Connector;
-using PerijinanBot.Dialogs.Conversations;
 
 namespace PerijinanBot.Bot.Conversations;
 

@@ -16,7 +16,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
         router.Command(CommandKind.Tasks, (turn, _, ct) => TasksAsync(turn, ct));
         router.Command(CommandKind.Status, StatusAsync);
         router.Command(CommandKind.History, HistoryAsync);
-        router.Command(CommandKind.Sop, (turn, _, ct) => SopAsync(turn, ct));
+        router.Command(CommandKind.Sop, (turn, _, ct) => SopAsync(turn, ct), Audience.Anyone);
         router.Command(CommandKind.Cancel, CancelAsync);
         router.Command(CommandKind.Reassign, ReassignAsync);
         router.Command(CommandKind.Reschedule, RescheduleAsync);
@@ -24,11 +24,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
 
     public Task StartAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (turn.Sender is not { } sender)
-        {
-            return turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
-        }
-
+        var sender = turn.Registered;
         var definition = kegiatan.CurrentDefinition;
         var actor = kegiatan.MayStart(sender.AadObjectId);
         return actor is null
@@ -38,12 +34,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
 
     public async Task TasksAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (turn.Sender is not { } sender)
-        {
-            await turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
-            return;
-        }
-
+        var sender = turn.Registered;
         // A Plh. also sees the steps of the people they stand in for, as long as the engine lets them act today.
         var staffing = staffingSource.Now;
         var standsInFor = staffing.Delegations
@@ -80,13 +71,11 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
             if (state.Status != KegiatanStatus.Open)
             {
                 // Closed or cancelled already: the engine words it (who closed or cancelled it, and when).
-                var finished = kegiatan.WouldRefuse(state, new Cancel(turn.Sender?.AadObjectId ?? "", state.Version, "-"));
+                var finished = kegiatan.WouldRefuse(state, new Cancel(turn.Registered.AadObjectId, state.Version, "-"));
                 return RefusalCard.Build(views.Refusal(finished ?? new Refusal(RefusalCode.Finished, SopTexts.MayNotCancel(definition)), state, definition));
             }
 
-            var mayCancel = turn.Sender is { } sender
-                && kegiatan.May(state, sender.AadObjectId, SopTrigger.Cancel);
-            return mayCancel
+            return kegiatan.May(state, turn.Registered.AadObjectId, SopTrigger.Cancel)
                 ? CancelCard.Build(views.Cancel(state, definition))
                 : RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotYours, SopTexts.MayNotCancel(definition)), state, definition));
         }, cancellationToken);
@@ -127,8 +116,8 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
         string whoMay)
     {
         var views = kegiatan.Views();
-        var actorId = turn.Sender?.AadObjectId ?? "";
-        if (state.Status == KegiatanStatus.Open && turn.Sender is not null && kegiatan.May(state, actorId, trigger))
+        var actorId = turn.Registered.AadObjectId;
+        if (state.Status == KegiatanStatus.Open && kegiatan.May(state, actorId, trigger))
         {
             return card(views);
         }

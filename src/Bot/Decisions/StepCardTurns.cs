@@ -41,12 +41,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan) : ITurnRoutes
     private async Task<JsonObject> DecideAsync(TurnContext turn, string verb, CardInput input, CancellationToken cancellationToken)
     {
         var views = kegiatan.Views();
-        if (turn.Sender is not { } sender)
-        {
-            return RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotRegistered, SopTexts.NotRegistered), null, null));
-        }
-
-        var actorId = sender.AadObjectId;
+        var actorId = turn.Registered.AadObjectId;
         var commandId = CommandId(turn, verb, input);
         if (verb == SopVerbs.Start)
         {

@@ -39,13 +39,7 @@ internal sealed partial class DelegationTurns(
 
     public async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (turn.Sender is null)
-        {
-            await turn.SendTextAsync(DelegationTexts.NotRegistered, cancellationToken);
-            return;
-        }
-
-        await turn.SendCardAsync(await CardAsync(turn.Sender, DelegationDraft.Empty, null, null, cancellationToken), cancellationToken);
+        await turn.SendCardAsync(await CardAsync(turn.Registered, DelegationDraft.Empty, null, null, cancellationToken), cancellationToken);
     }
 
     public Task<JsonObject> OnExecuteAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken) =>
@@ -60,11 +54,7 @@ internal sealed partial class DelegationTurns(
     private async Task<JsonObject> DecideAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken)
     {
         var draft = Draft(data);
-        if (turn.Sender is not { } sender)
-        {
-            return DelegationCard.Build(new DelegationCardView(store.Today, [], null, DelegationDraft.Empty, Error: DelegationTexts.NotRegistered));
-        }
-
+        var sender = turn.Registered;
         if (verb == DelegationCard.EndVerb)
         {
             var id = Text(data, DelegationCard.IdKey) ?? "";

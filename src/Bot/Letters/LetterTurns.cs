@@ -37,12 +37,7 @@ internal sealed class LetterTurns(
 
     public async Task AgendaAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken)
     {
-        if (turn.Sender is not { } sender)
-        {
-            await turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
-            return;
-        }
-
+        var sender = turn.Registered;
         if (AgendaPeriod.Parse(command.Argument, Today) is not { } period)
         {
             await turn.SendTextAsync(AgendaTexts.BadPeriod(command.Argument), cancellationToken);
@@ -61,12 +56,6 @@ internal sealed class LetterTurns(
 
     public async Task DocumentsAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken)
     {
-        if (turn.Sender is null)
-        {
-            await turn.SendTextAsync(SopTexts.NotRegistered, cancellationToken);
-            return;
-        }
-
         if (KegiatanTurns.Normalise(command.Argument) is not { } number)
         {
             await turn.SendTextAsync(SopTexts.NumberNeeded(command.Kind, command.Argument), cancellationToken);
@@ -135,11 +124,7 @@ internal sealed class LetterTurns(
         var entryValue = Text(data, AgendaCard.EntryInput);
         var nomor = Text(data, AgendaCard.NomorInput)?.Trim() ?? "";
         var draft = new AgendaCardState(DraftEntry: entryValue, DraftNomor: nomor);
-        if (turn.Sender is not { } sender)
-        {
-            return AgendaCard.Build(new AgendaCardView(period.Label, period.Word, [], 0, null, views.LinksExpireAt, [], Error: SopTexts.NotRegistered));
-        }
-
+        var sender = turn.Registered;
         if (ParseEntry(entryValue) is not { } key)
         {
             return await AgendaCardAsync(sender, period, draft with { Error = AgendaTexts.PickLetter }, cancellationToken);

@@ -3,7 +3,6 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.Events.Item.Cancel;
 using Microsoft.Kiota.Abstractions;
-using MsalException = Microsoft.Identity.Client.MsalException;
 using PerijinanBot.Bot.Decisions;
 using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Outbox;
@@ -11,6 +10,7 @@ using PerijinanBot.Bot.Storage;
 using PerijinanBot.Dialogs.Meetings;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
+using MsalException = Microsoft.Identity.Client.MsalException;
 
 namespace PerijinanBot.Bot.Meetings;
 

@@ -35,7 +35,7 @@ internal sealed class RoleTurns(PeopleDirectory directory, GraphFeatures feature
 
     private async Task SyncAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (turn.Sender?.Holds(Role.Admin) != true)
+        if (!turn.Registered.Holds(Role.Admin))
         {
             await turn.SendTextAsync(RoleTexts.AdminOnly, cancellationToken);
             return;
@@ -48,7 +48,7 @@ internal sealed class RoleTurns(PeopleDirectory directory, GraphFeatures feature
         }
 
         var sync = services.GetRequiredService<RoleDirectorySync>();
-        RoleDirectoryLog.SyncAsked(logger, turn.Sender.AadObjectId);
+        RoleDirectoryLog.SyncAsked(logger, turn.Registered.AadObjectId);
         var result = await sync.SyncAsync(ReadTimeout, cancellationToken);
         if (result.Failure is { } failure)
         {

@@ -10,8 +10,8 @@ internal sealed class HelpTurns : ITurnRoutes
 {
     public void Register(TurnRouter router)
     {
-        router.Command(CommandKind.Help, HelpAsync);
-        router.Command(CommandKind.Unknown, UnknownAsync);
+        router.Command(CommandKind.Help, HelpAsync, Audience.Anyone);
+        router.Command(CommandKind.Unknown, UnknownAsync, Audience.Anyone);
     }
 
     public static Task WelcomeAsync(TurnContext turn, Person? person, CancellationToken cancellationToken)

@@ -14,6 +14,12 @@ internal sealed class TurnContext(Activity activity, ConversationReference refer
     /// <summary>The sender as the directory knows them; null for someone not listed.</summary>
     public Person? Sender { get; } = sender;
 
+    /// <summary>
+    /// The sender of a command or card that needs a registered person. <see cref="TurnRouter"/> lets no one else reach such a
+    /// handler, so here the sender is always known.
+    /// </summary>
+    public Person Registered => Sender ?? throw new InvalidOperationException("The router lets only registered senders reach this handler.");
+
     /// <summary>Whether the bot has already said something in this turn (the error boundary words its apology by it).</summary>
     public bool Responded { get; private set; }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerijinanBot.Dialogs.Commands;
+using PerijinanBot.Dialogs.Sop;
 
 namespace PerijinanBot.Bot.Turns;
 
@@ -12,6 +13,16 @@ internal delegate Task<JsonObject> ExecuteHandler(TurnContext turn, string verb,
 /// <summary>The same click through the <c>Action.Submit</c> fallback of older clients: a message whose value carries the verb.</summary>
 internal delegate Task SubmitHandler(TurnContext turn, string verb, JsonElement value, CancellationToken cancellationToken);
 
+/// <summary>Who may reach a command or a card verb.</summary>
+internal enum Audience
+{
+    /// <summary>People in the directory; anyone else gets the "belum terdaftar" card and nothing is read or changed.</summary>
+    Registered,
+
+    /// <summary>Anyone in the tenant: help, the hint for unknown text, the SOP's own description. Nothing of a kegiatan.</summary>
+    Anyone,
+}
+
 /// <summary>A feature's chat commands and card verbs. Each feature's turn handler implements it and is registered as one.</summary>
 internal interface ITurnRoutes
 {
@@ -21,6 +32,8 @@ internal interface ITurnRoutes
 /// <summary>
 /// The one table of chat commands and card verbs, filled at start-up by every <see cref="ITurnRoutes"/>. A verb or command
 /// claimed twice, or a command in the catalog that nothing handles, stops the bot before it takes a request.
+/// It is also the one read rule: unless registered for <see cref="Audience.Anyone"/>, a command or verb answers someone
+/// not in the directory with the "belum terdaftar" card before its handler runs.
 /// </summary>
 internal sealed class TurnRouter
 {
@@ -48,8 +61,14 @@ internal sealed class TurnRouter
 
     public IReadOnlyCollection<string> Verbs => _verbs.Keys;
 
-    public void Command(CommandKind kind, CommandHandler handler)
+    public void Command(CommandKind kind, CommandHandler handler, Audience audience = Audience.Registered)
     {
+        if (audience == Audience.Registered)
+        {
+            var inner = handler;
+            handler = (turn, command, ct) => turn.Sender is null ? turn.SendCardAsync(RefusalCard.NotRegistered(), ct) : inner(turn, command, ct);
+        }
+
         if (!_commands.TryAdd(kind, handler))
         {
             throw new InvalidOperationException($"Command {kind} has two handlers.");
@@ -59,6 +78,9 @@ internal sealed class TurnRouter
     public void Verb(string verb, ExecuteHandler execute, SubmitHandler submit)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(verb);
+        var (innerExecute, innerSubmit) = (execute, submit);
+        execute = (turn, v, data, ct) => turn.Sender is null ? Task.FromResult(RefusalCard.NotRegistered()) : innerExecute(turn, v, data, ct);
+        submit = (turn, v, value, ct) => turn.Sender is null ? turn.ReplaceClickedCardAsync(RefusalCard.NotRegistered(), ct) : innerSubmit(turn, v, value, ct);
         if (!_verbs.TryAdd(verb, (execute, submit)))
         {
             throw new InvalidOperationException($"Card verb '{verb}' has two handlers.");

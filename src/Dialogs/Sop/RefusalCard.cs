@@ -9,6 +9,10 @@ namespace PerijinanBot.Dialogs.Sop;
 /// </summary>
 public static class RefusalCard
 {
+    /// <summary>The "belum terdaftar" card: what someone not in the directory gets instead of any kegiatan's data.</summary>
+    public static JsonObject NotRegistered() =>
+        Build(new RefusalCardView("Anda belum terdaftar", SopTexts.NotRegisteredToUse, false, null, null, null, []));
+
     public static JsonObject Build(RefusalCardView view)
     {
         ArgumentNullException.ThrowIfNull(view);

@@ -11,6 +11,9 @@ namespace PerijinanBot.Dialogs.Sop;
 /// </summary>
 public static class SopTexts
 {
+    /// <summary>Anyone not in the directory, for every command or card that shows or changes a kegiatan.</summary>
+    public const string NotRegisteredToUse = "Anda belum terdaftar di direktori PerijinanBot, jadi belum dapat melihat atau menjalankan kegiatan. Hubungi Admin Bidang agar peran Anda dicatat.";
+
     public const string NotRegistered = "Anda belum terdaftar di direktori PerijinanBot, jadi belum dapat menjalankan langkah SOP. Hubungi Admin Bidang agar peran Anda dicatat.";
 
     /// <summary>Said when the reassignment card comes back without a new holder picked.</summary>
