@@ -13,7 +13,7 @@ public sealed class RescheduleCardTests
     private const string Reason = "Narasumber dari DPMPTSP berhalangan pada tanggal semula.";
 
     /// <summary>Every card of the feature, walked through the real engine, for each way of typing.</summary>
-    private static readonly Dictionary<string, Func<Typing, JsonObject>> _scenes = new()
+    internal static IReadOnlyDictionary<string, Func<Typing, JsonObject>> All { get; } = new Dictionary<string, Func<Typing, JsonObject>>
     {
         ["sop-reschedule"] = t =>
         {
@@ -46,14 +46,14 @@ public sealed class RescheduleCardTests
         },
     };
 
-    public static TheoryData<string> Scenes { get; } = [.. _scenes.Keys];
+    public static TheoryData<string> Scenes { get; } = [.. All.Keys];
 
     [Theory]
     [MemberData(nameof(Scenes))]
     [NeedsNode]
     public void Each_card_matches_its_reviewed_golden_file_and_renders_without_warnings(string scene)
     {
-        var card = _scenes[scene](Typing.Normal);
+        var card = All[scene](Typing.Normal);
 
         Cards.CardAssert.MatchesGolden(card, scene);
         Cards.CardAssert.IsValidAdaptiveCard(card);
@@ -64,7 +64,7 @@ public sealed class RescheduleCardTests
     [NeedsNode]
     public void Typed_text_full_of_markdown_links_and_mentions_appears_only_in_TextRuns_and_inputs(string scene)
     {
-        var card = _scenes[scene](Typing.Injected);
+        var card = All[scene](Typing.Injected);
 
         foreach (var node in CardJson.All(card))
         {
@@ -88,7 +88,7 @@ public sealed class RescheduleCardTests
     [MemberData(nameof(Scenes))]
     public void Every_card_stays_under_28_KB_with_every_field_at_its_maximum_length(string scene)
     {
-        var card = _scenes[scene](Typing.Max);
+        var card = All[scene](Typing.Max);
 
         Assert.True(card.ToJsonString().Length < 28 * 1024, $"{scene} is {card.ToJsonString().Length} characters");
     }

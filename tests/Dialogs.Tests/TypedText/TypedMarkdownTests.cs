@@ -28,6 +28,35 @@ public sealed class TypedMarkdownTests
     ];
 
     [Theory]
+    [MemberData(nameof(Hostile))]
+    public void No_card_renders_typed_text_as_markdown_and_every_card_still_shows_it(string hostile)
+    {
+        var problems = new List<string>();
+        var cards = TypedScenes.Cards(Typing.Hostile(hostile)).ToList();
+        foreach (var (name, card) in cards)
+        {
+            problems.AddRange(MarkdownSinks.Violations(card).Select(v => $"{name}: {v}"));
+        }
+
+        Assert.True(problems.Count == 0, $"{problems.Count} live construct(s) from typed text:\n{string.Join('\n', problems)}");
+        var withoutTyping = new[] { "sop-step-1", "sop-sop", "sop-tasks-empty" };
+        Assert.All(cards.Where(c => !withoutTyping.Contains(c.Name)), c => Assert.Contains(M, MarkdownSinks.Visible(c.Card), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void No_chat_message_renders_an_echoed_command_as_markdown(string hostile)
+    {
+        var problems = TypedScenes.Messages(hostile)
+            .SelectMany(m => MarkdownSinks.LiveConstructs(m.Text).Select(c => $"{m.Name}: “{c}” in “{m.Text}”"))
+            .ToList();
+
+        Assert.True(problems.Count == 0, $"{problems.Count} live construct(s) from typed text:\n{string.Join('\n', problems)}");
+        Assert.All(TypedScenes.Messages(hostile).Where(m => !m.Name.EndsWith("parsed", StringComparison.Ordinal)),
+            m => Assert.Contains(M, m.Text, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("ketik **bantuan** untuk melihat perintah", false)]
     [InlineData($"[{M}](https://evil)", true)]
     [InlineData($"Oleh Yusuf selaku Plh. Hendra (**{M}**)", true)]
