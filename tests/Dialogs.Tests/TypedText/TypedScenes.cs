@@ -24,7 +24,7 @@ internal static class TypedScenes
 
     public static IEnumerable<(string Name, JsonObject Card)> Cards(Typing t)
     {
-        foreach (var (name, build) in SopScenes.All.Concat(RescheduleCardTests.All))
+        foreach (var (name, build) in SopScenes.All.Concat(RescheduleScenes.All))
         {
             yield return (name, build(t));
         }
