@@ -12,7 +12,7 @@ public static class Texts
 
     public static string UnknownCommand(string text) => text.Length == 0
         ? "Ketik **bantuan** untuk melihat perintah yang tersedia."
-        : $"Maaf, perintah “{Shorten(text)}” tidak saya kenali. Ketik **bantuan** untuk melihat perintah yang tersedia.";
+        : $"Maaf, perintah “{Markdown.Literal(Shorten(text))}” tidak saya kenali. Ketik **bantuan** untuk melihat perintah yang tersedia.";
 
     private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 }

@@ -109,7 +109,7 @@ public static class RolesCard
             new JsonObject { ["type"] = "Container", ["style"] = "warning", ["items"] = new JsonArray([.. lines]) },
             CardElements.Facts(
             [
-                ("Kegiatan", view.Judul is { Length: > 0 } judul ? $"{view.Number} — {judul}" : view.Number),
+                ("Kegiatan", view.Judul is { Length: > 0 } judul ? $"{view.Number} — {Markdown.Literal(judul)}" : view.Number),
                 ("Langkah", $"{view.Step}. {view.StepTitle}"),
                 ("Pelaksana tercatat", view.Person),
             ]),

@@ -36,11 +36,13 @@ public static partial class CommandParser
             return "";
         }
 
-        var withoutMentions = MentionTag().Replace(text, " ");
+        // Decoded first, stripped after: Teams sends a typed "<" as "&lt;", and decoding after stripping would turn typed
+        // "&lt;a href=…&gt;" into a live tag. Whatever entity text is left ("&amp;lt;" decodes once to "&lt;") stays text.
+        var decoded = System.Net.WebUtility.HtmlDecode(text);
+        var withoutMentions = MentionTag().Replace(decoded, " ");
         var withoutTags = HtmlTag().Replace(withoutMentions, " ");
-        var decoded = System.Net.WebUtility.HtmlDecode(withoutTags);
-        var builder = new StringBuilder(decoded.Length);
-        foreach (var c in decoded.Normalize(NormalizationForm.FormKC))
+        var builder = new StringBuilder(withoutTags.Length);
+        foreach (var c in withoutTags.Normalize(NormalizationForm.FormKC))
         {
             builder.Append(char.IsWhiteSpace(c) || char.IsControl(c) ? ' ' : c);
         }

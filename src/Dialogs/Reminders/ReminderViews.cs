@@ -66,7 +66,7 @@ public static class ReminderViews
     public static ReminderCardView ForStandIn(ReminderCardView view, string holderName, string basis)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return view with { Rows = [.. view.Rows, LabelledValue.Fixed("Anda menerima ini sebagai", $"Plh. {holderName} (dasar: {basis})")] };
+        return view with { Rows = [.. view.Rows, LabelledValue.Fixed("Anda menerima ini sebagai", $"Plh. {holderName} (dasar: {Markdown.Literal(basis)})")] };
     }
 
     /// <summary>The digest's line for the Kepala Bidang and the Kepala Dinas: "Bidang Perijinan dan Kelembagaan: 2 kegiatan berjalan, 1 terlambat."</summary>

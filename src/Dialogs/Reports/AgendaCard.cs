@@ -7,8 +7,9 @@ using PerijinanBot.Sop;
 namespace PerijinanBot.Dialogs.Reports;
 
 /// <summary>
-/// One letter of the Buku Agenda Surat Keluar as the card shows it. Perihal holds typed text (the koperasi's name);
-/// <paramref name="Link"/> downloads the letter's own document, null while it has not been made.
+/// One letter of the Buku Agenda Surat Keluar as the card shows it. Perihal holds typed text (the koperasi's name), and
+/// <paramref name="Nomor"/> is typed when <paramref name="FromSrikandi"/>; <paramref name="Link"/> downloads the letter's own
+/// document, null while it has not been made.
 /// </summary>
 public sealed record AgendaRow(int Year, int Serial, DateOnly Tanggal, string Nomor, bool FromSrikandi, string Perihal, string Tujuan, string Pengolah, string KegiatanNumber, Uri? Link);
 
@@ -96,7 +97,8 @@ public static class AgendaCard
             CardInputs.Caption(string.Create(CultureInfo.InvariantCulture, $"No. {row.Serial} · {WibFormat.Date(row.Tanggal)}")),
             CardElements.Facts(
             [
-                ("Nomor surat", row.Nomor + (row.FromSrikandi ? " (SRIKANDI)" : "")),
+                // A fact value is markdown and a SRIKANDI number is typed: a phrase made literal keeps the rows compact.
+                ("Nomor surat", Markdown.Literal(row.Nomor) + (row.FromSrikandi ? " (SRIKANDI)" : "")),
                 ("Tujuan", row.Tujuan),
                 ("Pengolah", row.Pengolah),
                 ("Kegiatan", row.KegiatanNumber),

@@ -35,7 +35,7 @@ public static class AgendaTexts
         $"Tautan unduhan dari bot berlaku sampai {WibFormat.DateTime(expires)}; setelah itu ketik “agenda” untuk berkas baru. Tautan arsip SharePoint tidak kedaluwarsa (buka dengan akun kantor).";
 
     public static string BadPeriod(string given) =>
-        $"“{given}” bukan periode yang dikenal. Ketik **agenda** (bulan ini), **agenda bulan** atau **agenda tahun**.";
+        $"“{Markdown.Literal(given)}” bukan periode yang dikenal. Ketik **agenda** (bulan ini), **agenda bulan** atau **agenda tahun**.";
 
     /// <summary>A letter the viewer may number, in the form's list: "No. 7 · 000.8 / 0007 / DISKOPUKM.B · FAS-2026-0001 (laporan)".</summary>
     public static string Choice(int serial, string nomor, string kegiatanNumber, string document) =>

@@ -16,7 +16,7 @@ public static class ComplianceTexts
     public const string None = "–";
 
     public static string BadPeriod(string given) =>
-        $"“{given}” bukan periode yang dikenal. Ketik **laporan** (bulan ini), **laporan triwulan**, **laporan semester** atau **laporan tahun**.";
+        $"“{Markdown.Literal(given)}” bukan periode yang dikenal. Ketik **laporan** (bulan ini), **laporan triwulan**, **laporan semester** atau **laporan tahun**.";
 
     /// <summary>"Grafik-Kepatuhan-SOP-Bulan-2026-11.png".</summary>
     public static string ChartFileName(string periodSuffix) => $"Grafik-Kepatuhan-SOP-{periodSuffix}.png";

@@ -27,8 +27,11 @@ public static class DocumentTexts
     /// <summary>What a downloaded file is called when nothing usable is left of the name it was given.</summary>
     public const string FallbackFileName = "berkas";
 
-    /// <summary>"Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B", or the name alone before it has a number.</summary>
-    public static string Caption(string name, string? agendaNomor) => agendaNomor is { Length: > 0 } nomor ? $"{name} nomor {nomor}" : name;
+    /// <summary>
+    /// "Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B", or the name alone before it has a number. A caption is markdown;
+    /// the number may be one typed from SRIKANDI.
+    /// </summary>
+    public static string Caption(string name, string? agendaNomor) => agendaNomor is { Length: > 0 } nomor ? $"{name} nomor {Markdown.Literal(nomor)}" : name;
 
     public static string NotMade(string number) =>
         $"Berkas Laporan Kegiatan belum dapat dibuat. Ketik “dokumen {number}” beberapa saat lagi; bila tetap gagal, hubungi Admin.";

@@ -18,8 +18,9 @@ internal static class SopBlocks
     }
 
     /// <summary>
-    /// Label/value rows: consecutive fixed values as one FactSet (compact, and never holding typed text, since FactSet values
-    /// are markdown); typed values under a caption, as TextRuns.
+    /// Label/value rows: consecutive fixed values as one FactSet (compact; FactSet values are markdown, so a typed value never
+    /// goes there, and a typed phrase in a fixed one only through <see cref="Markdown.Literal"/>); typed values under a
+    /// caption, as TextRuns.
     /// </summary>
     public static IEnumerable<JsonNode> Rows(IEnumerable<LabelledValue> rows)
     {

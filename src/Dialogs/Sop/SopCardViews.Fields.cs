@@ -97,7 +97,7 @@ public sealed partial class SopCardViews
                 .ToList();
             if (items.Count > 0)
             {
-                sections.Add(new DataSection($"{SopPhrases.Step(step)} · {data.By.Describe()} · {WibFormat.DateTime(data.At)}", items));
+                sections.Add(new DataSection($"{SopPhrases.Step(step)} · {SopPhrases.Who(data.By)} · {WibFormat.DateTime(data.At)}", items));
             }
         }
 

@@ -43,7 +43,7 @@ public sealed partial class SopCardViews
         {
             rows.Add(LabelledValue.Fixed(
                 "Dialihkan",
-                $"dari {move.From?.Name ?? "(belum ada pelaksana)"} kepada {move.To.Name} oleh {move.By.Describe()} pada {WibFormat.DateTime(move.At)}"));
+                $"dari {move.From?.Name ?? "(belum ada pelaksana)"} kepada {move.To.Name} oleh {SopPhrases.Who(move.By)} pada {WibFormat.DateTime(move.At)}"));
             if (move.Reason is { } why)
             {
                 rows.Add(LabelledValue.Typed("Alasan pengalihan", why, HistoryReasonLimit));
@@ -55,7 +55,7 @@ public sealed partial class SopCardViews
         {
             rows.Add(LabelledValue.Fixed("Selesai", WibFormat.DateTime(finished)));
             rows.Add(LabelledValue.Fixed("Hasil", SopPhrases.Outcome(record, step)));
-            rows.Add(LabelledValue.Fixed("Oleh", record.FinishedBy?.Describe() ?? SopPhrases.Dash));
+            rows.Add(LabelledValue.Fixed("Oleh", SopPhrases.Who(record.FinishedBy) ?? SopPhrases.Dash));
             rows.Add(LabelledValue.Fixed("Ketepatan waktu", record.Measurement is { } m ? SopPhrases.Measured(m) : "tidak diukur (dibatalkan)"));
             if (record.Reason is { } reason)
             {

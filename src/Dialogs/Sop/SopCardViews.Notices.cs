@@ -23,7 +23,7 @@ public sealed partial class SopCardViews
                 StepApproved a => Approved(a, after, definition),
                 StepSentBack s when s.ReturnedToAssignee is { } to => Notice(NoticeKind.SentBack, [to], after, definition, "Pekerjaan Anda dikembalikan",
                     [
-                        $"Dikembalikan oleh {s.By.Describe()} di {SopPhrases.StepRef(definition.Step(s.Step))} pada {WibFormat.DateTime(s.At)}.",
+                        $"Dikembalikan oleh {SopPhrases.Who(s.By)} di {SopPhrases.StepRef(definition.Step(s.Step))} pada {WibFormat.DateTime(s.At)}.",
                         $"Perbaiki {SopPhrases.StepRef(definition.Step(s.ReturnedTo))}. Data yang sudah diisi tetap tersimpan; kartunya dikirim terpisah.",
                     ],
                     [LabelledValue.Typed("Alasan", s.Reason, SopVerbs.MaxAlasanLength)], attention: true),
@@ -34,13 +34,13 @@ public sealed partial class SopCardViews
                     ], [], attention: true),
                 Reassigned r when r.From is { } from && !string.Equals(from.Id, r.By.Id, StringComparison.OrdinalIgnoreCase) =>
                     Notice(NoticeKind.Reassigned, [from], after, definition, "Langkah Anda dialihkan",
-                    [$"{SopPhrases.StepRef(definition.Step(r.Step), capital: true)} dialihkan dari Anda kepada {r.To.Name} oleh {r.By.Describe()} pada {WibFormat.DateTime(r.At)}. Anda tidak perlu menindaklanjutinya lagi."],
+                    [$"{SopPhrases.StepRef(definition.Step(r.Step), capital: true)} dialihkan dari Anda kepada {r.To.Name} oleh {SopPhrases.Who(r.By)} pada {WibFormat.DateTime(r.At)}. Anda tidak perlu menindaklanjutinya lagi."],
                     r.Reason is { } why ? [LabelledValue.Typed("Alasan", why, SopVerbs.MaxAlasanLength)] : [], attention: false),
                 Rescheduled moved => RescheduledNotice(moved, after, definition),
                 Closed c => Closing(c, after, definition),
                 Cancelled x => Notice(NoticeKind.Cancelled, [.. x.Participants.Where(p => !string.Equals(p.Id, x.By.Id, StringComparison.OrdinalIgnoreCase))], after, definition,
                     $"Kegiatan {x.Number} dibatalkan",
-                    [$"Kegiatan {x.Number} dibatalkan oleh {x.By.Describe()} pada {WibFormat.DateTime(x.At)}, saat berada di {SopPhrases.StepRef(definition.Step(x.Step))}. Tidak ada lagi yang perlu ditindaklanjuti."],
+                    [$"Kegiatan {x.Number} dibatalkan oleh {SopPhrases.Who(x.By)} pada {WibFormat.DateTime(x.At)}, saat berada di {SopPhrases.StepRef(definition.Step(x.Step))}. Tidak ada lagi yang perlu ditindaklanjuti."],
                     [LabelledValue.Typed("Alasan", x.Reason, SopVerbs.MaxAlasanLength)], attention: true),
                 _ => null,
             };
@@ -82,7 +82,7 @@ public sealed partial class SopCardViews
             var recipientRole = SopPhrases.Role(definition, definition.Step(fed));
             return to.Count == 0 ? null : Notice(NoticeKind.Disposition, to, after, definition, $"Disposisi {SopPhrases.Role(definition, step)}",
                 [
-                    $"{approved.By.Describe()} ({SopPhrases.Role(definition, step)}) menyetujui kegiatan {approved.Number} pada {WibFormat.DateTime(approved.At)} dan mendisposisikannya kepada {recipientRole} untuk ditindaklanjuti.",
+                    $"{SopPhrases.Who(approved.By)} ({SopPhrases.Role(definition, step)}) menyetujui kegiatan {approved.Number} pada {WibFormat.DateTime(approved.At)} dan mendisposisikannya kepada {recipientRole} untuk ditindaklanjuti.",
                     onward,
                 ], notes, attention: false);
         }
@@ -93,7 +93,7 @@ public sealed partial class SopCardViews
         }
 
         return Notice(NoticeKind.Approved, [workOf], after, definition, "Pekerjaan Anda disetujui",
-            [$"Pekerjaan Anda disetujui oleh {approved.By.Describe()} di {SopPhrases.StepRef(step)} pada {WibFormat.DateTime(approved.At)}.", onward],
+            [$"Pekerjaan Anda disetujui oleh {SopPhrases.Who(approved.By)} di {SopPhrases.StepRef(step)} pada {WibFormat.DateTime(approved.At)}.", onward],
             notes, attention: false);
     }
 
@@ -118,7 +118,7 @@ public sealed partial class SopCardViews
         var onTime = measured.Count(r => r.Measurement!.OnTime);
         return Notice(NoticeKind.Closed, closed.Participants, after, definition, $"Kegiatan {closed.Number} selesai",
             [
-                $"Kegiatan {closed.Number} selesai; {output} diserahkan oleh {last?.FinishedBy?.Describe() ?? SopPhrases.Dash} pada {WibFormat.DateTime(closed.At)}.",
+                $"Kegiatan {closed.Number} selesai; {output} diserahkan oleh {SopPhrases.Who(last?.FinishedBy) ?? SopPhrases.Dash} pada {WibFormat.DateTime(closed.At)}.",
                 $"{onTime} dari {measured.Count} langkah selesai tepat waktu. Terima kasih atas kerja samanya.",
             ], [], attention: false);
     }

@@ -68,7 +68,7 @@ public sealed partial class SopCardViews
         var move = current.Reassignments.Count > 0 ? current.Reassignments[^1] : null;
         var done = move is null
             ? $"{SopPhrases.StepRef(step, capital: true)} dipegang {SopPhrases.RoleAndName(definition, step, current.Assignee)}."
-            : $"{SopPhrases.StepRef(step, capital: true)} dialihkan dari {move.From?.Name ?? "(belum ada pelaksana)"} kepada {move.To.Name} oleh {move.By.Describe()} pada {WibFormat.DateTime(move.At)}.";
+            : $"{SopPhrases.StepRef(step, capital: true)} dialihkan dari {move.From?.Name ?? "(belum ada pelaksana)"} kepada {move.To.Name} oleh {SopPhrases.Who(move.By)} pada {WibFormat.DateTime(move.At)}.";
         var explanation = move is null
             ? "Tidak ada perubahan."
             : $"{move.To.Name} menerima kartu langkah dan pengingatnya; batas waktu tetap {WibFormat.DateTime(current.DueAt)}." +

@@ -32,7 +32,7 @@ public sealed partial class SopCardViews
         var rows = new List<LabelledValue> { LabelledValue.Fixed("Oleh", by?.Name ?? SopPhrases.Dash) };
         if (by?.OnBehalfOf is { } holder)
         {
-            rows.Add(LabelledValue.Fixed("Sebagai", $"Plh. {holder.Name} ({SopPhrases.RoleFull(definition, stepDefinition)}), dasar {by.DelegationBasis}"));
+            rows.Add(LabelledValue.Fixed("Sebagai", $"Plh. {holder.Name} ({SopPhrases.RoleFull(definition, stepDefinition)}), dasar {Markdown.Literal(by.DelegationBasis)}"));
         }
 
         rows.Add(LabelledValue.Fixed("Pada", WibFormat.DateTime(record.FinishedAt!.Value)));

@@ -113,7 +113,7 @@ public sealed partial class SopCardViews
         var what = change.JadwalChanged ? "Jadwal pelaksanaan" : "Tempat pelaksanaan";
         return Notice(NoticeKind.Rescheduled, to, after, definition, $"{what} diubah",
             [
-                $"{what} kegiatan {moved.Number} diubah oleh {moved.By.Describe()} pada {WibFormat.DateTime(moved.At)}.",
+                $"{what} kegiatan {moved.Number} diubah oleh {SopPhrases.Who(moved.By)} pada {WibFormat.DateTime(moved.At)}.",
                 change.JadwalChanged
                     ? $"Sesuaikan agenda Anda: batas waktu {SopPhrases.StepRef(step)} kini dihitung dari jadwal baru."
                     : "Jadwalnya tetap; hanya tempatnya yang berubah.",
@@ -127,7 +127,7 @@ public sealed partial class SopCardViews
     {
         foreach (var change in record.Reschedules)
         {
-            var by = $"oleh {change.By.Describe()} pada {WibFormat.DateTime(change.At)}";
+            var by = $"oleh {SopPhrases.Who(change.By)} pada {WibFormat.DateTime(change.At)}";
             yield return change.JadwalChanged
                 ? LabelledValue.Fixed("Jadwal diubah", $"dari {WibFormat.DateTime(change.OldJadwal)} menjadi {WibFormat.DateTime(change.NewJadwal)} {by}")
                 : LabelledValue.Fixed("Tempat diubah", by);
@@ -155,7 +155,7 @@ public sealed partial class SopCardViews
         };
         if (withWho)
         {
-            rows.Add(LabelledValue.Fixed("Diubah oleh", change.By.Describe()));
+            rows.Add(LabelledValue.Fixed("Diubah oleh", SopPhrases.Who(change.By)));
             rows.Add(LabelledValue.Fixed("Pada", WibFormat.DateTime(change.At)));
         }
 

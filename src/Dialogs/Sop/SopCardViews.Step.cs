@@ -149,7 +149,7 @@ public sealed partial class SopCardViews
         var sent = kegiatan.Steps.LastOrDefault(r => r.Outcome == StepOutcome.SentBack && r.SentBackTo == current.Step && r.FinishedAt <= current.EnteredAt);
         return sent is null
             ? null
-            : LabelledValue.Typed($"Dikembalikan oleh {sent.FinishedBy?.Describe()} pada {WibFormat.DateTime(sent.FinishedAt!.Value)}:", sent.Reason ?? "", SopVerbs.MaxAlasanLength);
+            : LabelledValue.Typed($"Dikembalikan oleh {SopPhrases.Who(sent.FinishedBy)} pada {WibFormat.DateTime(sent.FinishedAt!.Value)}:", sent.Reason ?? "", SopVerbs.MaxAlasanLength);
     }
 
     private static string? ReworkNote(Kegiatan kegiatan)
@@ -167,7 +167,7 @@ public sealed partial class SopCardViews
 
         if (kegiatan.Cancellation is { } cancel)
         {
-            return $"Kegiatan ini sudah dibatalkan oleh {cancel.By.Describe()} pada {WibFormat.DateTime(cancel.At)}.";
+            return $"Kegiatan ini sudah dibatalkan oleh {SopPhrases.Who(cancel.By)} pada {WibFormat.DateTime(cancel.At)}.";
         }
 
         var assignee = kegiatan.Current?.Assignee;

@@ -83,7 +83,7 @@ public sealed partial class SopCardViews
                 (null, _) or (_, null) => new(step.Number, title, role, TimelineState.Waiting, "Belum dimulai.", false),
                 (_, { IsOpen: true }) => Current(step, title, role, last),
                 (_, { Outcome: StepOutcome.Cancelled }) =>
-                    new(step.Number, title, role, TimelineState.Stopped, $"Dibatalkan oleh {last.FinishedBy?.Describe()} · {WibFormat.DateTime(last.FinishedAt!.Value)}", false),
+                    new(step.Number, title, role, TimelineState.Stopped, $"Dibatalkan oleh {SopPhrases.Who(last.FinishedBy)} · {WibFormat.DateTime(last.FinishedAt!.Value)}", false),
                 _ when kegiatan.Status == KegiatanStatus.Open && step.Number > kegiatan.CurrentStep =>
                     new(step.Number, title, role, TimelineState.Waiting, $"Menunggu lagi. Terakhir: {Finished(step, last)}", false),
                 _ => new(step.Number, title, role, TimelineState.Done, Finished(step, last), last.Measurement?.OnTime == false),
@@ -101,7 +101,7 @@ public sealed partial class SopCardViews
             return new StateView(
             [
                 LabelledValue.Fixed("Status", $"Dibatalkan pada langkah {cancel.Step}"),
-                LabelledValue.Fixed("Dibatalkan oleh", cancel.By.Describe()),
+                LabelledValue.Fixed("Dibatalkan oleh", SopPhrases.Who(cancel.By)),
                 LabelledValue.Fixed("Pada", WibFormat.DateTime(cancel.At)),
                 LabelledValue.Typed("Alasan", cancel.Reason),
             ], null);
@@ -114,7 +114,7 @@ public sealed partial class SopCardViews
             [
                 LabelledValue.Fixed("Status", "Selesai"),
                 LabelledValue.Fixed("Selesai pada", WibFormat.DateTime(kegiatan.ClosedAt ?? kegiatan.UpdatedAt)),
-                LabelledValue.Fixed("Langkah terakhir oleh", last?.FinishedBy?.Describe() ?? SopPhrases.Dash),
+                LabelledValue.Fixed("Langkah terakhir oleh", SopPhrases.Who(last?.FinishedBy) ?? SopPhrases.Dash),
             ], null);
         }
 
@@ -173,7 +173,7 @@ public sealed partial class SopCardViews
 
     private static string Finished(StepDefinition step, StepRecord record)
     {
-        var text = $"{SopPhrases.Outcome(record, step)}{SopPhrases.Attempt(record.Attempt)} oleh {record.FinishedBy?.Describe()} · {WibFormat.DateTime(record.FinishedAt!.Value)}";
+        var text = $"{SopPhrases.Outcome(record, step)}{SopPhrases.Attempt(record.Attempt)} oleh {SopPhrases.Who(record.FinishedBy)} · {WibFormat.DateTime(record.FinishedAt!.Value)}";
         return record.Measurement is { } m ? $"{text} · {SopPhrases.Measured(m)}" : text;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using PerijinanBot.Sop;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
@@ -55,7 +56,20 @@ internal static class SopPhrases
     public static string PlainDate(DateOnly date) => WibFormat.PlainDate(date);
 
     public static string StandInNote(Actor actor) =>
-        $"Anda bertindak selaku Plh. {actor.OnBehalfOf?.Name} berdasarkan {actor.DelegationBasis}. Tindakan Anda dicatat atas nama Anda sebagai Plh.";
+        $"Anda bertindak selaku Plh. {actor.OnBehalfOf?.Name} berdasarkan {Markdown.Literal(actor.DelegationBasis)}. Tindakan Anda dicatat atas nama Anda sebagai Plh.";
+
+    /// <summary>
+    /// Who acted, for a markdown sentence: "Rina Marlina", or "Budi Santoso selaku Plh. Rina Marlina (ST 800/12/2026)". The
+    /// basis was typed into the plh form, so it goes through <see cref="Markdown.Literal"/> (<see cref="Actor.Describe"/> is
+    /// the engine's plain wording, for its own refusals, which cards show as TextRuns).
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(actor))]
+    public static string? Who(Actor? actor) => actor switch
+    {
+        null => null,
+        { OnBehalfOf: null } => actor.Name,
+        _ => $"{actor.Name} selaku Plh. {actor.OnBehalfOf.Name} ({Markdown.Literal(actor.DelegationBasis)})",
+    };
 
     public const string Cut = "… (dipotong; teks lengkap tersimpan)";
 

@@ -22,7 +22,7 @@ public static class SopTexts
     public const string Busy = "Kegiatan ini sedang diproses oleh orang lain. Silakan coba lagi sebentar lagi.";
 
     /// <summary>The one sentence for a kegiatan number that names no kegiatan, in chat and on cards alike.</summary>
-    public static string NotFound(string number) => $"Kegiatan {number} tidak ditemukan. Ketik **tugas** untuk melihat kegiatan yang menunggu Anda.";
+    public static string NotFound(string number) => $"Kegiatan {Markdown.Literal(number)} tidak ditemukan. Ketik **tugas** untuk melihat kegiatan yang menunggu Anda.";
 
     /// <summary>A command that needs a kegiatan number got none, or something else: the example uses the command's own word.</summary>
     public static string NumberNeeded(CommandKind command, string given)
@@ -31,7 +31,7 @@ public static class SopTexts
         var word = CommandCatalog.All.First(c => c.Kind == command).Word;
         return given.Length == 0
             ? $"Sebutkan nomor kegiatannya, misalnya: **{word} FAS-2026-0001**."
-            : $"“{Shorten(given)}” bukan nomor kegiatan. Contoh: **{word} FAS-2026-0001**.";
+            : $"“{Markdown.Literal(Shorten(given))}” bukan nomor kegiatan. Contoh: **{word} FAS-2026-0001**.";
     }
 
     /// <summary>"Kegiatan baru dimulai oleh Ketua Tim Kerja (langkah 1 SOP). …": the start step's role, from the definition.</summary>
@@ -98,5 +98,5 @@ public static class SopTexts
         ? string.Concat(names)
         : $"{string.Join(", ", names.Take(names.Count - 1))} atau oleh {names[^1]}";
 
-    private static string Shorten(string text) => (text.Length <= 40 ? text : text[..37] + "...").Replace("*", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
 }

@@ -5,7 +5,10 @@ namespace PerijinanBot.Dialogs.Sop;
 /// <summary>Where a shown value comes from, which decides how it may be rendered.</summary>
 public enum ValueKind
 {
-    /// <summary>Written by the office or the bot (SOP text, names from the directory, dates): a TextBlock.</summary>
+    /// <summary>
+    /// Written by the office or the bot (SOP text, names from the directory, dates): a TextBlock or fact, both markdown. A
+    /// typed phrase inside it (a Plh.'s basis) goes through <see cref="Markdown.Literal"/>.
+    /// </summary>
     Fixed,
 
     /// <summary>Typed by a person: only ever a TextRun, cut for display at <see cref="ShownValue.MaxChars"/>.</summary>

@@ -14,25 +14,23 @@ public sealed class ContentSafetyTests
 
     public static TheoryData<string> Scenes { get; } = [.. SopScenes.All.Keys];
 
+    /// <summary>
+    /// Typed values are TextRuns; a typed phrase inside fixed words (the Plh.'s basis in "… selaku Plh. … (basis)") may sit in
+    /// a TextBlock or fact only made literal, so nothing in it is live markdown (<see cref="TypedText.TypedMarkdownTests"/>
+    /// tries every construct on every card). Button and choice titles never carry typed text.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Scenes))]
     [NeedsNode]
-    public void Typed_text_full_of_markdown_links_and_mentions_appears_only_in_TextRuns(string scene)
+    public void Typed_text_full_of_markdown_links_and_mentions_appears_only_in_TextRuns_or_made_literal(string scene)
     {
         var card = SopScenes.All[scene](Typing.Injected);
 
+        Assert.Empty(TypedText.MarkdownSinks.Violations(card));
         foreach (var node in CardJson.All(card))
         {
             var type = (string?)node["type"];
-            if (type == "TextBlock")
-            {
-                Assert.DoesNotContain(Typing.Marker, (string?)node["text"] ?? "", StringComparison.Ordinal);
-            }
-            else if (type == "FactSet")
-            {
-                Assert.All(node["facts"]!.AsArray(), f => Assert.DoesNotContain(Typing.Marker, f!.ToJsonString(), StringComparison.Ordinal));
-            }
-            else if (type?.StartsWith("Action.", StringComparison.Ordinal) == true)
+            if (type?.StartsWith("Action.", StringComparison.Ordinal) == true)
             {
                 Assert.DoesNotContain(Typing.Marker, (string?)node["title"] ?? "", StringComparison.Ordinal);
             }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop.Engine;
+using static PerijinanBot.Dialogs.Tests.Sop.RescheduleScenes;
 
 namespace PerijinanBot.Dialogs.Tests.Sop;
 
@@ -10,50 +11,14 @@ namespace PerijinanBot.Dialogs.Tests.Sop;
 /// </summary>
 public sealed class RescheduleCardTests
 {
-    private const string Reason = "Narasumber dari DPMPTSP berhalangan pada tanggal semula.";
-
-    /// <summary>Every card of the feature, walked through the real engine, for each way of typing.</summary>
-    private static readonly Dictionary<string, Func<Typing, JsonObject>> _scenes = new()
-    {
-        ["sop-reschedule"] = t =>
-        {
-            var (office, kegiatan) = AtStep6(t);
-            return RescheduleCard.Build(office.Views.Reschedule(kegiatan, SopOffice.Definition));
-        },
-        ["sop-reschedule-refused"] = t =>
-        {
-            // A date typed the way people say it: the card comes back as sent, with the engine's reason on top.
-            var (office, kegiatan) = AtStep6(t);
-            var draft = Draft(t, "Kamis 16 Juli jam 1 siang", "Ruang Rapat Bidang Perijinan");
-            var refusal = office.Refuse(kegiatan, Command(Staff.Rina, kegiatan, draft));
-            return RescheduleCard.Build(office.Views.Reschedule(kegiatan, SopOffice.Definition, draft, refusal.Message));
-        },
-        ["sop-reschedule-done"] = t =>
-        {
-            var (office, kegiatan) = Moved(t, Staff.Hendra);
-            return RescheduleCard.Build(office.Views.Rescheduled(kegiatan, SopOffice.Definition));
-        },
-        ["sop-notice-rescheduled"] = t =>
-        {
-            var (office, kegiatan) = Moved(t, Staff.Hendra);
-            return NoticeCard.Build(office.Views.Notices(office.Events, kegiatan, SopOffice.Definition).Single().View);
-        },
-        ["sop-riwayat-rescheduled"] = t =>
-        {
-            var (office, kegiatan) = Moved(t, Staff.Hendra);
-            office.Clock.Advance(TimeSpan.FromMinutes(15));
-            return HistoryCard.Build(office.Views.History(kegiatan, SopOffice.Definition));
-        },
-    };
-
-    public static TheoryData<string> Scenes { get; } = [.. _scenes.Keys];
+    public static TheoryData<string> Scenes { get; } = [.. All.Keys];
 
     [Theory]
     [MemberData(nameof(Scenes))]
     [NeedsNode]
     public void Each_card_matches_its_reviewed_golden_file_and_renders_without_warnings(string scene)
     {
-        var card = _scenes[scene](Typing.Normal);
+        var card = All[scene](Typing.Normal);
 
         Cards.CardAssert.MatchesGolden(card, scene);
         Cards.CardAssert.IsValidAdaptiveCard(card);
@@ -64,7 +29,7 @@ public sealed class RescheduleCardTests
     [NeedsNode]
     public void Typed_text_full_of_markdown_links_and_mentions_appears_only_in_TextRuns_and_inputs(string scene)
     {
-        var card = _scenes[scene](Typing.Injected);
+        var card = All[scene](Typing.Injected);
 
         foreach (var node in CardJson.All(card))
         {
@@ -88,7 +53,7 @@ public sealed class RescheduleCardTests
     [MemberData(nameof(Scenes))]
     public void Every_card_stays_under_28_KB_with_every_field_at_its_maximum_length(string scene)
     {
-        var card = _scenes[scene](Typing.Max);
+        var card = All[scene](Typing.Max);
 
         Assert.True(card.ToJsonString().Length < 28 * 1024, $"{scene} is {card.ToJsonString().Length} characters");
     }
@@ -202,31 +167,4 @@ public sealed class RescheduleCardTests
         Assert.Contains(LabelledValue.Fixed("Waktu dihitung dari", "Kamis, 16 Juli 2026 13.30 WIB"), step6.Rows);
         Assert.Contains(LabelledValue.Fixed("Batas waktu", "Kamis, 16 Juli 2026 13.35 WIB"), step6.Rows);
     }
-
-    /// <summary>Step 6 waiting for the Ketua, ten minutes after the disposition.</summary>
-    private static (SopOffice Office, Kegiatan Kegiatan) AtStep6(Typing typing)
-    {
-        var office = new SopOffice(typing);
-        var kegiatan = office.WalkTo(6);
-        office.Clock.Advance(TimeSpan.FromMinutes(10));
-        return (office, kegiatan);
-    }
-
-    /// <summary><paramref name="by"/> moves the facilitation a day later, to the meeting room.</summary>
-    private static (SopOffice Office, Kegiatan Kegiatan) Moved(Typing typing, string by)
-    {
-        var (office, kegiatan) = AtStep6(typing);
-        kegiatan = office.Accept(kegiatan, Command(by, kegiatan, Draft(typing, "2026-07-16 13:30", "Ruang Rapat Bidang Perijinan")));
-        return (office, kegiatan);
-    }
-
-    private static Dictionary<string, string?> Draft(Typing typing, string jadwal, string tempat, string? alasan = null) => new()
-    {
-        [SopVerbs.NewJadwalInput] = jadwal,
-        [SopVerbs.NewTempatInput] = typing.Text(300, tempat),
-        [SopVerbs.AlasanInput] = alasan ?? typing.Text(RescheduleRules.MaxReasonLength, Reason),
-    };
-
-    private static Reschedule Command(string by, Kegiatan kegiatan, Dictionary<string, string?> draft) =>
-        new(by, 6, kegiatan.Version, draft[SopVerbs.NewJadwalInput], draft[SopVerbs.NewTempatInput], draft[SopVerbs.AlasanInput]);
 }

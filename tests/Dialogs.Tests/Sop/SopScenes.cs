@@ -104,7 +104,7 @@ internal static class SopScenes
         kegiatan = office.Accept(kegiatan, new Reject(Staff.Hendra, 4, kegiatan.Version, t.Reason("Daftar calon narasumber belum lengkap.")));
         office.Clock.Advance(TimeSpan.FromMinutes(10));
         kegiatan = office.Accept(kegiatan, new Approve(Staff.Rina, 3, kegiatan.Version, t.Verify("rekomendasi", "Narasumber sudah dilengkapi.")));
-        office.Staffing = Staff.With(Staff.YusufForHendra);
+        office.Staffing = Staff.With(t.YusufForHendra);
         office.Clock.Advance(TimeSpan.FromMinutes(5));
         kegiatan = office.Accept(kegiatan, new Approve(Staff.Yusuf, 4, kegiatan.Version, t.Verify("catatanKoreksi", "Sudah sesuai.")));
         office.Clock.Advance(TimeSpan.FromMinutes(10));
@@ -151,7 +151,7 @@ internal static class SopScenes
 
     private static JsonObject Step4StandIn(Typing typing)
     {
-        var office = new SopOffice(typing) { Staffing = Staff.With(Staff.YusufForHendra) };
+        var office = new SopOffice(typing) { Staffing = Staff.With(typing.YusufForHendra) };
         var kegiatan = office.WalkTo(4);
         office.Clock.Advance(TimeSpan.FromMinutes(5));
         return office.StepCardFor(kegiatan, Staff.Yusuf);

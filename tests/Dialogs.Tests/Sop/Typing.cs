@@ -28,9 +28,15 @@ internal sealed class Typing
 
     public static Typing Injected { get; } = new((max, text) => Cut($"{Injection} {text}", max));
 
+    /// <summary>Every typed value starts with <paramref name="hostile"/> (markdown, HTML or an entity around <see cref="Marker"/>).</summary>
+    public static Typing Hostile(string hostile) => new((max, text) => Cut($"{hostile} {text}", max));
+
     public string Text(int max, string text) => _fill(max, text);
 
     public string Reason(string text) => _fill(1000, text);
+
+    /// <summary>Yusuf stands in for Hendra the week of 13 July 2026, on a basis (nomor surat tugas) typed into the plh form.</summary>
+    public Delegation YusufForHendra => Staff.YusufForHendra with { Basis = Text(200, Staff.DelegationBasis) };
 
     public FormInput Start(string anggota = Staff.Budi) => Form(
         ["disposisi"],
