@@ -23,7 +23,8 @@ public sealed class FilesOptions
 
     /// <summary>
     /// The absolute URL at which users' browsers reach the bot (e.g. <c>https://perijinanbot.azurewebsites.net</c>).
-    /// Required outside Development; there it defaults to the first address the host listens on.
+    /// Required, and https, outside Development (the link is the credential); there it defaults to the first address
+    /// the host listens on.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
@@ -60,6 +61,11 @@ internal sealed partial class FilesOptionsValidator(IHostEnvironment environment
             || url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
         {
             errors.Add($"{section}:PublicBaseUrl must be an absolute http or https URL without query, fragment or user info (e.g. https://perijinanbot.azurewebsites.net); got '{options.PublicBaseUrl}'.");
+        }
+        else if (url.Scheme != Uri.UriSchemeHttps && !environment.IsDevelopment())
+        {
+            // A link is a bearer credential: over plain http every proxy on the way could read and reuse it.
+            errors.Add($"{section}:PublicBaseUrl must be an https URL in the {environment.EnvironmentName} environment (plain http only in Development): a download link is a credential; got '{options.PublicBaseUrl}'.");
         }
 
         if (string.IsNullOrWhiteSpace(options.SigningKey))
