@@ -36,7 +36,8 @@ public sealed class FilesOptions
 
     /// <summary>
     /// Keys that signed before <see cref="SigningKey"/>: what they signed is still accepted, they sign nothing new. Keep one
-    /// for <see cref="LinkLifetime"/> after it stopped signing, then remove it (README, "Signing keys").
+    /// for <see cref="LinkLifetime"/> (or <c>Sop:MaxFormOpenWindow</c>, if longer) after it stopped signing, then remove it
+    /// (README, "Signing keys").
     /// </summary>
     public List<string> PreviousSigningKeys { get; set; } = [];
 }
