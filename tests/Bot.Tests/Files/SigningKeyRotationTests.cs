@@ -20,9 +20,12 @@ namespace PerijinanBot.Bot.Tests.Files;
 /// </summary>
 public sealed class SigningKeyRotationTests
 {
-    private static readonly string OldKey = FilesFixture.Key;
-    private static readonly string NewKey = FilesFixture.NewKey;
-    private static readonly string StrangerKey = FilesFixture.OtherKey;
+    /// <summary>Test keys only, fixed so that a failure can be replayed.</summary>
+    private static readonly string OldKey = TestKey(3);
+
+    private static readonly string NewKey = TestKey(5);
+
+    private static readonly string StrangerKey = TestKey(9);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
@@ -178,7 +181,7 @@ public sealed class SigningKeyRotationTests
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IHostEnvironment>(new Environment(environment))
+            .AddSingleton<IHostEnvironment>(new NamedEnvironment(environment))
             .AddSingleton<TimeProvider>(_time);
         return services.AddFiles(configuration).BuildServiceProvider();
     }
@@ -217,7 +220,9 @@ public sealed class SigningKeyRotationTests
         return payload + "." + Base64Url.EncodeToString(ring.Sign(SigningPurpose.DownloadLink, Encoding.ASCII.GetBytes(payload)));
     }
 
-    private sealed class Environment(string name) : IHostEnvironment
+    private static string TestKey(int step) => Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)(i * step)).ToArray());
+
+    private sealed class NamedEnvironment(string name) : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = name;
 
