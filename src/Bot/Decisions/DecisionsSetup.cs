@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Bot.Turns;
 using PerijinanBot.Sop.Calendar;
@@ -19,6 +20,10 @@ internal static class DecisionsSetup
         // The definitions and the calendar are validated when the engine is built: a broken data file stops start-up.
         services.AddSingleton(sp => new SopEngine(SopCatalog.Embedded, Calendar(configuration), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<KegiatanService>();
+        services.AddOptions<SopOptions>().Bind(configuration.GetSection(SopOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SopOptions>, SopOptionsValidator>();
+        // The step-1 card's opening time, signed with the Files signing keys (needs AddFiles).
+        services.AddSingleton<OpenedAtStamps>();
         services.AddSingleton<TaskIndex>();
         services.AddSingleton<IOutboxHandler, StepCardHandler>();
         services.AddSingleton<IOutboxHandler, RefreshCardsHandler>();

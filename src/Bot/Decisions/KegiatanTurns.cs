@@ -8,7 +8,7 @@ using PerijinanBot.Sop.Engine;
 namespace PerijinanBot.Bot.Decisions;
 
 /// <summary>The chat commands of the SOP: mulai, tugas, status, riwayat, sop, batal, alihkan, jadwal. Each answers with a card or a short text.</summary>
-internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSource staffingSource, TaskIndex tasks) : ITurnRoutes
+internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSource staffingSource, TaskIndex tasks, OpenedAtStamps stamps) : ITurnRoutes
 {
     public void Register(TurnRouter router)
     {
@@ -29,7 +29,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
         var actor = kegiatan.MayStart(sender.AadObjectId);
         return actor is null
             ? turn.SendTextAsync(SopTexts.OnlyStarterStarts(definition), cancellationToken)
-            : turn.SendCardAsync(StepCard.Build(kegiatan.Views().Start(definition, actor)), cancellationToken);
+            : turn.SendCardAsync(StepCard.Build(kegiatan.Views().Start(definition, actor, start: stamps.Stamp(definition.Id, sender.AadObjectId))), cancellationToken);
     }
 
     public async Task TasksAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace PerijinanBot.Bot.Decisions;
 /// The SOP's card buttons. Action.Execute (answered with the card that replaces the clicked one) and its Action.Submit
 /// fallback (the clicked card is updated through the connector) take this same path.
 /// </summary>
-internal sealed class StepCardTurns(KegiatanService kegiatan) : ITurnRoutes
+internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps stamps) : ITurnRoutes
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
@@ -134,7 +134,9 @@ internal sealed class StepCardTurns(KegiatanService kegiatan) : ITurnRoutes
     private async Task<JsonObject> StartAsync(string actorId, string commandId, CardInput input, SopCardViews views, CancellationToken cancellationToken)
     {
         var definition = kegiatan.CurrentDefinition;
-        var outcome = await kegiatan.StartAsync(actorId, commandId, input.Form, input.OpenedAt, cancellationToken);
+        // The card's opening time only as far as the bot's own signature vouches for it (security review, item 8).
+        var openedAt = stamps.OpenedAt(definition.Id, actorId, input.OpenedAt, input.OpenedAtTag);
+        var outcome = await kegiatan.StartAsync(actorId, commandId, input.Form, openedAt, cancellationToken);
         if (outcome.State is { } started && outcome.Refusal is null)
         {
             return OutcomeCard.Build(views.Outcome(started, definition, started.Steps[0].Step, started.Steps[0].Attempt));
@@ -143,7 +145,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan) : ITurnRoutes
         var refusal = outcome.Refusal ?? new Refusal(RefusalCode.NotAvailable, SopTexts.NotRegistered);
         var actor = kegiatan.MayStart(actorId);
         return actor is not null && IsFixable(refusal)
-            ? StepCard.Build(views.Start(definition, actor, input.Draft, refusal.Message))
+            ? StepCard.Build(views.Start(definition, actor, input.Draft, refusal.Message, stamps.Stamp(definition.Id, actorId)))
             : RefusalCard.Build(views.Refusal(refusal, null, definition));
     }
 
@@ -206,7 +208,15 @@ internal sealed class StepCardTurns(KegiatanService kegiatan) : ITurnRoutes
 }
 
 /// <summary>What a card sent: its target (kegiatan, step, version) and the person's inputs.</summary>
-internal sealed record CardInput(string? Number, int Step, int Version, DateTimeOffset? OpenedAt, FormInput Form, string? Alasan, IReadOnlyDictionary<string, string?> Draft)
+internal sealed record CardInput(
+    string? Number,
+    int Step,
+    int Version,
+    DateTimeOffset? OpenedAt,
+    string? OpenedAtTag,
+    FormInput Form,
+    string? Alasan,
+    IReadOnlyDictionary<string, string?> Draft)
 {
     public static CardInput Read(JsonElement data)
     {
@@ -239,6 +249,7 @@ internal sealed record CardInput(string? Number, int Step, int Version, DateTime
             Int(draft.GetValueOrDefault(SopVerbs.StepKey)),
             Int(draft.GetValueOrDefault(SopVerbs.VersionKey)),
             DateTimeOffset.TryParse(draft.GetValueOrDefault(SopVerbs.OpenedAtKey), CultureInfo.InvariantCulture, DateTimeStyles.None, out var opened) ? opened : null,
+            draft.GetValueOrDefault(SopVerbs.OpenedAtTagKey),
             new FormInput(values, checklist),
             draft.GetValueOrDefault(SopVerbs.AlasanInput),
             draft);

@@ -7,27 +7,36 @@ namespace PerijinanBot.Bot.Files;
 
 /// <summary>
 /// Download links that need no sign-in: <c>{Files:PublicBaseUrl}/unduh/{token}/{fileName}</c>. The token carries the blob
-/// name and an expiry, signed with HMAC-SHA256 under <c>Files:SigningKey</c>, so a link cannot be guessed, extended
-/// or pointed at another file; the blob's random id means a leaked folder name reveals nothing either.
+/// name and an expiry, signed with HMAC-SHA256 under <c>Files:SigningKey</c> (a key derived from it for links), so a link
+/// cannot be guessed, extended or pointed at another file; the blob's random id means a leaked folder name reveals nothing
+/// either. The token names the signing key by its id, so a link signed before a key rotation works as long as the old key
+/// is still listed in <c>Files:PreviousSigningKeys</c>.
 /// </summary>
 public sealed class DownloadLinks
 {
-    /// <summary>First byte of every payload: lets a later format (or key id) coexist with links already handed out.</summary>
-    private const byte FormatVersion = 1;
+    /// <summary>
+    /// First byte of every payload, so a later format can coexist with links already handed out. 2: version, key id,
+    /// expiry, name. Links of format 1 (one key, no key id) are refused.
+    /// </summary>
+    private const byte FormatVersion = 2;
+
+    private const int KeyIdAt = 1;
+    private const int ExpiryAt = KeyIdAt + SigningKeyRing.KeyIdLength;
+    private const int NameAt = ExpiryAt + sizeof(long);
 
     /// <summary>A blob name is at most 1024 chars; anything much longer is not ours and is refused before any work.</summary>
     private const int MaxTokenLength = 8 * 1024;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly byte[] _key;
+    private readonly SigningKeyRing _keys;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
     private readonly Func<string> _baseUrl;
 
-    internal DownloadLinks(byte[] key, TimeProvider time, TimeSpan lifetime, Func<string> baseUrl)
+    internal DownloadLinks(SigningKeyRing keys, TimeProvider time, TimeSpan lifetime, Func<string> baseUrl)
     {
-        _key = key;
+        _keys = keys;
         _time = time;
         _lifetime = lifetime;
         _baseUrl = baseUrl;
@@ -53,8 +62,8 @@ public sealed class DownloadLinks
     }
 
     /// <summary>
-    /// True only for a token this bot signed (with the current key) that has not expired and names a well-formed blob;
-    /// a false answer says nothing about which of these failed, so neither can the endpoint.
+    /// True only for a token signed with a configured key (the current one or a previous one) that has not expired and names
+    /// a well-formed blob; a false answer says nothing about which of these failed, so neither can the endpoint.
     /// </summary>
     public bool TryRead(string token, out string blobName, out DateTimeOffset expires)
     {
@@ -71,17 +80,8 @@ public sealed class DownloadLinks
             return false;
         }
 
-        // The tag covers the payload exactly as written, and is compared as text: two spellings of the same bytes
-        // (base64's unused trailing bits) cannot both pass.
         var payload = token[..dot];
-        var expected = Encoding.ASCII.GetBytes(Tag(payload));
-        var given = Encoding.ASCII.GetBytes(token[(dot + 1)..]);
-        if (!CryptographicOperations.FixedTimeEquals(expected, given))
-        {
-            return false;
-        }
-
-        if (!Base64Url.IsValid(payload, out var length) || length < 1 + sizeof(long) + 1)
+        if (!Base64Url.IsValid(payload, out var length) || length < NameAt + 1)
         {
             return false;
         }
@@ -92,11 +92,20 @@ public sealed class DownloadLinks
             return false;
         }
 
-        var seconds = BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(1, sizeof(long)));
+        // The tag covers the payload exactly as written, and is compared as text: two spellings of the same bytes
+        // (base64's unused trailing bits) cannot both pass. A key id that names no configured key fails like a wrong tag.
+        var keyId = bytes.AsSpan(KeyIdAt, SigningKeyRing.KeyIdLength);
+        if (_keys.SignWith(keyId, SigningPurpose.DownloadLink, Encoding.ASCII.GetBytes(payload)) is not { } mac
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Base64Url.EncodeToString(mac)), Encoding.ASCII.GetBytes(token[(dot + 1)..])))
+        {
+            return false;
+        }
+
+        var seconds = BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(ExpiryAt, sizeof(long)));
         string name;
         try
         {
-            name = StrictUtf8.GetString(bytes, 1 + sizeof(long), bytes.Length - 1 - sizeof(long));
+            name = StrictUtf8.GetString(bytes, NameAt, bytes.Length - NameAt);
         }
         catch (DecoderFallbackException)
         {
@@ -124,15 +133,14 @@ public sealed class DownloadLinks
     internal string Token(string blobName, DateTimeOffset expires)
     {
         var name = StrictUtf8.GetBytes(blobName);
-        var bytes = new byte[1 + sizeof(long) + name.Length];
+        var bytes = new byte[NameAt + name.Length];
         bytes[0] = FormatVersion;
-        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(1), expires.ToUnixTimeSeconds());
-        name.CopyTo(bytes, 1 + sizeof(long));
+        _keys.CurrentId().CopyTo(bytes, KeyIdAt);
+        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(ExpiryAt), expires.ToUnixTimeSeconds());
+        name.CopyTo(bytes, NameAt);
         var payload = Base64Url.EncodeToString(bytes);
-        return payload + "." + Tag(payload);
+        return payload + "." + Base64Url.EncodeToString(_keys.Sign(SigningPurpose.DownloadLink, Encoding.ASCII.GetBytes(payload)));
     }
-
-    private string Tag(string payload) => Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(payload)));
 
     private static bool IsBase64Url(string token)
     {

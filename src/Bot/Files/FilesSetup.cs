@@ -24,6 +24,7 @@ public static class FilesSetup
         services.AddSingleton<IValidateOptions<FilesOptions>, FilesOptionsValidator>();
         services.AddSingleton(sp => new FilesContainer(ContainerClient(sp)));
         services.AddSingleton(sp => new FileStore(sp.GetRequiredService<FilesContainer>()));
+        services.AddSingleton(Keys);
         services.AddSingleton(sp => Links(sp, configuration));
         services.AddHostedService<SigningKeyCheck>();
         services.AddHealthChecks().AddCheck<BlobStorageHealthCheck>("blobStorage");
@@ -77,24 +78,35 @@ public static class FilesSetup
         return new BlobServiceClient(storage.ConnectionString, clientOptions).GetBlobContainerClient(files.ContainerName);
     }
 
+    private static SigningKeyRing Keys(IServiceProvider sp)
+    {
+        var (current, previous) = FilesOptionsValidator.SigningKeys(sp.GetRequiredService<IOptions<FilesOptions>>().Value);
+        var logger = sp.GetRequiredService<ILogger<DownloadLinks>>();
+        if (current is null)
+        {
+            // Only reachable in Development: the validator stops any other environment without a key.
+            FilesLog.EphemeralSigningKey(logger);
+            current = RandomNumberGenerator.GetBytes(FilesOptions.MinKeyBytes);
+        }
+
+        var keys = new SigningKeyRing(current, previous);
+        FilesLog.SigningKeys(logger, keys.CurrentKeyId, keys.PreviousKeyIds.Count == 0 ? "none" : string.Join(", ", keys.PreviousKeyIds));
+        return keys;
+    }
+
     private static DownloadLinks Links(IServiceProvider sp, IConfiguration configuration)
     {
         var options = sp.GetRequiredService<IOptions<FilesOptions>>().Value;
-        var key = string.IsNullOrWhiteSpace(options.SigningKey) ? null : FilesOptionsValidator.SigningKeyBytes(options.SigningKey);
-        if (key is null)
-        {
-            // Only reachable in Development: the validator stops any other environment without a key.
-            FilesLog.EphemeralSigningKey(sp.GetRequiredService<ILogger<DownloadLinks>>());
-            key = RandomNumberGenerator.GetBytes(FilesOptions.MinKeyBytes);
-        }
-
         Func<string> baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl)
             ? () => DevelopmentBaseUrl(sp.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses, configuration["urls"])
             : () => options.PublicBaseUrl.Trim();
-        return new DownloadLinks(key, sp.GetRequiredService<TimeProvider>(), options.LinkLifetime, baseUrl);
+        return new DownloadLinks(sp.GetRequiredService<SigningKeyRing>(), sp.GetRequiredService<TimeProvider>(), options.LinkLifetime, baseUrl);
     }
 
-    /// <summary>Builds the links at start-up, so the warning about a per-process key shows up before the first link does.</summary>
+    /// <summary>
+    /// Builds the links at start-up, so the key ids in use (and the warning about a per-process key) show up before the
+    /// first link does.
+    /// </summary>
     private sealed class SigningKeyCheck(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)

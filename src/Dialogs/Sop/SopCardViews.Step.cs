@@ -15,12 +15,23 @@ public sealed partial class SopCardViews
     /// <summary>
     /// The step-1 form that <c>mulai</c> shows. <paramref name="actingAs"/> is what <c>SopEngine.CanStart</c> answered (it says
     /// whether the person starts as Plh.). After a refusal pass what was submitted as <paramref name="draft"/> and the refusal
-    /// message as <paramref name="error"/>.
+    /// message as <paramref name="error"/>. <paramref name="start"/> is the opening time as the bot signed it for the viewer;
+    /// without it the card carries now, unsigned.
     /// </summary>
-    public StepCardView Start(SopDefinition definition, Actor actingAs, IReadOnlyDictionary<string, string?>? draft = null, string? error = null)
+    public StepCardView Start(
+        SopDefinition definition,
+        Actor actingAs,
+        IReadOnlyDictionary<string, string?>? draft = null,
+        string? error = null,
+        StartTarget? start = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(actingAs);
+        if (start is not null && start.DefinitionId != definition.Id)
+        {
+            throw new ArgumentException($"The start target is for '{start.DefinitionId}', the card for '{definition.Id}'.", nameof(start));
+        }
+
         var step = definition.FirstStep;
         var due = _calendar.DueAt(Now, step.Waktu);
         var next = step.Next is int n ? definition.Step(n) : null;
@@ -49,7 +60,7 @@ public sealed partial class SopCardViews
             Reject: null,
             CancelCommand: null,
             Target: null,
-            new StartTarget(definition.Id, _calendar.ToLocal(Now)),
+            start ?? new StartTarget(definition.Id, _calendar.ToLocal(Now)),
             Timeline(null, definition));
     }
 

@@ -10,7 +10,7 @@ namespace PerijinanBot.Dialogs.Sop;
 /// </summary>
 public static class SopVerbs
 {
-    /// <summary>The step-1 form from <c>mulai</c>. Data: <c>definition</c>, <c>openedAt</c>.</summary>
+    /// <summary>The step-1 form from <c>mulai</c>. Data: <c>definition</c>, <c>openedAt</c>, <c>openedAtTag</c>.</summary>
     public const string Start = "sop.start";
 
     public const string Submit = "sop.submit";
@@ -37,6 +37,9 @@ public static class SopVerbs
     /// <summary>When the step-1 card was shown (ISO 8601, WIB offset): <c>StartKegiatan.OpenedAt</c>, so step 1 is measured.</summary>
     public const string OpenedAtKey = "openedAt";
 
+    /// <summary>The bot's signature of <see cref="OpenedAtKey"/> for the person it showed the card to; made in the Bot layer.</summary>
+    public const string OpenedAtTagKey = "openedAtTag";
+
     /// <summary>The Action.Submit fallback repeats the verb in its data.</summary>
     public const string VerbKey = "verb";
 
@@ -60,7 +63,7 @@ public static class SopVerbs
     /// <summary>Names a form field must not take, or its input would overwrite the action data.</summary>
     public static IReadOnlySet<string> Reserved { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        KegiatanKey, StepKey, VersionKey, DefinitionKey, OpenedAtKey, VerbKey, KelengkapanInput, AlasanInput, NewHolderInput, NewJadwalInput, NewTempatInput,
+        KegiatanKey, StepKey, VersionKey, DefinitionKey, OpenedAtKey, OpenedAtTagKey, VerbKey, KelengkapanInput, AlasanInput, NewHolderInput, NewJadwalInput, NewTempatInput,
         "command", "msteams",
     };
 
@@ -99,11 +102,20 @@ public static class SopVerbs
         return new JsonObject { [KegiatanKey] = target.Number, [StepKey] = target.Step, [VersionKey] = target.Version };
     }
 
-    public static JsonObject StartData(string definitionId, DateTimeOffset openedAt) => new()
+    public static JsonObject StartData(string definitionId, DateTimeOffset openedAt, string? openedAtTag = null)
     {
-        [DefinitionKey] = definitionId,
-        [OpenedAtKey] = openedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-    };
+        var data = new JsonObject
+        {
+            [DefinitionKey] = definitionId,
+            [OpenedAtKey] = openedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        };
+        if (openedAtTag is not null)
+        {
+            data[OpenedAtTagKey] = openedAtTag;
+        }
+
+        return data;
+    }
 
     public static JsonObject OpenData(string number) => new() { [KegiatanKey] = number };
 }

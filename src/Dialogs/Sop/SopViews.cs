@@ -90,8 +90,11 @@ public sealed record StepButton(string Verb, string Title);
 /// <summary>Tidak: a "Tidak / Kembalikan" button that reveals the required reason and the button that sends it back.</summary>
 public sealed record RejectView(string Title, string SubmitTitle, InputView Alasan);
 
-/// <summary>The step-1 form before a kegiatan exists: which SOP, and when the card was shown.</summary>
-public sealed record StartTarget(string DefinitionId, DateTimeOffset OpenedAt);
+/// <summary>
+/// The step-1 form before a kegiatan exists: which SOP, and when the card was shown. <paramref name="OpenedAtTag"/> is the
+/// bot's signature of that time for the person it is shown to (made by the Bot layer; a click without it counts from the click).
+/// </summary>
+public sealed record StartTarget(string DefinitionId, DateTimeOffset OpenedAt, string? OpenedAtTag = null);
 
 /// <summary>
 /// The card of one step for one viewer. <see cref="Inputs"/>, <see cref="Buttons"/>, <see cref="Reject"/> are empty/null unless

@@ -113,7 +113,7 @@ public static class StepCard
     private static JsonObject Data(StepCardView view) => view switch
     {
         { Target: { } target } => SopVerbs.Data(target),
-        { Start: { } start } => SopVerbs.StartData(start.DefinitionId, start.OpenedAt),
+        { Start: { } start } => SopVerbs.StartData(start.DefinitionId, start.OpenedAt, start.OpenedAtTag),
         _ => throw new ArgumentException("A step card needs a target (kegiatan) or a start (definition).", nameof(view)),
     };
 }

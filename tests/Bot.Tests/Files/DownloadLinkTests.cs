@@ -115,6 +115,21 @@ public sealed class DownloadLinkTests(FilesFixture office) : IClassFixture<Files
     }
 
     [Fact]
+    public async Task After_a_key_rotation_links_signed_with_the_previous_key_still_download_and_others_do_not()
+    {
+        var file = await Save("laporan/FAS-2026-0011", "laporan.pdf");
+        var rotated = office.RotatedBot.Services.GetRequiredService<DownloadLinks>();
+        var otherLinks = office.OtherBot.Services.GetRequiredService<DownloadLinks>();
+
+        // The rotated bot lists Key under Files:PreviousSigningKeys: a link the bot handed out before the rotation works.
+        await AssertServed(office.Links.For(file), office.RotatedClient);
+        await AssertServed(rotated.For(file), office.RotatedClient);
+        // OtherKey is not listed, and a bot that only knows Key (the rotation not yet rolled out) refuses the new key's links.
+        await AssertRefused(otherLinks.For(file), office.RotatedClient);
+        await AssertRefused(rotated.For(file));
+    }
+
+    [Fact]
     public async Task A_validly_signed_link_to_a_file_that_does_not_exist_is_refused()
     {
         var ghost = new StoredFile($"laporan/FAS-2026-0006/{Guid.NewGuid():N}/hilang.pdf", "hilang.pdf", Pdf, 10);
@@ -196,22 +211,23 @@ public sealed class DownloadLinkTests(FilesFixture office) : IClassFixture<Files
     private async Task<StoredFile> Save(string folder, string name) =>
         await office.Files.SaveAsync(folder, name, Pdf, BinaryData.FromBytes(Bytes(64)), Ct);
 
-    private async Task AssertServed(Uri link)
+    private async Task AssertServed(Uri link, HttpClient? client = null)
     {
-        using var response = await office.Client.GetAsync(link, Ct);
+        using var response = await (client ?? office.Client).GetAsync(link, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     /// <summary>404 with the one refusal text, for GET and HEAD alike: which check failed is not told.</summary>
-    private async Task AssertRefused(Uri link)
+    private async Task AssertRefused(Uri link, HttpClient? client = null)
     {
-        using var response = await office.Client.GetAsync(link, Ct);
+        client ??= office.Client;
+        using var response = await client.GetAsync(link, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{link} answered {(int)response.StatusCode}: {body}");
         Assert.Equal(await RefusalAsync(), body);
         Assert.Null(response.Content.Headers.ContentDisposition);
 
-        using var head = await office.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, link), Ct);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, link), Ct);
         Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
     }
 

@@ -7,7 +7,7 @@ namespace PerijinanBot.Bot.Tests.Files;
 
 /// <summary>
 /// The Files settings are checked before the first request, as every other section is: outside Development a bot without
-/// a signing key or a public URL does not start. The bot runs as its own process, as App Service starts it.
+/// a signing key or an https public URL does not start. The bot runs as its own process, as App Service starts it.
 /// </summary>
 public sealed class FilesStartupTests
 {
@@ -50,6 +50,9 @@ public sealed class FilesStartupTests
         { Production(("Files__SigningKey", "not base64 at all!")), "Files:SigningKey is not valid base64" },
         { Production(("Files__PublicBaseUrl", null)), "Files:PublicBaseUrl is required in the Production environment" },
         { Production(("Files__PublicBaseUrl", "perijinanbot.example/bot")), "Files:PublicBaseUrl must be an absolute http or https URL" },
+        { Production(("Files__PublicBaseUrl", "http://perijinanbot.example")), "Files:PublicBaseUrl must be an https URL in the Production environment" },
+        { Production(("Files__PreviousSigningKeys__0", "c2hvcnQ=")), "Files:PreviousSigningKeys:0 is 5 bytes long; it must be at least 32 bytes" },
+        { Production(("Files__PreviousSigningKeys__0", Key)), "Files:PreviousSigningKeys:0 is the same key as Files:SigningKey" },
         { Production(("Files__ContainerName", "Perijinan_Files")), "Files:ContainerName must be a blob container name" },
         { Production(("Files__LinkLifetime", "00:00:30")), "Files:LinkLifetime must be between 1 minute and 90 days" },
         { Production(("Files__LinkLifetime", "91.00:00:00")), "Files:LinkLifetime must be between 1 minute and 90 days" },
@@ -68,8 +71,8 @@ public sealed class FilesStartupTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(expected, output, StringComparison.Ordinal);
-        // The key is a secret: no message quotes it, even a malformed one.
-        if (environment.TryGetValue("Files__SigningKey", out var key))
+        // Keys are secrets: no message quotes one, even a malformed one.
+        foreach (var (_, key) in environment.Where(e => e.Key.Contains("SigningKey", StringComparison.Ordinal)))
         {
             Assert.DoesNotContain(key, output, StringComparison.Ordinal);
         }
