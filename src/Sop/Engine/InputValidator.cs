@@ -13,9 +13,6 @@ internal static class InputValidator
 {
     public const int MaxReasonLength = 1000;
 
-    private static readonly string[] _localDateTimeFormats =
-        ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
-
     /// <summary>Kelengkapan labels not ticked, when the step requires them all.</summary>
     public static IReadOnlyList<string> MissingKelengkapan(StepDefinition step, FormInput input) =>
         step.ChecklistRequired ? [.. step.Checklist.Where(i => !input.Checklist.Contains(i.Id, StringComparer.Ordinal)).Select(i => i.Label)] : [];
@@ -24,13 +21,15 @@ internal static class InputValidator
     public static IReadOnlyList<string> Ticked(StepDefinition step, FormInput input) =>
         [.. step.Checklist.Select(i => i.Id).Where(id => input.Checklist.Contains(id, StringComparer.Ordinal))];
 
-    public static (Dictionary<string, string> Values, List<string> Problems) Fields(StepDefinition step, FormInput input, Staffing staffing, WorkCalendar calendar)
+    /// <remarks><paramref name="now"/> only picks the example date a refusal shows (the next working day).</remarks>
+    public static (Dictionary<string, string> Values, List<string> Problems) Fields(StepDefinition step, FormInput input, Staffing staffing, WorkCalendar calendar, DateTimeOffset now)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<string>();
+        var example = calendar.NextWorkingDay(calendar.LocalDate(now));
         foreach (var field in step.Fields)
         {
-            var raw = input.Values.GetValueOrDefault(field.Id)?.Trim() ?? "";
+            var raw = (field.Kind == FieldKind.Datetime ? DateTimeInput.Joined(input.Values, field.Id) : input.Values.GetValueOrDefault(field.Id)?.Trim()) ?? "";
             if (raw.Length == 0)
             {
                 if (field.Required)
@@ -47,7 +46,12 @@ internal static class InputValidator
                 continue;
             }
 
-            var (value, problem) = Normalise(field, raw, staffing, calendar);
+            var (value, problem) = field.Kind switch
+            {
+                FieldKind.Date => Date(field, raw, example),
+                FieldKind.Datetime => DateAndTime(field, raw, calendar, example),
+                _ => Normalise(field, raw, staffing),
+            };
             if (problem is not null)
             {
                 problems.Add(problem);
@@ -75,7 +79,25 @@ internal static class InputValidator
             : (trimmed, null);
     }
 
-    private static (string? Value, string? Problem) Normalise(FieldDefinition field, string raw, Staffing staffing, WorkCalendar calendar)
+    private static (string? Value, string? Problem) Date(FieldDefinition field, string raw, DateOnly example) =>
+        WibParse.TryDate(raw, out var date)
+            ? (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null)
+            : (null, Texts.NotADate(field, raw, example));
+
+    // Stored as before (ISO 8601 with the WIB offset), whatever form it was typed or picked in.
+    private static (string? Value, string? Problem) DateAndTime(FieldDefinition field, string raw, WorkCalendar calendar, DateOnly example)
+    {
+        if (WibParse.Instant(raw, calendar.Zone) is { } instant)
+        {
+            return (calendar.ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), null);
+        }
+
+        return WibParse.TryDate(raw, out _) ? (null, Texts.TimeMissing(field))
+            : WibParse.TryTime(raw, out _) ? (null, Texts.DateMissing(field, example))
+            : (null, Texts.NotADateTime(field, raw, example));
+    }
+
+    private static (string? Value, string? Problem) Normalise(FieldDefinition field, string raw, Staffing staffing)
     {
         switch (field.Kind)
         {
@@ -90,14 +112,6 @@ internal static class InputValidator
                 return number < field.Min ? (null, $"{field.Label} paling kecil {WibFormat.Number(field.Min.Value)}.")
                     : number > field.Max ? (null, $"{field.Label} paling besar {WibFormat.Number(field.Max.Value)}.")
                     : (number.ToString(CultureInfo.InvariantCulture), null);
-            case FieldKind.Date:
-                return DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null)
-                    : (null, $"{field.Label} harus berupa tanggal, contoh 2026-07-14.");
-            case FieldKind.Datetime:
-                return ParseDateTime(raw, calendar) is { } instant
-                    ? (calendar.ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), null)
-                    : (null, $"{field.Label} harus berupa tanggal dan jam, contoh 2026-07-14T09:00.");
             case FieldKind.Choice:
                 return field.Choices.Any(c => c.Value == raw) ? (raw, null) : (null, $"{field.Label}: pilihan “{raw}” tidak tersedia.");
             case FieldKind.Checklist:
@@ -118,16 +132,5 @@ internal static class InputValidator
             default:
                 return (null, $"{field.Label}: jenis isian tidak dikenal.");
         }
-    }
-
-    private static DateTimeOffset? ParseDateTime(string raw, WorkCalendar calendar)
-    {
-        if (DateTime.TryParseExact(raw, _localDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return new DateTimeOffset(local, calendar.Zone.GetUtcOffset(local));
-        }
-
-        var hasOffset = raw.EndsWith('Z') || (raw.Length > 6 && raw[^6] is '+' or '-' && raw[^3] == ':');
-        return hasOffset && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) ? instant : null;
     }
 }

@@ -6,10 +6,11 @@ using PerijinanBot.Sop.People;
 namespace PerijinanBot.Sop.Engine;
 
 /// <summary>
-/// Ubah jadwal: moves the facilitation to <paramref name="NewJadwal"/> (the datetime format of the jadwal field: <c>yyyy-MM-dd HH:mm</c>
-/// WIB, or with an offset) and/or <paramref name="NewTempat"/>, with a reason (required, at most
-/// <see cref="RescheduleRules.MaxReasonLength"/> characters). Empty or null keeps that value. Only while the step timed from the
-/// jadwal (step 6) waits, by its assignee (or their Plh.) or the holder of its role's superior role.
+/// Ubah jadwal: moves the facilitation to <paramref name="NewJadwal"/> (any form the jadwal field reads, <see cref="WibParse"/>:
+/// <c>2026-12-14 09:00</c> as the card joins its pickers, <c>14/12/2026 09.00</c> typed, … WIB, or with an offset) and/or
+/// <paramref name="NewTempat"/>, with a reason (required, at most <see cref="RescheduleRules.MaxReasonLength"/> characters).
+/// Empty or null keeps that value; a new jadwal must keep the calendar's rule (<see cref="JadwalRule"/>). Only while the step
+/// timed from the jadwal (step 6) waits, by its assignee (or their Plh.) or the holder of its role's superior role.
 /// </summary>
 public sealed record Reschedule(string ActorId, int Step, int ExpectedVersion, string? NewJadwal, string? NewTempat, string? Reason)
     : StepCommand(ActorId, Step, ExpectedVersion)
@@ -102,7 +103,7 @@ internal static class RescheduleCommand
         }
 
         var oldTempat = fields.Tempat is { } t ? data.Values.GetValueOrDefault(t.Id) : null;
-        var (values, problems) = InputValidator.Fields(Form(fields), Input(command, fields, data), context.Staffing, context.Calendar);
+        var (values, problems) = InputValidator.Fields(Form(fields), Input(command, fields, data), context.Staffing, context.Calendar, context.Now);
         if (Check(command, fields, oldTempat, problems) is { } refusal)
         {
             return refusal;
@@ -116,10 +117,11 @@ internal static class RescheduleCommand
             return CommandResult.Refused(RefusalCode.InvalidInput, Texts.RescheduleNothingChanged);
         }
 
-        // A jadwal moved into the past is a typing slip (a wrong year or month); a facilitation already held is recorded instead.
-        if (newJadwal != oldJadwal && newJadwal < context.Now)
+        // The same calendar rule as the step-2 form. A jadwal moved into the past is a typing slip (a wrong year or month); a
+        // facilitation already held is recorded instead. A change of tempat alone keeps the jadwal, whatever it was.
+        if (newJadwal != oldJadwal && JadwalRule.Check($"{fields.Jadwal.Label} baru", newJadwal, context.Now, context.Calendar) is { } problem)
         {
-            return CommandResult.Refused(RefusalCode.InvalidInput, Texts.ReschedulePast(fields.Jadwal, newJadwal));
+            return CommandResult.Refused(RefusalCode.InvalidInput, newJadwal <= context.Now ? $"{problem} {Texts.RescheduleAlreadyHeld}" : problem);
         }
 
         var reason = command.Reason!.Trim();

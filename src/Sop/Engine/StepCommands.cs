@@ -26,7 +26,7 @@ internal static class StepCommands
             : Complete(kegiatan, command, step, transition, actor, context);
     }
 
-    /// <summary>Checks a step form: every required kelengkapan ticked, then every field. Null when all is well.</summary>
+    /// <summary>Checks a step form: every required kelengkapan ticked, then every field, then the jadwal against the calendar. Null when all is well.</summary>
     public static CommandResult? Check(StepDefinition step, FormInput input, Actor actor, CommandContext context, out StepData? data)
     {
         data = null;
@@ -36,7 +36,8 @@ internal static class StepCommands
             return CommandResult.Refused(RefusalCode.IncompleteKelengkapan, Texts.IncompleteKelengkapan(missing));
         }
 
-        var (values, problems) = InputValidator.Fields(step, input, context.Staffing, context.Calendar);
+        var (values, problems) = InputValidator.Fields(step, input, context.Staffing, context.Calendar, context.Now);
+        problems.AddRange(JadwalRule.Problems(step, values, context));
         if (problems.Count > 0)
         {
             return CommandResult.Refused(RefusalCode.InvalidInput, Texts.InvalidFields(problems));

@@ -1,3 +1,4 @@
+using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
 
 namespace PerijinanBot.Sop.Engine;
@@ -96,14 +97,55 @@ internal static class Texts
     public static string RescheduleNoJadwal(StepDefinition dataStep, FieldDefinition jadwal) =>
         $"{jadwal.Label} belum tercatat di langkah {dataStep.Number} ({dataStep.Title}), jadi belum ada jadwal yang dapat diubah.";
 
-    public static string ReschedulePast(FieldDefinition jadwal, DateTimeOffset at) =>
-        $"{jadwal.Label} baru ({WibFormat.DateTime(at)}) sudah lewat. Isi tanggal dan jam yang akan datang; bila kegiatan sudah terlaksana, catat pelaksanaannya.";
+    public const string RescheduleAlreadyHeld = "Bila kegiatan sudah terlaksana, catat pelaksanaannya.";
+
+    public static string NotADateTime(FieldDefinition field, string typed, DateOnly example) =>
+        $"{field.Label}{Quoted(typed)} tidak dikenali sebagai tanggal dan jam. Tulis seperti {WibFormat.PlainDate(example)} 09.00.";
+
+    public static string NotADate(FieldDefinition field, string typed, DateOnly example) =>
+        $"{field.Label}{Quoted(typed)} tidak dikenali sebagai tanggal. Tulis seperti {WibFormat.PlainDate(example)}.";
+
+    public static string TimeMissing(FieldDefinition field) => $"{field.Label}: jamnya belum diisi, misalnya 09.00.";
+
+    public static string DateMissing(FieldDefinition field, DateOnly example) =>
+        $"{field.Label}: tanggalnya belum diisi, misalnya {WibFormat.PlainDate(example)}.";
+
+    public static string JadwalPast(string label, DateTimeOffset at, DateTimeOffset alternative) =>
+        $"{label} ({WibFormat.DateTime(at)}) sudah lewat. Pilih waktu yang akan datang, misalnya {Typeable(alternative)}.";
+
+    public static string JadwalOnHoliday(string label, DateOnly day, Holiday holiday, DateTimeOffset alternative)
+    {
+        var what = holiday.Kind == HolidayKind.CutiBersama
+            ? "cuti bersama " + (holiday.Name.StartsWith("Cuti bersama ", StringComparison.OrdinalIgnoreCase) ? holiday.Name["Cuti bersama ".Length..] : holiday.Name)
+            : "hari libur nasional " + holiday.Name;
+        return $"{label} jatuh pada {what} ({WibFormat.Date(day)}), bukan hari kerja. Hari kerja terdekat: {Typeable(alternative)}.";
+    }
+
+    public static string JadwalOffDay(string label, DateOnly day, DateTimeOffset alternative) =>
+        $"{label} jatuh pada hari {WibFormat.DayName(day.DayOfWeek)}, {WibFormat.PlainDate(day)}, bukan hari kerja. Hari kerja terdekat: {Typeable(alternative)}.";
+
+    /// <param name="hours">The day's working periods: the first start to the last end is "jam kerja", the gaps are breaks.</param>
+    public static string JadwalOutsideHours(string label, DateTimeOffset at, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> hours, DateTimeOffset alternative)
+    {
+        var day = WibFormat.DayName(at.DayOfWeek);
+        var gap = hours.Zip(hours.Skip(1)).FirstOrDefault(p => p.First.End <= at && at < p.Second.Start);
+        var where = gap != default
+            ? $"jatuh pada jam istirahat hari {day} ({WibFormat.Time(gap.First.End)}–{WibFormat.Time(gap.Second.Start)})"
+            : $"di luar jam kerja hari {day} ({WibFormat.Time(hours[0].Start)}–{WibFormat.Time(hours[^1].End)})";
+        return $"{label} pukul {WibFormat.Time(at)} {where}. Waktu kerja terdekat: {Typeable(alternative)}.";
+    }
 
     public static string IncompleteKelengkapan(IReadOnlyList<string> missing) =>
         $"Kelengkapan belum lengkap: {string.Join(", ", missing)}. Centang semua kelengkapan sebelum melanjutkan.";
 
     public static string InvalidFields(IReadOnlyList<string> problems) =>
         $"Isian belum benar: {string.Join(" ", problems)}";
+
+    // What a person typed, quoted, when it is short enough to be a date at all.
+    private static string Quoted(string typed) => typed.Length <= WibParse.MaxLength ? $" “{typed}”" : "";
+
+    // "Senin, 14 Desember 2026 09.00": how the product writes a date and time, and a form the date parser reads back.
+    private static string Typeable(DateTimeOffset at) => $"{WibFormat.Date(DateOnly.FromDateTime(at.DateTime))} {WibFormat.Time(at)}";
 
     public static string ShortName(SopDefinition definition, StepDefinition step) =>
         definition.Roles.FirstOrDefault(r => r.Role == step.Role)?.ShortName ?? step.RoleName;

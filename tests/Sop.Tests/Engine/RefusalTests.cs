@@ -171,7 +171,7 @@ public sealed class RefusalTests
 
         Assert.StartsWith("Isian belum benar: ", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("Materi substansi kegiatan wajib diisi.", refusal.Message, StringComparison.Ordinal);
-        Assert.Contains("Jadwal pelaksanaan harus berupa tanggal dan jam, contoh 2026-07-14T09:00.", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("Jadwal pelaksanaan “besok pagi” tidak dikenali sebagai tanggal dan jam. Tulis seperti 14 Juli 2026 09.00.", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("“file:///c:/bahan.docx” bukan tautan http/https yang sah.", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("Tempat paling banyak 300 karakter (saat ini 301).", refusal.Message, StringComparison.Ordinal);
     }

@@ -223,17 +223,18 @@ public sealed class RescheduleTests
     }
 
     [Theory]
-    [InlineData("besok pagi")]
-    [InlineData("16/07/2026 09:00")]
-    [InlineData("2026-02-30 09:00")]
-    [InlineData("2026-07-16")]
-    public void A_jadwal_not_in_the_jadwal_field_s_format_is_refused_with_the_field_s_own_message(string typed)
+    [InlineData("besok pagi", "Jadwal pelaksanaan “besok pagi” tidak dikenali sebagai tanggal dan jam. Tulis seperti 14 Juli 2026 09.00.")]
+    [InlineData("2026-02-30 09:00", "Jadwal pelaksanaan “2026-02-30 09:00” tidak dikenali sebagai tanggal dan jam. Tulis seperti 14 Juli 2026 09.00.")]
+    [InlineData("16/07/2026 25.00", "Jadwal pelaksanaan “16/07/2026 25.00” tidak dikenali sebagai tanggal dan jam. Tulis seperti 14 Juli 2026 09.00.")]
+    [InlineData("2026-07-16", "Jadwal pelaksanaan: jamnya belum diisi, misalnya 09.00.")]
+    public void A_jadwal_the_jadwal_field_cannot_read_is_refused_with_the_field_s_own_message(string typed, string problem)
     {
         var kegiatan = _office.WalkTo(6);
 
         var refusal = _office.Refuse(kegiatan, new Reschedule(Staff.Rina, 6, kegiatan.Version, typed, null, Reason), RefusalCode.InvalidInput);
 
-        Assert.Equal("Isian belum benar: Jadwal pelaksanaan harus berupa tanggal dan jam, contoh 2026-07-14T09:00.", refusal.Message);
+        Assert.Equal($"Isian belum benar: {problem}", refusal.Message);
+        Assert.DoesNotContain("T09", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -244,7 +245,7 @@ public sealed class RescheduleTests
         var refusal = _office.Refuse(kegiatan, new Reschedule(Staff.Rina, 6, kegiatan.Version, "besok", new string('t', 301), ""), RefusalCode.InvalidInput);
 
         Assert.Equal(
-            "Isian belum benar: Jadwal pelaksanaan harus berupa tanggal dan jam, contoh 2026-07-14T09:00. Tempat paling banyak 300 karakter (saat ini 301). " +
+            "Isian belum benar: Jadwal pelaksanaan “besok” tidak dikenali sebagai tanggal dan jam. Tulis seperti 14 Juli 2026 09.00. Tempat paling banyak 300 karakter (saat ini 301). " +
             "Alasan perubahan jadwal wajib diisi, agar semua yang terlibat tahu mengapa jadwal berubah.",
             refusal.Message);
     }
@@ -271,7 +272,8 @@ public sealed class RescheduleTests
         var refusal = _office.Refuse(kegiatan, new Reschedule(Staff.Rina, 6, kegiatan.Version, "2026-07-10 09:00", null, Reason), RefusalCode.InvalidInput);
 
         Assert.Equal(
-            "Jadwal pelaksanaan baru (Jumat, 10 Juli 2026 09.00 WIB) sudah lewat. Isi tanggal dan jam yang akan datang; bila kegiatan sudah terlaksana, catat pelaksanaannya.",
+            "Jadwal pelaksanaan baru (Jumat, 10 Juli 2026 09.00 WIB) sudah lewat. Pilih waktu yang akan datang, misalnya Selasa, 14 Juli 2026 09.00. " +
+            "Bila kegiatan sudah terlaksana, catat pelaksanaannya.",
             refusal.Message);
     }
 
