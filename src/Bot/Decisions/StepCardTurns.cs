@@ -191,7 +191,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps sta
         SopVerbs.Report => new SubmitReport(actorId, input.Step, input.Version, input.Form),
         SopVerbs.Cancel => new Cancel(actorId, input.Version, input.Alasan),
         SopVerbs.Reschedule => new Reschedule(
-            actorId, input.Step, input.Version, input.Draft.GetValueOrDefault(SopVerbs.NewJadwalInput), input.Draft.GetValueOrDefault(SopVerbs.NewTempatInput), input.Alasan),
+            actorId, input.Step, input.Version, DateTimeInput.Joined(input.Draft, SopVerbs.NewJadwalInput), input.Draft.GetValueOrDefault(SopVerbs.NewTempatInput), input.Alasan),
         SopVerbs.Reassign => new Reassign(actorId, input.Step, input.Version, input.Draft.GetValueOrDefault(SopVerbs.NewHolderInput)?.Trim() ?? "", input.Alasan),
         _ => throw new ArgumentOutOfRangeException(nameof(verb), verb, null),
     };

@@ -150,6 +150,13 @@ public static class CardInputs
         return input;
     }
 
+    public static JsonObject TimeInput(string id, string label, string errorMessage, string? value, bool required)
+    {
+        var input = Input("Input.Time", id, label, errorMessage, required);
+        SetIfPresent(input, "value", value);
+        return input;
+    }
+
     /// <summary>A drop-down (compact) or, for several answers, ticks (expanded, multi-select: values arrive comma-separated).</summary>
     public static JsonObject ChoiceSet(string id, string label, string errorMessage, IEnumerable<(string Value, string Title)> choices, string? value, bool required, bool multiSelect, string? placeholder = null)
     {

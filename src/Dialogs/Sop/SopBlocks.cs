@@ -115,6 +115,7 @@ internal static class SopBlocks
     {
         InputKind.Number => CardInputs.NumberInput(input.Id, input.Label, input.ErrorMessage, Number(input.Value), input.Required, input.Min, input.Max),
         InputKind.Date => CardInputs.DateInput(input.Id, input.Label, input.ErrorMessage, input.Value, input.Required),
+        InputKind.Time => CardInputs.TimeInput(input.Id, input.Label, input.ErrorMessage, input.Value, input.Required),
         InputKind.Choice or InputKind.MultiChoice => CardInputs.ChoiceSet(
             input.Id,
             input.Label,

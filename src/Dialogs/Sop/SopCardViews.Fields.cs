@@ -7,9 +7,6 @@ namespace PerijinanBot.Dialogs.Sop;
 
 public sealed partial class SopCardViews
 {
-    /// <summary>What the engine accepts for a datetime field: <c>yyyy-MM-dd HH:mm</c> (or with a T), WIB.</summary>
-    internal const string DateTimeRegex = @"^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}\s*$";
-
     /// <summary>One or more http(s) links separated by line breaks or spaces.</summary>
     internal const string LinksRegex = @"^\s*https?://\S+(\s+https?://\S+)*\s*$";
 
@@ -36,7 +33,14 @@ public sealed partial class SopCardViews
 
         foreach (var field in step.Fields)
         {
-            var value = Draft(draft, field.Id, out var typed) ? typed : stored?.Values.GetValueOrDefault(field.Id);
+            var storedValue = stored?.Values.GetValueOrDefault(field.Id);
+            if (field.Kind == FieldKind.Datetime)
+            {
+                inputs.AddRange(DateTimePickers(field.Id, field.Label, field.Required && clientRequired, PickerValues(field.Id, storedValue, draft)));
+                continue;
+            }
+
+            var value = Draft(draft, field.Id, out var typed) ? typed : storedValue;
             inputs.Add(Input(field, value, field.Required && clientRequired));
         }
 
@@ -67,9 +71,6 @@ public sealed partial class SopCardViews
             FieldKind.Number => new(field.Id, field.Label, InputKind.Number, required,
                 $"{field.Label} harus bilangan bulat{Range(field)}.", value, Min: field.Min, Max: field.Max, Placeholder: field.Hint),
             FieldKind.Date => new(field.Id, field.Label, InputKind.Date, required, Message(""), value, Placeholder: field.Hint),
-            FieldKind.Datetime => new(field.Id, $"{field.Label} (tanggal dan jam WIB)", InputKind.Text, required,
-                $"{field.Label}: isi tanggal dan jam WIB, contoh {Example()}.",
-                LocalDateTime(value), MaxLength: 25, Regex: DateTimeRegex, Placeholder: $"contoh: {Example()}"),
             FieldKind.Choice => new(field.Id, field.Label, InputKind.Choice, required, $"{field.Label} wajib dipilih.", value,
                 Placeholder: "Pilih…", Choices: [.. field.Choices.Select(c => new ChoiceView(c.Value, c.Label))]),
             FieldKind.Checklist => new(field.Id, field.Label, InputKind.MultiChoice, required, $"{field.Label}: centang pilihan yang sesuai.", value,
@@ -138,16 +139,6 @@ public sealed partial class SopCardViews
 
         return people;
     }
-
-    /// <summary>A stored datetime ("2026-07-15T09:00:00+07:00") as the input takes it ("2026-07-15 09:00", WIB); typed text as typed.</summary>
-    private string? LocalDateTime(string? value) =>
-        value is not null && value.Length > 16 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            ? _calendar.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
-            : value;
-
-    /// <summary>Tomorrow's working day at 09.00, as an example of the datetime format.</summary>
-    private string Example() =>
-        _calendar.NextWorkingDay(_calendar.LocalDate(Now)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 09:00";
 
     private static string Range(FieldDefinition field) => (field.Min, field.Max) switch
     {

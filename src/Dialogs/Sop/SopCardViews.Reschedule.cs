@@ -1,4 +1,3 @@
-using System.Globalization;
 using PerijinanBot.Sop;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
@@ -26,20 +25,12 @@ public sealed partial class SopCardViews
             rows.Add(TempatRow(tempatField.Label, tempat));
         }
 
-        var example = Example();
-        var inputs = new List<InputView>
-        {
-            new(
-                SopVerbs.NewJadwalInput,
-                $"{fields.Jadwal.Label} baru (tanggal dan jam WIB)",
-                InputKind.Text,
-                Required: true,
-                $"{fields.Jadwal.Label} baru: isi tanggal dan jam WIB, contoh {example}.",
-                Draft(draft, SopVerbs.NewJadwalInput, out var typedJadwal) ? typedJadwal : jadwal is { } j ? LocalInput(j) : null,
-                MaxLength: 25,
-                Regex: DateTimeRegex,
-                Placeholder: $"contoh: {example}"),
-        };
+        // Pre-filled with the jadwal now, so a change of tempat alone needs no date typed again.
+        var inputs = DateTimePickers(
+            SopVerbs.NewJadwalInput,
+            $"{fields.Jadwal.Label} baru",
+            required: true,
+            PickerValues(SopVerbs.NewJadwalInput, kegiatan.Value(fields.Jadwal.Id), draft));
         if (fields.Tempat is { } place)
         {
             var max = place.MaxLength ?? ShownValue.DefaultMaxChars;
@@ -189,6 +180,4 @@ public sealed partial class SopCardViews
         return (current, step, fields);
     }
 
-    /// <summary>The jadwal as the input takes it: "2026-07-15 09:00", WIB.</summary>
-    private string LocalInput(DateTimeOffset at) => _calendar.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -52,7 +52,10 @@ public static class SopVerbs
     /// <summary>The person a reassignment (<c>alihkan</c>) moves the current step to.</summary>
     public const string NewHolderInput = "pemegangBaru";
 
-    /// <summary>The new jadwal of a reschedule, typed like the jadwal field (<c>yyyy-MM-dd HH:mm</c>, WIB).</summary>
+    /// <summary>
+    /// The new jadwal of a reschedule: a date and a time picker, <c>jadwalBaru.date</c> and <c>jadwalBaru.time</c>
+    /// (<see cref="DateTimeInput"/>), or one text in any form the jadwal field reads (an older card).
+    /// </summary>
     public const string NewJadwalInput = "jadwalBaru";
 
     /// <summary>The new tempat of a reschedule.</summary>

@@ -61,7 +61,12 @@ public enum InputKind
     Text,
     Multiline,
     Number,
+
+    /// <summary>Teams' date picker; the value is <c>yyyy-MM-dd</c>.</summary>
     Date,
+
+    /// <summary>Teams' time picker; the value is <c>HH:mm</c> (WIB: the office has one zone).</summary>
+    Time,
     Choice,
 
     /// <summary>Ticks; Teams sends the ticked values comma-separated.</summary>

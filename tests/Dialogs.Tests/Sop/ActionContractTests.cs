@@ -83,7 +83,8 @@ public sealed class ActionContractTests
 
         var ids = CardJson.Inputs(card).Select(i => (string?)i["id"]).ToList();
         var expected = new List<string?> { "kelengkapan" };
-        expected.AddRange(definition.Fields.Select(f => f.Id));
+        // A date and time is two pickers whose ids derive from the field's (DateTimeInput): "jadwal.date", "jadwal.time".
+        expected.AddRange(definition.Fields.SelectMany(f => f.Kind == FieldKind.Datetime ? [f.Id + ".date", f.Id + ".time"] : new[] { f.Id }));
         if (definition.IsDecision)
         {
             expected.Add("alasan");
@@ -116,7 +117,7 @@ public sealed class ActionContractTests
 
         foreach (var field in SopOffice.Definition.Step(2).Fields)
         {
-            var input = CardJson.Input(card, field.Id);
+            var input = CardJson.Input(card, field.Kind == FieldKind.Datetime ? field.Id + ".date" : field.Id);
             Assert.Equal(field.Required ? true : null, (bool?)input["isRequired"]);
             if (field.Kind is FieldKind.Text or FieldKind.Multiline or FieldKind.UrlList)
             {

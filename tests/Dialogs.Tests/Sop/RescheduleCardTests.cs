@@ -68,9 +68,12 @@ public sealed class RescheduleCardTests
         var text = CardJson.Text(card);
         Assert.Contains("Ubah jadwal pelaksanaan FAS-2026-0001", text, StringComparison.Ordinal);
         Assert.Contains("Jadwal pelaksanaan: Rabu, 15 Juli 2026 09.00 WIB", text, StringComparison.Ordinal);
-        var jadwal = CardJson.Input(card, SopVerbs.NewJadwalInput);
-        Assert.Equal(("Input.Text", "2026-07-15 09:00", true), ((string?)jadwal["type"], (string?)jadwal["value"], (bool?)jadwal["isRequired"]));
-        Assert.Equal(SopCardViews.DateTimeRegex, (string?)jadwal["regex"]);
+        var date = CardJson.Input(card, "jadwalBaru.date");
+        var time = CardJson.Input(card, "jadwalBaru.time");
+        Assert.Equal(("Input.Date", "2026-07-15", true), ((string?)date["type"], (string?)date["value"], (bool?)date["isRequired"]));
+        Assert.Equal(("Input.Time", "09:00", true), ((string?)time["type"], (string?)time["value"], (bool?)time["isRequired"]));
+        Assert.Equal(("Jadwal pelaksanaan baru — tanggal", "Jadwal pelaksanaan baru — jam (WIB)"), ((string?)date["label"], (string?)time["label"]));
+        Assert.DoesNotContain(CardJson.Inputs(card), i => (string?)i["id"] == SopVerbs.NewJadwalInput);
         var tempat = CardJson.Input(card, SopVerbs.NewTempatInput);
         Assert.Equal(("Aula Dinas Koperasi UKM", 300), ((string?)tempat["value"], (int?)tempat["maxLength"]));
         var alasan = CardJson.Input(card, SopVerbs.AlasanInput);
@@ -94,11 +97,25 @@ public sealed class RescheduleCardTests
         var card = RescheduleCard.Build(office.Views.Reschedule(kegiatan, SopOffice.Definition, draft, refusal.Message));
 
         Assert.Equal(
-            "Isian belum benar: Jadwal pelaksanaan harus berupa tanggal dan jam, contoh 2026-07-14T09:00. Alasan perubahan jadwal wajib diisi, agar semua yang terlibat tahu mengapa jadwal berubah.",
+            "Isian belum benar: Jadwal pelaksanaan “besok pagi” tidak dikenali sebagai tanggal dan jam. Tulis seperti 14 Juli 2026 09.00. " +
+            "Alasan perubahan jadwal wajib diisi, agar semua yang terlibat tahu mengapa jadwal berubah.",
             (string?)CardJson.OfType(card["body"]![0]!, "TextRun").Single()["text"]);
-        Assert.Equal("besok pagi", (string?)CardJson.Input(card, SopVerbs.NewJadwalInput)["value"]);
+        Assert.Null(CardJson.Input(card, "jadwalBaru.date")["value"]);
+        Assert.Null(CardJson.Input(card, "jadwalBaru.time")["value"]);
         Assert.Equal("Hotel Kapuas Palace", (string?)CardJson.Input(card, SopVerbs.NewTempatInput)["value"]);
         Assert.Single(CardJson.OfType(card, "Action.Execute"));
+    }
+
+    [Fact]
+    public void A_Sunday_picked_comes_back_in_the_pickers_with_the_calendar_s_reason_and_the_nearest_working_day()
+    {
+        var card = All["sop-reschedule-refused"](Typing.Normal);
+
+        Assert.Equal(
+            "Jadwal pelaksanaan baru jatuh pada hari Minggu, 19 Juli 2026, bukan hari kerja. Hari kerja terdekat: Senin, 20 Juli 2026 13.00.",
+            (string?)CardJson.OfType(card["body"]![0]!, "TextRun").Single()["text"]);
+        Assert.Equal(("2026-07-19", "13:00"), ((string?)CardJson.Input(card, "jadwalBaru.date")["value"], (string?)CardJson.Input(card, "jadwalBaru.time")["value"]));
+        Assert.DoesNotContain("T13", CardJson.Text(card), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,9 +22,9 @@ internal static class RescheduleScenes
         },
         ["sop-reschedule-refused"] = t =>
         {
-            // A date typed the way people say it: the card comes back as sent, with the engine's reason on top.
+            // A Sunday picked: the card comes back as sent, with the calendar's reason and the nearest working day on top.
             var (office, kegiatan) = AtStep6(t);
-            var draft = Draft(t, "Kamis 16 Juli jam 1 siang", "Ruang Rapat Bidang Perijinan");
+            var draft = Draft(t, ("2026-07-19", "13:00"), "Ruang Rapat Bidang Perijinan");
             var refusal = office.Refuse(kegiatan, Command(Staff.Rina, kegiatan, draft));
             return RescheduleCard.Build(office.Views.Reschedule(kegiatan, SopOffice.Definition, draft, refusal.Message));
         },
@@ -59,17 +59,27 @@ internal static class RescheduleScenes
     public static (SopOffice Office, Kegiatan Kegiatan) Moved(Typing typing, string by)
     {
         var (office, kegiatan) = AtStep6(typing);
-        kegiatan = office.Accept(kegiatan, Command(by, kegiatan, Draft(typing, "2026-07-16 13:30", "Ruang Rapat Bidang Perijinan")));
+        kegiatan = office.Accept(kegiatan, Command(by, kegiatan, Draft(typing, ("2026-07-16", "13:30"), "Ruang Rapat Bidang Perijinan")));
         return (office, kegiatan);
     }
 
-    public static Dictionary<string, string?> Draft(Typing typing, string jadwal, string tempat, string? alasan = null) => new()
+    /// <summary>What the card sends: the jadwal from its two pickers (date, time), or one typed text from an older card.</summary>
+    public static Dictionary<string, string?> Draft(Typing typing, (string Date, string Time) picked, string tempat, string? alasan = null) => new()
     {
-        [SopVerbs.NewJadwalInput] = jadwal,
+        [DateTimeInput.DateId(SopVerbs.NewJadwalInput)] = picked.Date,
+        [DateTimeInput.TimeId(SopVerbs.NewJadwalInput)] = picked.Time,
         [SopVerbs.NewTempatInput] = typing.Text(300, tempat),
         [SopVerbs.AlasanInput] = alasan ?? typing.Text(RescheduleRules.MaxReasonLength, Reason),
     };
 
+    public static Dictionary<string, string?> Draft(Typing typing, string typed, string tempat, string? alasan = null) => new()
+    {
+        [SopVerbs.NewJadwalInput] = typed,
+        [SopVerbs.NewTempatInput] = typing.Text(300, tempat),
+        [SopVerbs.AlasanInput] = alasan ?? typing.Text(RescheduleRules.MaxReasonLength, Reason),
+    };
+
+    /// <summary>The command the bot makes of what the card sent: the pickers joined, as <c>StepCardTurns</c> does.</summary>
     public static Reschedule Command(string by, Kegiatan kegiatan, Dictionary<string, string?> draft) =>
-        new(by, 6, kegiatan.Version, draft[SopVerbs.NewJadwalInput], draft[SopVerbs.NewTempatInput], draft[SopVerbs.AlasanInput]);
+        new(by, 6, kegiatan.Version, DateTimeInput.Joined(draft, SopVerbs.NewJadwalInput), draft[SopVerbs.NewTempatInput], draft[SopVerbs.AlasanInput]);
 }

@@ -50,12 +50,12 @@ public sealed class StepCardTests
         Assert.Equal("Tempat belum pasti; mohon konfirmasi aula dan lampirkan daftar hadir.", (string?)reason["text"]);
 
         var typed = Typing.Normal.Data();
-        foreach (var (id, value) in typed.Values.Where(v => v.Key != "jadwal"))
+        foreach (var (id, value) in typed.Values)
         {
             Assert.Equal(value, (string?)CardJson.Input(card, id)["value"]);
         }
 
-        Assert.Equal("2026-07-15 09:00", (string?)CardJson.Input(card, "jadwal")["value"]);
+        Assert.Equal(("2026-07-15", "09:00"), ((string?)CardJson.Input(card, "jadwal.date")["value"], (string?)CardJson.Input(card, "jadwal.time")["value"]));
         Assert.Equal("disposisi,bahanMateri", (string?)CardJson.Input(card, "kelengkapan")["value"]);
         Assert.Contains("(perbaikan ke-1)", text, StringComparison.Ordinal);
     }
@@ -70,7 +70,7 @@ public sealed class StepCardTests
         Assert.Contains("Kelengkapan belum lengkap: Bahan/materi.", CardJson.Text(top), StringComparison.Ordinal);
         Assert.Equal("Hotel Kapuas Palace", (string?)CardJson.Input(card, "tempat")["value"]);
         Assert.Equal("disposisi", (string?)CardJson.Input(card, "kelengkapan")["value"]);
-        Assert.Equal("2026-07-15T09:00", (string?)CardJson.Input(card, "jadwal")["value"]);
+        Assert.Equal(("2026-07-15", "09:00"), ((string?)CardJson.Input(card, "jadwal.date")["value"], (string?)CardJson.Input(card, "jadwal.time")["value"]));
     }
 
     [Fact]
@@ -188,22 +188,50 @@ public sealed class StepCardTests
     }
 
     [Theory]
-    [InlineData("2026-07-15 09:00", true)]
-    [InlineData("2026-07-15T09:00", true)]
-    [InlineData(" 2026-07-15 13:30 ", true)]
-    [InlineData("15-07-2026 09:00", false)]
-    [InlineData("2026-07-15 09.00", false)]
-    [InlineData("2026-07-15", false)]
-    public void The_datetime_pattern_in_the_card_agrees_with_the_engine(string typed, bool valid)
+    [InlineData(2, "jadwal", "Jadwal pelaksanaan")]
+    [InlineData(6, "waktuPelaksanaan", "Waktu pelaksanaan")]
+    public void Every_date_and_time_is_a_date_picker_and_a_time_picker(int step, string field, string label)
+    {
+        var card = SopScenes.StepFor(Typing.Normal, step, step == 2 ? Staff.Budi : Staff.Rina);
+
+        var date = CardJson.Input(card, field + ".date");
+        var time = CardJson.Input(card, field + ".time");
+        Assert.Equal(("Input.Date", $"{label} — tanggal", true), ((string?)date["type"], (string?)date["label"], (bool?)date["isRequired"]));
+        Assert.Equal(("Input.Time", $"{label} — jam (WIB)", true), ((string?)time["type"], (string?)time["label"], (bool?)time["isRequired"]));
+        Assert.DoesNotContain(CardJson.Inputs(card), i => (string?)i["id"] == field);
+        Assert.DoesNotContain(CardJson.Inputs(card), i => i["regex"] is not null && ((string)i["regex"]!).Contains("d{4}", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("15/07/2026 09.00")]
+    [InlineData("15-07-2026 9:00")]
+    [InlineData("15 Juli 2026 09.00")]
+    [InlineData("2026-07-15 09:00")]
+    [InlineData("2026-07-15T09:00")]
+    public void A_jadwal_typed_into_an_older_card_is_read_and_shown_the_office_s_way(string typed)
     {
         var office = new SopOffice();
         var kegiatan = office.WalkTo(2);
-        var form = office.Typing.Data(jadwal: typed);
 
-        var engineAccepts = office.Engine.Apply(kegiatan, new SubmitData(Staff.Budi, 2, kegiatan.Version, form), office.Staffing).IsAccepted;
-        var cardAccepts = System.Text.RegularExpressions.Regex.IsMatch(typed, (string)CardJson.Input(office.StepCardFor(kegiatan, Staff.Budi), "jadwal")["regex"]!, System.Text.RegularExpressions.RegexOptions.ECMAScript);
+        kegiatan = office.Accept(kegiatan, new SubmitData(Staff.Budi, 2, kegiatan.Version, office.Typing.Data(jadwal: typed)));
 
-        Assert.Equal((valid, valid), (engineAccepts, cardAccepts));
+        Assert.Equal("2026-07-15T09:00:00+07:00", kegiatan.Value("jadwal"));
+        Assert.Contains("Jadwal pelaksanaan: Rabu, 15 Juli 2026 09.00 WIB", CardJson.Text(office.StepCardFor(kegiatan, Staff.Rina)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_jadwal_the_engine_cannot_read_comes_back_with_empty_pickers_and_the_typed_text_quoted_in_the_office_s_format()
+    {
+        var office = new SopOffice();
+        var kegiatan = office.WalkTo(2);
+        var form = office.Typing.Data(jadwal: "Rabu depan jam 9");
+        var refusal = office.Refuse(kegiatan, new SubmitData(Staff.Budi, 2, kegiatan.Version, form));
+
+        var card = office.StepCardFor(kegiatan, Staff.Budi, Typing.Draft(form), refusal.Message);
+
+        Assert.Equal("Isian belum benar: Jadwal pelaksanaan “Rabu depan jam 9” tidak dikenali sebagai tanggal dan jam. Tulis seperti 14 Juli 2026 09.00.", refusal.Message);
+        Assert.Equal((null, null), ((string?)CardJson.Input(card, "jadwal.date")["value"], (string?)CardJson.Input(card, "jadwal.time")["value"]));
+        Assert.Equal("Aula Dinas Koperasi UKM", (string?)CardJson.Input(card, "tempat")["value"]);
     }
 
     [Theory]

@@ -48,23 +48,28 @@ internal sealed class Typing
         ("disposisi", Text(2000, "Siapkan materi, calon peserta, narasumber, jadwal dan tempat.")),
         ("notulenRapat", Text(4000, "Rapat tim 13 Juli 2026: fasilitasi IUSP untuk KSP Maju Bersama.")));
 
-    public FormInput Data(string jadwal = "2026-07-15T09:00", string tempat = "Aula Dinas Koperasi UKM") => Form(
+    /// <param name="jadwal">One typed text (an older card, the Submit fallback); by default the card's two pickers, Wednesday 15 July 2026 09:00.</param>
+    public FormInput Data(string? jadwal = null, string tempat = "Aula Dinas Koperasi UKM") => Form(
         ["disposisi", "bahanMateri"],
-        ("materiSubstansi", Text(2000, "Persyaratan IUSP menurut PerMenKop UKM 8/2023.")),
-        ("calonPeserta", Text(2000, "Pengurus dan pengawas KSP Maju Bersama.")),
-        ("calonNarasumber", Text(2000, "Analis Perizinan DPMPTSP Provinsi Kalimantan Barat.")),
-        ("jadwal", jadwal),
-        ("tempat", Text(300, tempat)),
-        ("tautanBahan", Links(2000, "https://example.org/bahan.pdf")),
-        ("catatanAnggota", Text(1000, "Narasumber sudah dihubungi.")));
+        [
+            ("materiSubstansi", Text(2000, "Persyaratan IUSP menurut PerMenKop UKM 8/2023.")),
+            ("calonPeserta", Text(2000, "Pengurus dan pengawas KSP Maju Bersama.")),
+            ("calonNarasumber", Text(2000, "Analis Perizinan DPMPTSP Provinsi Kalimantan Barat.")),
+            .. Jadwal("jadwal", jadwal, "2026-07-15", "09:00"),
+            ("tempat", Text(300, tempat)),
+            ("tautanBahan", Links(2000, "https://example.org/bahan.pdf")),
+            ("catatanAnggota", Text(1000, "Narasumber sudah dihubungi.")),
+        ]);
 
     public FormInput Verify(string fieldId, string note) => Form(["disposisi", "bahanMateri"], (fieldId, Text(1000, note)));
 
     public FormInput Execution() => Form(
         ["disposisi", "bahan"],
-        ("waktuPelaksanaan", "2026-07-15T09:00"),
-        ("tempatPelaksanaan", Text(300, "Aula Dinas Koperasi UKM")),
-        ("catatanPelaksanaan", Text(2000, "Dihadiri 24 peserta.")));
+        [
+            .. Jadwal("waktuPelaksanaan", null, "2026-07-15", "09:00"),
+            ("tempatPelaksanaan", Text(300, "Aula Dinas Koperasi UKM")),
+            ("catatanPelaksanaan", Text(2000, "Dihadiri 24 peserta.")),
+        ]);
 
     public FormInput Report() => Form(
         ["pelaksanaanKegiatan"],
@@ -85,6 +90,11 @@ internal sealed class Typing
 
         return draft;
     }
+
+    /// <summary>A datetime field as the card sends it: the date and time pickers, or one <paramref name="typed"/> text.</summary>
+    private static (string Id, string? Value)[] Jadwal(string id, string? typed, string date, string time) => typed is null
+        ? [(DateTimeInput.DateId(id), date), (DateTimeInput.TimeId(id), time)]
+        : [(id, typed)];
 
     private static FormInput Form(string[] ticked, params (string Id, string? Value)[] values) =>
         new(values.ToDictionary(v => v.Id, v => v.Value), ticked);
