@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using PerijinanBot.Bot.Storage;
@@ -21,14 +18,11 @@ namespace PerijinanBot.Bot.Tests.Browser;
 [NeedsAzurite, NeedsPlayground, NeedsChromium]
 public sealed partial class MulaiInBrowserTests
 {
-    /// <summary>The script stops itself after 85 s; this is the backstop.</summary>
-    private static TimeSpan ScriptTimeout { get; } = TimeSpan.FromSeconds(100);
-
     [Fact]
     public async Task Typing_mulai_filling_the_step_1_card_and_submitting_it_in_the_Playground_shows_the_kegiatan_number()
     {
         var ct = TestContext.Current.CancellationToken;
-        RequireChromium();
+        BrowserScript.RequireChromium();
 
         await using var azurite = await AzuriteProcess.StartAsync(ct);
         await using var bot = await BotProcess.StartAsync(new Dictionary<string, string>
@@ -48,11 +42,11 @@ public sealed partial class MulaiInBrowserTests
             Directory.Delete(screenshots, recursive: true);
         }
 
-        var (exitCode, stdout, stderr) = await RunScriptAsync(
+        var (exitCode, stdout, stderr) = await BrowserScript.RunAsync(
             [RepoRoot.Combine("tools", "browser", "mulai-in-playground.mjs"), "--url", $"http://127.0.0.1:{playground.Port.ToString(CultureInfo.InvariantCulture)}", "--out", screenshots], ct);
-        var diagnostics = $"exit {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}\nbot:\n{Tail(bot.Output)}\nplayground:\n{Tail(playground.Output)}";
+        var diagnostics = $"exit {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}\nbot:\n{BrowserScript.Tail(bot.Output)}\nplayground:\n{BrowserScript.Tail(playground.Output)}";
 
-        var result = LastJsonLine(stdout) ?? throw new Xunit.Sdk.XunitException($"the script printed no JSON result\n{diagnostics}");
+        var result = BrowserScript.LastJsonLine(stdout) ?? throw new Xunit.Sdk.XunitException($"the script printed no JSON result\n{diagnostics}");
         Assert.True(exitCode == 0 && (bool?)result["ok"] == true, $"the browser run failed: {(string?)result["error"]}\n{diagnostics}");
         var number = (string?)result["number"] ?? "";
         Assert.Matches(NumberPattern(), number);
@@ -74,81 +68,6 @@ public sealed partial class MulaiInBrowserTests
         Assert.Equal("Kota Pontianak", kegiatan.Value("kabupatenKota"));
         Assert.Equal("Fasilitasi Izin Usaha Simpan Pinjam KSP Maju Bersama", kegiatan.Value("judul"));
         Assert.Equal("KSP Maju Bersama", kegiatan.Value("koperasi"));
-    }
-
-    /// <summary>Skips without Chromium, with the reason; in CI a missing Chromium is a failure, since CI must run this.</summary>
-    private static void RequireChromium()
-    {
-        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
-        if (File.Exists(chromium))
-        {
-            return;
-        }
-
-        var reason = $"Chromium not found at {chromium}: install the Debian package 'chromium' (apt-get install chromium) or set CHROMIUM_PATH to run the browser test.";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail($"{reason} CI=true, where this test must run.");
-        }
-
-        Assert.Skip(reason);
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunScriptAsync(string[] arguments, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepoRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).WaitAsync(ScriptTimeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            return (-1, $"{await stdout}\n(killed after {ScriptTimeout})", await stderr);
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static JsonObject? LastJsonLine(string output)
-    {
-        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Reverse())
-        {
-            if (line.StartsWith('{'))
-            {
-                try
-                {
-                    return JsonNode.Parse(line) as JsonObject;
-                }
-                catch (JsonException)
-                {
-                    // Not the result line.
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static string Tail(string text, int lines = 40)
-    {
-        var all = text.Split('\n');
-        return new StringBuilder().AppendJoin('\n', all.Skip(Math.Max(0, all.Length - lines))).ToString();
     }
 
     [GeneratedRegex(@"^FAS-\d{4}-\d{4}$")]

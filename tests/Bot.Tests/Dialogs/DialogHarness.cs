@@ -320,13 +320,16 @@ public sealed partial class DialogHarness : IAsyncDisposable
         ["materiSubstansi"] = "Ketentuan USP menurut PerMenKop UKM 8/2023.",
         ["calonPeserta"] = "Pengurus dan pengawas KSP Maju Bersama (20 orang).",
         ["calonNarasumber"] = "Kepala Bidang Perijinan dan Kelembagaan.",
-        ["jadwal"] = "2027-02-02 09:00",
+        // The card's date and time pickers (Input.Date, Input.Time), as Teams sends them.
+        ["jadwal.date"] = "2027-02-02",
+        ["jadwal.time"] = "09:00",
         ["tempat"] = "Aula Dinas Koperasi UKM Provinsi Kalimantan Barat",
     };
 
     public static readonly Dictionary<string, string> Step6Form = new()
     {
-        ["waktuPelaksanaan"] = "2027-02-02 09:00",
+        ["waktuPelaksanaan.date"] = "2027-02-02",
+        ["waktuPelaksanaan.time"] = "09:00",
         ["tempatPelaksanaan"] = "Aula Dinas Koperasi UKM Provinsi Kalimantan Barat",
     };
 

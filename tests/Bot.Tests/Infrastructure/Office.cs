@@ -26,7 +26,10 @@ public sealed class Office : IAsyncDisposable
 
     public Desk this[string role] => _desks[role];
 
-    public static async Task<Office> OpenAsync(CancellationToken cancellationToken)
+    public static Task<Office> OpenAsync(CancellationToken cancellationToken) => OpenAsync(Roles, cancellationToken);
+
+    /// <summary>The office with a Playground for only <paramref name="roles"/> (each a Playground process: fewer is lighter).</summary>
+    public static async Task<Office> OpenAsync(IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         var azurite = await AzuriteProcess.StartAsync(cancellationToken);
         BotProcess? bot = null;
@@ -40,7 +43,7 @@ public sealed class Office : IAsyncDisposable
                 ["Workflow__Storage__OutboxPollInterval"] = "00:00:02",
             }, cancellationToken);
             var office = new Office(azurite, bot);
-            foreach (var role in Roles)
+            foreach (var role in roles)
             {
                 var playground = await PlaygroundProcess.StartAsync(new PlaygroundSettings
                 {
@@ -85,6 +88,9 @@ public sealed class Desk(string role, PlaygroundProcess playground, PlaygroundCo
     public string UserId => config.CurrentUserId;
 
     public string ChatId => config.PersonalChatId;
+
+    /// <summary>Where this person's Playground page is served, for a browser.</summary>
+    public int Port => playground.Port;
 
     public PlaygroundConversation Conversation { get; } = conversation;
 
