@@ -15,8 +15,8 @@ public sealed class RescheduleDialogTests(AzuriteFixture storage) : IClassFixtur
 {
     private const string Reason = "Narasumber dari DPMPTSP berhalangan pada tanggal semula.";
     private const string NewTempat = "Ruang Rapat Bidang Perijinan";
-    private static readonly string NewDate = DateTimeInput.DateId(SopVerbs.NewJadwalInput);
-    private static readonly string NewTime = DateTimeInput.TimeId(SopVerbs.NewJadwalInput);
+    private static readonly string _newDate = DateTimeInput.DateId(SopVerbs.NewJadwalInput);
+    private static readonly string _newTime = DateTimeInput.TimeId(SopVerbs.NewJadwalInput);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -32,28 +32,28 @@ public sealed class RescheduleDialogTests(AzuriteFixture storage) : IClassFixtur
         await h.SayAsync(h.Ketua, $"jadwal {number}", Ct);
         var card = await h.CardAsync(h.Ketua, c => DialogCards.Action(c, SopVerbs.Reschedule) is not null, "Ketua: reschedule card");
         Assert.Equal($"Ubah jadwal pelaksanaan {number}", DialogCards.Title(card.Card));
-        Assert.Equal(("2027-02-02", "09:00"), (DialogCards.InputValue(card.Card, NewDate), DialogCards.InputValue(card.Card, NewTime)));
+        Assert.Equal(("2027-02-02", "09:00"), (DialogCards.InputValue(card.Card, _newDate), DialogCards.InputValue(card.Card, _newTime)));
         Assert.Equal(DialogHarness.Step2Form["tempat"], DialogCards.InputValue(card.Card, SopVerbs.NewTempatInput));
         var data = DialogCards.Action(card.Card, SopVerbs.Reschedule)!;
         var cardId = $"reply-{Guid.NewGuid():N}";
 
         // No reason: the same card again, saying why, with what was typed; nothing changed.
         var noReason = await h.ExecuteAsync(h.Ketua, cardId, SopVerbs.Reschedule,
-            DialogCards.With(data, card.Card, new() { [NewDate] = "2027-02-04", [NewTime] = "13:30", [SopVerbs.NewTempatInput] = NewTempat, [SopVerbs.AlasanInput] = "  " }), Ct);
+            DialogCards.With(data, card.Card, new() { [_newDate] = "2027-02-04", [_newTime] = "13:30", [SopVerbs.NewTempatInput] = NewTempat, [SopVerbs.AlasanInput] = "  " }), Ct);
         Assert.True(noReason.IsCard, noReason.ToString());
         Assert.Equal($"Ubah jadwal pelaksanaan {number}", DialogCards.Title(noReason.Card));
         Assert.Equal("Alasan perubahan jadwal wajib diisi, agar semua yang terlibat tahu mengapa jadwal berubah.", DialogCards.Banner(noReason.Card));
-        Assert.Equal(("2027-02-04", "13:30", NewTempat), (DialogCards.InputValue(noReason.Card, NewDate), DialogCards.InputValue(noReason.Card, NewTime), DialogCards.InputValue(noReason.Card, SopVerbs.NewTempatInput)));
+        Assert.Equal(("2027-02-04", "13:30", NewTempat), (DialogCards.InputValue(noReason.Card, _newDate), DialogCards.InputValue(noReason.Card, _newTime), DialogCards.InputValue(noReason.Card, SopVerbs.NewTempatInput)));
         Assert.NotNull(DialogCards.Action(noReason.Card, SopVerbs.Reschedule));
 
         // A Saturday picked: the calendar says why not and which working day is nearest; the same again, the reason kept.
         var saturday = await h.ExecuteAsync(h.Ketua, cardId, SopVerbs.Reschedule,
-            DialogCards.With(data, card.Card, new() { [NewDate] = "2027-02-06", [NewTime] = "10:00", [SopVerbs.AlasanInput] = Reason }), Ct);
+            DialogCards.With(data, card.Card, new() { [_newDate] = "2027-02-06", [_newTime] = "10:00", [SopVerbs.AlasanInput] = Reason }), Ct);
         Assert.True(saturday.IsCard, saturday.ToString());
         Assert.Equal(
             "Jadwal pelaksanaan baru jatuh pada hari Sabtu, 6 Februari 2027, bukan hari kerja. Hari kerja terdekat: Senin, 8 Februari 2027 10.00.",
             DialogCards.Banner(saturday.Card));
-        Assert.Equal(("2027-02-06", "10:00", Reason), (DialogCards.InputValue(saturday.Card, NewDate), DialogCards.InputValue(saturday.Card, NewTime), DialogCards.InputValue(saturday.Card, SopVerbs.AlasanInput)));
+        Assert.Equal(("2027-02-06", "10:00", Reason), (DialogCards.InputValue(saturday.Card, _newDate), DialogCards.InputValue(saturday.Card, _newTime), DialogCards.InputValue(saturday.Card, SopVerbs.AlasanInput)));
         var unchanged = await h.KegiatanAsync(number, Ct);
         Assert.Equal((before.Version, "2027-02-02T09:00:00+07:00", before.Current.DueAt), (unchanged.Version, unchanged.Value("jadwal"), unchanged.Current!.DueAt));
 
@@ -62,7 +62,7 @@ public sealed class RescheduleDialogTests(AzuriteFixture storage) : IClassFixtur
         var kabidsCard = await h.CardAsync(h.Kabid, c => DialogCards.Action(c, SopVerbs.Reschedule) is not null, "Kabid: reschedule card");
 
         var done = await h.ExecuteAsync(h.Ketua, cardId, SopVerbs.Reschedule,
-            DialogCards.With(data, card.Card, new() { [NewDate] = "2027-02-04", [NewTime] = "13:30", [SopVerbs.NewTempatInput] = NewTempat, [SopVerbs.AlasanInput] = Reason }), Ct);
+            DialogCards.With(data, card.Card, new() { [_newDate] = "2027-02-04", [_newTime] = "13:30", [SopVerbs.NewTempatInput] = NewTempat, [SopVerbs.AlasanInput] = Reason }), Ct);
         Assert.True(done.IsCard, done.ToString());
         Assert.Equal("Jadwal diubah", DialogCards.Headline(done.Card));
         Assert.True(DialogCards.IsReadOnly(done.Card));
@@ -104,7 +104,7 @@ public sealed class RescheduleDialogTests(AzuriteFixture storage) : IClassFixtur
 
         // The Kabid's card and the Ketua's first step 6 card are out of date: a click says the jadwal moved, and changes nothing.
         var stale = await h.ExecuteAsync(h.Kabid, $"reply-{Guid.NewGuid():N}", SopVerbs.Reschedule,
-            DialogCards.With(DialogCards.Action(kabidsCard.Card, SopVerbs.Reschedule)!, kabidsCard.Card, new() { [NewDate] = "2027-02-05", [NewTime] = "09:00", [SopVerbs.AlasanInput] = "Aula penuh." }), Ct);
+            DialogCards.With(DialogCards.Action(kabidsCard.Card, SopVerbs.Reschedule)!, kabidsCard.Card, new() { [_newDate] = "2027-02-05", [_newTime] = "09:00", [SopVerbs.AlasanInput] = "Aula penuh." }), Ct);
         Assert.True(stale.IsCard, stale.ToString());
         Assert.Equal("Kartu ini sudah tidak berlaku", DialogCards.Title(stale.Card));
         Assert.StartsWith("Jadwal pelaksanaan telah diubah menjadi Kamis, 4 Februari 2027 13.30 WIB oleh Rina Marlina", DialogCards.Banner(stale.Card), StringComparison.Ordinal);

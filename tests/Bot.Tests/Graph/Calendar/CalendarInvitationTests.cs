@@ -8,6 +8,7 @@ using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.Dialogs;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop.Engine;
 
 namespace PerijinanBot.Bot.Tests.Graph.Calendar;
 
@@ -23,6 +24,10 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
     private const string Events = $"/users/{Organizer}/events";
 
     private static readonly string _eventsPattern = Regex.Escape(Events);
+
+    // The jadwal card's date and time pickers (DateTimeInput), as Teams sends them.
+    private static readonly string _newDate = DateTimeInput.DateId(SopVerbs.NewJadwalInput);
+    private static readonly string _newTime = DateTimeInput.TimeId(SopVerbs.NewJadwalInput);
 
     /// <summary>The team of every walked kegiatan, as appsettings.Development.json names their mailboxes.</summary>
     private static readonly string[] _team = ["rina.marlina@diskopukm.example", "budi.santoso@diskopukm.example", "hendra.gunawan@diskopukm.example", "siti.aminah@diskopukm.example"];
@@ -127,7 +132,8 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
         // The Ketua moves it with "jadwal ‹nomor›": a new jadwal and a new tempat, with the reason.
         await RescheduleAsync(h, h.Ketua, number, new()
         {
-            [SopVerbs.NewJadwalInput] = "2027-02-04 13:30",
+            [_newDate] = "2027-02-04",
+            [_newTime] = "13:30",
             [SopVerbs.NewTempatInput] = "Ruang Rapat Bidang Perijinan",
             [SopVerbs.AlasanInput] = "Jadwal bentrok dengan kunjungan kerja Gubernur.",
         });
@@ -151,8 +157,8 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
         // event straight to the latest jadwal, and the other finds it already there and sends nothing.
         var dropped = graph.Dropped;
         graph.Unreachable = true;
-        await RescheduleAsync(h, h.Kabid, number, new() { [SopVerbs.NewJadwalInput] = "2027-02-05 09:00", [SopVerbs.AlasanInput] = "Narasumber berhalangan." });
-        await RescheduleAsync(h, h.Ketua, number, new() { [SopVerbs.NewJadwalInput] = "2027-02-08 10:00", [SopVerbs.AlasanInput] = "Koperasi meminta hari Senin." });
+        await RescheduleAsync(h, h.Kabid, number, new() { [_newDate] = "2027-02-05", [_newTime] = "09:00", [SopVerbs.AlasanInput] = "Narasumber berhalangan." });
+        await RescheduleAsync(h, h.Ketua, number, new() { [_newDate] = "2027-02-08", [_newTime] = "10:00", [SopVerbs.AlasanInput] = "Koperasi meminta hari Senin." });
         var deadline = DateTimeOffset.UtcNow + DialogHarness.Patience;
         while (graph.Dropped == dropped && DateTimeOffset.UtcNow < deadline)
         {
