@@ -76,7 +76,7 @@ internal sealed partial class DelegationTurns(
             return await CardAsync(sender, draft, null, DelegationTexts.BadDates, cancellationToken);
         }
 
-        var request = new NewDelegation(holderId, draft.StandIn ?? "", dates.From, dates.To, draft.Basis ?? "");
+        var request = new NewDelegation(holderId, draft.StandIn ?? "", dates.From, dates.To, draft.Basis ?? "", draft.Reason);
         var added = await store.AddAsync(sender.AadObjectId, CommandId(turn, request), request, cancellationToken);
         if (!added.IsOk)
         {
@@ -204,7 +204,7 @@ internal sealed partial class DelegationTurns(
         var holder = people.Find(record.HolderId);
         var mayEnd = viewer.Holds(Role.Admin) || Same(record.HolderId, viewer.AadObjectId) || Same(record.CreatedBy, viewer.AadObjectId);
         return new DelegationItem(record.Id, holder?.Name ?? record.HolderId, holder is null ? "" : RoleOf(holder),
-            people.Find(record.StandInId)?.Name ?? record.StandInId, record.From, record.To, record.Basis, mayEnd);
+            people.Find(record.StandInId)?.Name ?? record.StandInId, record.From, record.To, record.Basis, mayEnd, record.Reason);
     }
 
     private static DelegationChoice Choice(Person person) =>
@@ -222,7 +222,8 @@ internal sealed partial class DelegationTurns(
         Text(data, DelegationCard.StandInInput),
         Text(data, DelegationCard.FromInput),
         Text(data, DelegationCard.ToInput),
-        Text(data, DelegationCard.BasisInput));
+        Text(data, DelegationCard.BasisInput),
+        Text(data, DelegationCard.ReasonInput));
 
     private static (DateOnly From, DateOnly To)? Dates(DelegationDraft draft) =>
         DateOnly.TryParseExact(draft.From?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
@@ -239,7 +240,7 @@ internal sealed partial class DelegationTurns(
     private static string CommandId(TurnContext turn, NewDelegation request)
     {
         var key = string.Join('|', turn.Reference.ConversationId, turn.Activity.ReplyToId ?? turn.Activity.Id ?? "", turn.Sender?.AadObjectId ?? "",
-            request.HolderId, request.StandInId, request.From.ToString("O", CultureInfo.InvariantCulture), request.To.ToString("O", CultureInfo.InvariantCulture), request.Basis);
+            request.HolderId, request.StandInId, request.From.ToString("O", CultureInfo.InvariantCulture), request.To.ToString("O", CultureInfo.InvariantCulture), request.Basis, request.Reason);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
     }
 

@@ -12,15 +12,19 @@ namespace PerijinanBot.Bot.People;
 /// <summary>
 /// Plh. appointments in table <c>Delegations</c>, one partition: a row per appointment ("d-" + id) and a row per holder
 /// ("h-" + holder id) whose ETag serialises appointments for that holder, so two instances cannot both store overlapping ones.
-/// Ending early keeps the row (marked ended) as the record of who ended it.
+/// Ending early keeps the row (marked ended) as the record of who ended it. Each official has at most
+/// <see cref="DelegationOptions.MaxAppointmentsPerOfficial"/> in force or to come, none running past a year from today, and one
+/// that begins before today only with a reason.
 /// </summary>
-internal sealed class DelegationStore(TableProvider tables, PeopleDirectory people, SopEngine engine, TimeProvider time, DelegationCache cache, IOptions<StorageOptions> options)
+internal sealed class DelegationStore(
+    TableProvider tables, PeopleDirectory people, SopEngine engine, TimeProvider time, DelegationCache cache, IOptions<StorageOptions> options, IOptions<DelegationOptions> limits)
 {
     public const string TableName = "Delegations";
 
     /// <summary>The table, after <c>Storage:TableNamePrefix</c>: environments sharing an account stay apart.</summary>
     private readonly string _name = options.Value.TableName(TableName);
     public const int MaxBasisLength = DelegationCard.MaxBasisLength;
+    public const int MaxReasonLength = DelegationCard.MaxReasonLength;
     private const string Partition = "plh";
     private const string Active = "active";
     private const string Ended = "ended";
@@ -46,15 +50,21 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
 
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
+            // Read after the holder's marker: its ETag makes this count and the overlap check hold until the batch is in.
             var marker = await table.GetEntityIfExistsAsync<TableEntity>(Partition, HolderKey(request.HolderId), cancellationToken: cancellationToken);
-            var clash = (await ListAsync(table, cancellationToken)).FirstOrDefault(r =>
-                string.Equals(r.HolderId, request.HolderId, StringComparison.OrdinalIgnoreCase) && r.Overlaps(request.From, request.To));
-            if (clash is not null)
+            var theirs = (await ListAsync(table, cancellationToken)).Where(r => Same(r.HolderId, request.HolderId)).ToList();
+            if (theirs.Count >= limits.Value.MaxAppointmentsPerOfficial)
+            {
+                return DelegationResult.Refused(DelegationTexts.TooMany(NameOf(request.HolderId), limits.Value.MaxAppointmentsPerOfficial));
+            }
+
+            if (theirs.FirstOrDefault(r => r.Overlaps(request.From, request.To)) is { } clash)
             {
                 return DelegationResult.Refused(DelegationTexts.Overlap(NameOf(clash.HolderId), NameOf(clash.StandInId), clash.From, clash.To));
             }
 
-            var record = new DelegationRecord(id, request.HolderId, request.StandInId, request.From, request.To, request.Basis.Trim(), actorId, time.GetUtcNow());
+            var record = new DelegationRecord(
+                id, request.HolderId, request.StandInId, request.From, request.To, request.Basis.Trim(), actorId, time.GetUtcNow(), ReasonOf(request) ?? "");
             var holderRow = new TableEntity(Partition, HolderKey(request.HolderId)) { ["LastDelegation"] = id };
             TableTransactionAction claim = marker.HasValue
                 ? new(TableTransactionActionType.UpdateReplace, holderRow, marker.Value!.ETag)
@@ -189,11 +199,22 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
             return DelegationTexts.InThePast(Today);
         }
 
+        if (request.To > Today.AddYears(1))
+        {
+            return DelegationTexts.TooFarAhead(Today.AddYears(1));
+        }
+
         var basis = request.Basis?.Trim() ?? "";
+        var reason = ReasonOf(request);
         return basis.Length == 0 ? DelegationTexts.BasisRequired
             : basis.Length > MaxBasisLength ? DelegationTexts.BasisTooLong(basis.Length)
+            : reason is { Length: 0 } ? DelegationTexts.ReasonRequired(Today)
+            : reason is { Length: > MaxReasonLength } ? DelegationTexts.ReasonTooLong(reason.Length)
             : null;
     }
+
+    /// <summary>The reason a back-dated appointment needs (empty when none was given); null when it begins today or later, whatever was typed.</summary>
+    private string? ReasonOf(NewDelegation request) => request.From < Today ? request.Reason?.Trim() ?? "" : null;
 
     private static async Task<(DelegationRecord Record, TableEntity Entity)?> FindAsync(TableClient table, string id, CancellationToken cancellationToken)
     {
@@ -223,6 +244,7 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
         ["Basis"] = record.Basis,
         ["CreatedBy"] = record.CreatedBy,
         ["CreatedAt"] = record.CreatedAt,
+        ["Reason"] = record.Reason,
         ["Status"] = Active,
     };
 
@@ -234,5 +256,6 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
         ParseDate(row.GetString("To")),
         row.GetString("Basis") ?? "",
         row.GetString("CreatedBy") ?? "",
-        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        row.GetString("Reason") ?? "");
 }

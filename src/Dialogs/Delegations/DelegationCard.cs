@@ -6,14 +6,17 @@ using PerijinanBot.Sop;
 
 namespace PerijinanBot.Dialogs.Delegations;
 
-/// <summary>One Plh. appointment as the card lists it. <paramref name="Basis"/> was typed by a person: shown only in TextRuns.</summary>
-public sealed record DelegationItem(string Id, string HolderName, string HolderRole, string StandInName, DateOnly From, DateOnly To, string Basis, bool MayEnd);
+/// <summary>
+/// One Plh. appointment as the card lists it. <paramref name="Basis"/> and <paramref name="Reason"/> were typed by a person: shown
+/// only in TextRuns. <paramref name="Reason"/>: why it was made to begin before the day it was made (empty when it was not).
+/// </summary>
+public sealed record DelegationItem(string Id, string HolderName, string HolderRole, string StandInName, DateOnly From, DateOnly To, string Basis, bool MayEnd, string Reason = "");
 
 /// <summary>A person offered in a drop-down: their directory id and what the list shows.</summary>
 public sealed record DelegationChoice(string Id, string Title);
 
 /// <summary>What the form holds: empty at first, as sent after a refusal (nothing typed is lost).</summary>
-public sealed record DelegationDraft(string? Holder = null, string? StandIn = null, string? From = null, string? To = null, string? Basis = null)
+public sealed record DelegationDraft(string? Holder = null, string? StandIn = null, string? From = null, string? To = null, string? Basis = null, string? Reason = null)
 {
     public static DelegationDraft Empty { get; } = new();
 }
@@ -41,7 +44,9 @@ public static class DelegationCard
     public const string FromInput = "plhFrom";
     public const string ToInput = "plhTo";
     public const string BasisInput = "plhBasis";
+    public const string ReasonInput = "plhReason";
     public const int MaxBasisLength = 200;
+    public const int MaxReasonLength = 300;
 
     public static JsonObject Build(DelegationCardView view)
     {
@@ -82,6 +87,7 @@ public static class DelegationCard
             [
                 CardElements.Text("Penunjukan Plh.", TextStyle.Title),
                 Runs(sentence, item.Basis, "."),
+                .. ReasonRuns(item),
                 CardElements.Text($"Ditunjuk oleh {appointedBy}. Selama tanggal itu Anda dapat bertindak atas langkah SOP {item.HolderName}; setiap tindakan dicatat atas nama Anda sebagai Plh. Ketik **tugas** untuk melihat langkah yang menunggu.", TextStyle.Subtle),
             ],
             [CardElements.CommandButton("Tugas saya", "tugas")]);
@@ -107,12 +113,13 @@ public static class DelegationCard
         foreach (var item in items)
         {
             any = true;
-            var lines = new List<JsonNode>
-            {
+            List<JsonNode> lines =
+            [
                 new JsonObject { ["type"] = "TextBlock", ["text"] = $"{item.StandInName} selaku Plh. {item.HolderName}", ["wrap"] = true, ["weight"] = "Bolder" },
                 CardElements.Text($"{item.HolderRole} · {WibFormat.Date(item.From)} sampai {WibFormat.Date(item.To)}", TextStyle.Subtle),
                 Runs("Dasar: ", Shorten(item.Basis)),
-            };
+                .. ReasonRuns(item),
+            ];
             if (item.MayEnd)
             {
                 lines.Add(CardInputs.ActionSet([EndButton(item.Id)]));
@@ -146,6 +153,10 @@ public static class DelegationCard
         yield return CardInputs.DateInput(ToInput, "Sampai tanggal", "Isi tanggal selesai.", IsoDate(draft.To), required: true);
         yield return CardInputs.TextInput(BasisInput, "Nomor surat tugas", $"Isi nomor surat tugas (paling banyak {MaxBasisLength} karakter).", draft.Basis,
             required: true, maxLength: MaxBasisLength, multiline: false, placeholder: "contoh: 800/123/DISKOPUKM.B/2026");
+        // Required only for a start before today, which the card cannot know when the date is picked: the bot checks it.
+        yield return CardInputs.TextInput(ReasonInput, "Alasan berlaku mundur (wajib bila tanggal mulai sebelum hari ini)",
+            $"Isi alasan penunjukan berlaku mundur (paling banyak {MaxReasonLength} karakter).", draft.Reason,
+            required: false, maxLength: MaxReasonLength, multiline: true, placeholder: "contoh: surat tugas ditandatangani setelah Plh. mulai bertugas");
         yield return CardInputs.ActionSet([CardInputs.Execute("Tetapkan Plh.", AddVerb, [])]);
     }
 
@@ -158,6 +169,10 @@ public static class DelegationCard
         return button;
     }
 
+    /// <summary>The reason for a back-dated appointment, when it has one.</summary>
+    private static JsonObject[] ReasonRuns(DelegationItem item) =>
+        item.Reason.Length == 0 ? [] : [Runs("Alasan berlaku mundur: ", Shorten(item.Reason, MaxReasonLength))];
+
     /// <summary>Fixed words and typed text side by side; TextRuns are never read as markdown.</summary>
     private static JsonObject Runs(params string[] runs) => new()
     {
@@ -165,7 +180,7 @@ public static class DelegationCard
         ["inlines"] = new JsonArray([.. runs.Select(r => (JsonNode)new JsonObject { ["type"] = "TextRun", ["text"] = r })]),
     };
 
-    private static string Shorten(string text) => text.Length <= MaxBasisLength ? text : string.Concat(text.AsSpan(0, MaxBasisLength), " …");
+    private static string Shorten(string text, int max = MaxBasisLength) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), " …");
 
     /// <summary>An Input.Date only takes yyyy-MM-dd; anything else typed is dropped rather than breaking the card.</summary>
     private static string? IsoDate(string? text) =>

@@ -22,6 +22,19 @@ public static class DelegationTexts
 
     public static string InThePast(DateOnly today) => $"Tanggal selesai sudah lewat. Plh. ditunjuk untuk hari ini ({WibFormat.Date(today)}) atau sesudahnya.";
 
+    /// <param name="latest">Today plus one year: the last day an appointment may run to.</param>
+    public static string TooFarAhead(DateOnly latest) =>
+        $"Penunjukan Plh. paling lama sampai satu tahun dari hari ini: tanggal selesai paling lambat {WibFormat.Date(latest)}.";
+
+    public static string ReasonRequired(DateOnly today) =>
+        $"Tanggal mulai sebelum hari ini ({WibFormat.Date(today)}): isi alasan penunjukan berlaku mundur. Alasan itu dicatat bersama penunjukan.";
+
+    public static string ReasonTooLong(int length) => $"Alasan berlaku mundur paling banyak {DelegationCard.MaxReasonLength} karakter (saat ini {WibFormat.Number(length)}).";
+
+    /// <summary><paramref name="holder"/> already has <paramref name="limit"/> (or more) appointments in force or to come.</summary>
+    public static string TooMany(string holder, int limit) =>
+        $"{holder} sudah mencapai batas {WibFormat.Number(limit)} penunjukan Plh. yang sedang berlaku atau akan datang untuk satu pejabat. Akhiri salah satu penunjukan itu dulu.";
+
     public static string BasisTooLong(int length) => $"Nomor surat tugas paling banyak {DelegationCard.MaxBasisLength} karakter (saat ini {WibFormat.Number(length)}).";
 
     /// <summary>The holder already has a Plh. (<paramref name="standIn"/>) for dates that overlap the new ones.</summary>

@@ -59,6 +59,7 @@ public sealed class DelegationDialogTests(AzuriteFixture storage) : IClassFixtur
 
         var reversed = await AddAsync(h, h.Kabid, card, h.Ketua, Today.AddDays(3), Today.AddDays(1), "ST 800/9/2026");
         var noBasis = await AddAsync(h, h.Kabid, card, h.Ketua, Today, Today.AddDays(1), "  ");
+        var tooFar = await AddAsync(h, h.Kabid, card, h.Ketua, Today, Today.AddYears(1).AddDays(1), "ST 800/9/2026");
         var noDates = await h.ExecuteAsync(h.Kabid, "plh-card", DelegationCard.AddVerb, new JsonObject
         {
             [DelegationCard.StandInInput] = h.Ketua.AadObjectId,
@@ -70,8 +71,9 @@ public sealed class DelegationDialogTests(AzuriteFixture storage) : IClassFixtur
         Assert.Equal(Iso(Today.AddDays(3)), DialogCards.InputValue(reversed.Card, DelegationCard.FromInput));
         Assert.Equal(h.Ketua.AadObjectId, DialogCards.InputValue(reversed.Card, DelegationCard.StandInInput));
         Assert.Equal(DelegationTexts.BasisRequired, DialogCards.Banner(noBasis.Card));
+        Assert.Equal($"Penunjukan Plh. paling lama sampai satu tahun dari hari ini: tanggal selesai paling lambat {WibFormat.Date(Today.AddYears(1))}.", DialogCards.Banner(tooFar.Card));
         Assert.Equal("Isi tanggal mulai dan tanggal selesai (pilih dari kalender).", DialogCards.Banner(noDates.Card));
-        Assert.All(new[] { reversed, noBasis, noDates }, a => Assert.NotNull(DialogCards.Action(a.Card, DelegationCard.AddVerb)));
+        Assert.All(new[] { reversed, noBasis, tooFar, noDates }, a => Assert.NotNull(DialogCards.Action(a.Card, DelegationCard.AddVerb)));
         Assert.Equal(before.Count, (await ListAsync(h)).Count);
         Assert.DoesNotContain(h.CardsPostedTo(h.Ketua), c => DialogCards.Title(c) == "Penunjukan Plh.");
     }
@@ -148,20 +150,52 @@ public sealed class DelegationDialogTests(AzuriteFixture storage) : IClassFixtur
         Assert.True(added.IsCard);
     }
 
+    [Fact]
+    public async Task A_start_before_today_is_refused_without_a_reason_and_with_one_it_is_stored_and_the_plh_list_shows_the_reason()
+    {
+        await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct);
+        // Dewi holds no step in the other tests of this class: her Plh. reaches nobody's cards there.
+        await h.SayAsync(h.Dewi, "plh", Ct);
+        var card = (await h.CardAsync(h.Dewi, IsPlhCard, "Dewi: plh card")).Card;
+        const string Reason = "Surat tugas baru ditandatangani hari ini.";
+
+        var refused = await AddAsync(h, h.Dewi, card, h.Budi, Today.AddDays(-1), Today, "ST 800/95/DISKOPUKM.B/2026");
+
+        Assert.Equal($"Tanggal mulai sebelum hari ini ({WibFormat.Date(Today)}): isi alasan penunjukan berlaku mundur. Alasan itu dicatat bersama penunjukan.", DialogCards.Banner(refused.Card));
+        Assert.Equal(Iso(Today.AddDays(-1)), DialogCards.InputValue(refused.Card, DelegationCard.FromInput));
+        Assert.DoesNotContain(await ListAsync(h), r => r.HolderId == h.Dewi.AadObjectId);
+        Assert.DoesNotContain(h.CardsPostedTo(h.Budi), c => DialogCards.Title(c) == "Penunjukan Plh.");
+
+        var added = await AddAsync(h, h.Dewi, refused.Card, h.Budi, Today.AddDays(-1), Today, "ST 800/95/DISKOPUKM.B/2026", Reason);
+
+        Assert.Equal("Budi Santoso ditunjuk sebagai Plh. Dewi Lestari dan sudah diberi tahu.", DialogCards.Banner(added.Card));
+        Assert.Equal(Reason, (await ListAsync(h)).Single(r => r.HolderId == h.Dewi.AadObjectId).Reason);
+        await h.SayAsync(h.Ketua, "plh", Ct);
+        var list = DialogCards.Text((await h.CardAsync(h.Ketua, c => IsPlhCard(c) && DialogCards.Text(c).Contains("Budi Santoso selaku Plh. Dewi Lestari", StringComparison.Ordinal), "Ketua: plh list")).Card);
+        Assert.Contains("Alasan berlaku mundur: ", list, StringComparison.Ordinal);
+        Assert.Contains(Reason, list, StringComparison.Ordinal);
+    }
+
     private static bool IsPlhCard(JsonObject card) => DialogCards.Title(card) == "Plh./Plt. — Pelaksana Harian";
 
     private static IReadOnlyList<string?> StandInChoices(JsonObject card) =>
         [.. DialogCards.Find(card, n => (string?)n["id"] == DelegationCard.StandInInput).Single()["choices"]!.AsArray().Select(c => (string?)c!["value"])];
 
-    private static async Task<InvokeAnswer> AddAsync(DialogHarness h, Person by, JsonObject card, Person standIn, DateOnly from, DateOnly to, string basis)
+    private static async Task<InvokeAnswer> AddAsync(DialogHarness h, Person by, JsonObject card, Person standIn, DateOnly from, DateOnly to, string basis, string? reason = null)
     {
-        var answer = await h.ExecuteAsync(by, $"plh-{Guid.NewGuid():N}", DelegationCard.AddVerb, DialogCards.With(DialogCards.Action(card, DelegationCard.AddVerb)!, card, new()
+        var typed = new Dictionary<string, string>
         {
             [DelegationCard.StandInInput] = standIn.AadObjectId,
             [DelegationCard.FromInput] = Iso(from),
             [DelegationCard.ToInput] = Iso(to),
             [DelegationCard.BasisInput] = basis,
-        }), Ct);
+        };
+        if (reason is not null)
+        {
+            typed[DelegationCard.ReasonInput] = reason;
+        }
+
+        var answer = await h.ExecuteAsync(by, $"plh-{Guid.NewGuid():N}", DelegationCard.AddVerb, DialogCards.With(DialogCards.Action(card, DelegationCard.AddVerb)!, card, typed), Ct);
         Assert.True(answer.IsCard && IsPlhCard(answer.Card), $"plh.add: {answer}");
         return answer;
     }

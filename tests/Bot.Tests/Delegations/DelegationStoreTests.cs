@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Storage;
@@ -53,15 +54,16 @@ public sealed class DelegationStoreTests(AzuriteFixture storage) : IClassFixture
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private (DelegationStore Store, DelegationCache Cache) Instance()
+    private (DelegationStore Store, DelegationCache Cache) Instance(DelegationOptions? limits = null)
     {
         var cache = new DelegationCache();
         var engine = new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, _time);
-        return (new DelegationStore(new TableProvider(new TableServiceClient(storage.ConnectionString)), People, engine, _time, cache, Microsoft.Extensions.Options.Options.Create(new PerijinanBot.Bot.Storage.StorageOptions())), cache);
+        return (new DelegationStore(new TableProvider(new TableServiceClient(storage.ConnectionString)), People, engine, _time, cache,
+            Options.Create(new StorageOptions()), Options.Create(limits ?? new DelegationOptions())), cache);
     }
 
-    private static NewDelegation Kabid(string standIn = Rina, int from = 0, int to = 4, string basis = Basis) =>
-        new(Hendra, standIn, Today.AddDays(from), Today.AddDays(to), basis);
+    private static NewDelegation Kabid(string standIn = Rina, int from = 0, int to = 4, string basis = Basis, string? reason = null) =>
+        new(Hendra, standIn, Today.AddDays(from), Today.AddDays(to), basis, reason);
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 
@@ -90,6 +92,10 @@ public sealed class DelegationStoreTests(AzuriteFixture storage) : IClassFixture
         { "a range that is over", Hendra, Kabid(from: -5, to: -1), DelegationTexts.InThePast(Today) },
         { "no basis", Hendra, Kabid(basis: "   "), DelegationTexts.BasisRequired },
         { "a basis over 200 characters", Hendra, Kabid(basis: new string('8', 201)), DelegationTexts.BasisTooLong(201) },
+        { "a last day more than a year ahead", Hendra, Kabid(to: 366), DelegationTexts.TooFarAhead(new DateOnly(2027, 11, 26)) },
+        { "a start before today without a reason", Hendra, Kabid(from: -2), DelegationTexts.ReasonRequired(Today) },
+        { "a start before today with a blank reason", Hendra, Kabid(from: -1, reason: "   "), DelegationTexts.ReasonRequired(Today) },
+        { "a reason over 300 characters", Hendra, Kabid(from: -1, reason: new string('x', 301)), DelegationTexts.ReasonTooLong(301) },
     };
 
     [Theory]
@@ -107,14 +113,78 @@ public sealed class DelegationStoreTests(AzuriteFixture storage) : IClassFixture
     }
 
     [Fact]
-    public async Task An_Admin_appoints_for_any_holder_and_a_range_begun_earlier_still_counts_while_it_lasts()
+    public async Task An_Admin_appoints_for_any_holder_and_a_range_begun_earlier_is_stored_with_its_reason_and_counts_while_it_lasts()
     {
-        var (store, _) = Instance();
+        var (store, cache) = Instance();
+        const string Reason = "Surat tugas ditandatangani setelah Plh. mulai bertugas.";
 
-        var added = await store.AddAsync(Agus, NewId(), new NewDelegation(Siti, Hendra, Today.AddDays(-2), Today, Basis), Ct);
+        var added = await store.AddAsync(Agus, NewId(), new NewDelegation(Siti, Hendra, Today.AddDays(-2), Today, Basis, $"  {Reason} "), Ct);
 
         Assert.True(added.IsOk, added.Error);
         Assert.Equal(Agus, added.Record!.CreatedBy);
+        var listed = Assert.Single(await store.ListAsync(Ct));
+        Assert.Equal((Today.AddDays(-2), Reason), (listed.From, listed.Reason));
+        Assert.True(Assert.Single(cache.Current).IsActiveOn(Today));
+    }
+
+    [Fact]
+    public async Task A_reason_is_kept_only_for_an_appointment_that_starts_before_today()
+    {
+        var (store, _) = Instance();
+
+        Assert.True((await store.AddAsync(Hendra, NewId(), Kabid(from: -1, to: 0, reason: "Sakit mendadak."), Ct)).IsOk);
+        Assert.True((await store.AddAsync(Hendra, NewId(), Kabid(from: 1, to: 2, reason: "Tidak perlu."), Ct)).IsOk);
+
+        Assert.Equal(["Sakit mendadak.", ""], (await store.ListAsync(Ct)).Select(r => r.Reason));
+    }
+
+    [Fact]
+    public async Task An_appointment_may_run_to_the_same_day_next_year_and_not_a_day_longer()
+    {
+        var (store, _) = Instance();
+
+        var longer = await store.AddAsync(Hendra, NewId(), Kabid(from: 30, to: 366), Ct);
+        var yearAhead = await store.AddAsync(Hendra, NewId(), Kabid(from: 30, to: 365), Ct);
+
+        Assert.Equal("Penunjukan Plh. paling lama sampai satu tahun dari hari ini: tanggal selesai paling lambat Jumat, 26 November 2027.", longer.Error);
+        Assert.True(yearAhead.IsOk, yearAhead.Error);
+        Assert.Equal(new DateOnly(2027, 11, 26), Assert.Single(await store.ListAsync(Ct)).To);
+    }
+
+    [Fact]
+    public async Task An_official_has_at_most_five_appointments_in_force_or_to_come_and_ending_one_frees_a_place()
+    {
+        var (store, _) = Instance();
+        var ids = new List<string>();
+        for (var week = 0; week < 5; week++)
+        {
+            var added = await store.AddAsync(Hendra, NewId(), Kabid(from: week * 7, to: week * 7 + 2), Ct);
+            Assert.True(added.IsOk, added.Error);
+            ids.Add(added.Record!.Id);
+        }
+
+        var sixth = await store.AddAsync(Hendra, NewId(), Kabid(standIn: Dewi, from: 40, to: 41), Ct);
+        var otherHolder = await store.AddAsync(Siti, NewId(), new NewDelegation(Siti, Hendra, Today, Today.AddDays(4), Basis), Ct);
+
+        Assert.Equal(DelegationTexts.TooMany("Hendra Gunawan", 5), sixth.Error);
+        Assert.StartsWith("Hendra Gunawan sudah mencapai batas 5 penunjukan Plh. yang sedang berlaku atau akan datang", sixth.Error, StringComparison.Ordinal);
+        Assert.Equal(5, (await store.ListAsync(Ct)).Count(r => r.HolderId == Hendra));
+        Assert.True(otherHolder.IsOk, otherHolder.Error);
+        Assert.True((await store.EndAsync(Hendra, ids[2], Ct)).IsOk);
+        Assert.True((await store.AddAsync(Hendra, NewId(), Kabid(standIn: Dewi, from: 40, to: 41), Ct)).IsOk);
+    }
+
+    [Fact]
+    public async Task The_limit_of_appointments_per_official_is_the_configured_one_and_past_ones_do_not_count()
+    {
+        var (store, _) = Instance(new DelegationOptions { MaxAppointmentsPerOfficial = 1 });
+        Assert.True((await store.AddAsync(Hendra, NewId(), Kabid(from: 0, to: 0), Ct)).IsOk);
+
+        var second = await store.AddAsync(Hendra, NewId(), Kabid(from: 1, to: 1), Ct);
+        Assert.Equal(DelegationTexts.TooMany("Hendra Gunawan", 1), second.Error);
+
+        _time.Advance(TimeSpan.FromDays(1));
+        Assert.True((await store.AddAsync(Hendra, NewId(), Kabid(from: 1, to: 1), Ct)).IsOk);
     }
 
     [Fact]

@@ -68,6 +68,31 @@ public sealed class DelegationCardTests
     }
 
     [Fact]
+    public void A_back_dated_appointment_is_listed_and_announced_with_its_reason_and_the_form_offers_a_reason_field_kept_after_a_refusal()
+    {
+        var backDated = InForce with { From = Today.AddDays(-3), Reason = "Surat tugas **terlambat** ditandatangani." };
+        var view = KabidView with
+        {
+            Delegations = [backDated],
+            Draft = new DelegationDraft(null, StandIns[0].Id, "2026-11-20", "2026-11-27", "ST 1", "Karena sakit mendadak."),
+        };
+
+        var card = DelegationCard.Build(view);
+
+        var runs = Find(card, n => (string?)n["type"] == "TextRun").Select(n => (string?)n["text"]).ToList();
+        Assert.Contains("Alasan berlaku mundur: ", runs);
+        Assert.Contains("Surat tugas **terlambat** ditandatangani.", runs);
+        var reason = Assert.Single(Find(card, n => (string?)n["id"] == DelegationCard.ReasonInput));
+        Assert.Equal("Karena sakit mendadak.", (string?)reason["value"]);
+        Assert.NotEqual(true, (bool?)reason["isRequired"]);
+        Assert.Contains("wajib bila tanggal mulai sebelum hari ini", (string?)reason["label"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Alasan berlaku mundur: ", Find(DelegationCard.Build(KabidView), n => (string?)n["type"] == "TextRun").Select(n => (string?)n["text"]));
+        // The stand-in is told the reason too.
+        Assert.Contains(Find(DelegationCard.Appointed(backDated, "Siti Aminah"), n => (string?)n["type"] == "TextRun"), n => (string?)n["text"] == "Surat tugas **terlambat** ditandatangani.");
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
     public void Someone_who_may_not_appoint_sees_the_list_without_a_form()
     {
         var card = DelegationCard.Build(KabidView with { Form = null });
