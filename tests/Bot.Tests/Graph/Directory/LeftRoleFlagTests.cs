@@ -82,8 +82,9 @@ public sealed class LeftRoleFlagTests(AzuriteFixture storage) : IClassFixture<Az
         Assert.Contains("1 pemberitahuan pengalihan belum dapat dikirim", first, StringComparison.Ordinal);
         Assert.DoesNotContain("diberitahukan kepada atasannya", first, StringComparison.Ordinal);
 
-        await h.SayAsync(h.Kabid, "bantuan", Ct);
-        await h.CardAsync(h.Kabid, c => DialogCards.Title(c) == "PerijinanBot — Bantuan", "Hendra: help card");
+        // Hendra opens the bot: Teams announces the installation in his 1:1 chat.
+        await h.InstallAsync(h.Kabid, Ct);
+        await h.CardAsync(h.Kabid, c => DialogCards.Title(c) == "Selamat datang di PerijinanBot", "Hendra: welcome card");
         Assert.DoesNotContain(h.CardsPostedTo(h.Kabid), IsLeftRoleNotice);
 
         await h.SayAsync(h.Admin, "peran sinkron", Ct);
