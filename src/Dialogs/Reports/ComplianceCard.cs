@@ -14,7 +14,10 @@ public sealed record ComplianceRoleLine(string Role, int KegiatanCount, int Visi
 /// <summary>One line of the SOP monitoring form: the verdict (null: the step was not carried out in the period) and the evidence.</summary>
 public sealed record MonitoringLine(int Step, string Title, bool? Good, string Evidence);
 
-/// <param name="Chart">The chart image (median against standard per step), served by the bot like the documents.</param>
+/// <param name="Chart">
+/// The chart image (per step, the median as a share of that step's own standard, and the share on time), served by the bot like
+/// the documents.
+/// </param>
 /// <param name="Export">The XLSX: summary, one row per kegiatan-step, and the monitoring form.</param>
 public sealed record ComplianceCardView(
     string PeriodLabel,
@@ -52,7 +55,7 @@ public static class ComplianceCard
             {
                 ["type"] = "Image",
                 ["url"] = chart.AbsoluteUri,
-                ["altText"] = $"Grafik median waktu pelaksanaan tiap langkah dibanding mutu baku, {view.PeriodLabel}",
+                ["altText"] = $"Grafik {view.PeriodLabel}: median waktu tiap langkah dalam persen mutu baku langkah itu, dan bagian yang tepat waktu",
                 ["size"] = "Stretch",
             });
         }

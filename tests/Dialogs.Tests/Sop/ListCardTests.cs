@@ -116,6 +116,46 @@ public sealed class ListCardTests
     }
 
     [Fact]
+    public void The_SOP_card_shows_where_Ya_and_Tidak_lead_at_steps_3_to_5_and_marks_the_pelaksana_of_steps_6_and_7_as_the_office_s()
+    {
+        var text = CardJson.Text(SopScenes.All["sop-sop"](Typing.Normal));
+
+        Assert.Contains("Ya → lanjut ke langkah 4 (Kepala Bidang)\nTidak → kembali ke langkah 2 (Anggota Tim Kerja) untuk diperbaiki", text, StringComparison.Ordinal);
+        Assert.Contains("Ya → lanjut ke langkah 5 (Kepala Dinas)\nTidak → kembali ke langkah 3 (Ketua Tim Kerja) untuk diperbaiki", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "Ya → disposisi kepada Kepala Bidang untuk ditindaklanjuti; lanjut ke langkah 6 (Ketua Tim Kerja)\nTidak → kembali ke langkah 4 (Kepala Bidang) untuk diperbaiki",
+            text, StringComparison.Ordinal);
+        Assert.Equal(3, text.Split('\n').Count(line => line.StartsWith("Ya → ", StringComparison.Ordinal)));
+        Assert.Contains("Ketua Tim Kerja (ditetapkan kantor)\nMelaksanakan kegiatan Fasilitasi", text, StringComparison.Ordinal);
+        Assert.Contains("Teks SOP tidak menyebut pelaksana langkah ini; ditetapkan kantor: Ketua Tim Kerja yang memulai kegiatan (pelaksana langkah 1 dan 3).", text, StringComparison.Ordinal);
+        Assert.Contains("Anggota Tim Kerja (ditetapkan kantor)\nMendokumentasikan kegiatan", text, StringComparison.Ordinal);
+        Assert.Contains("Teks SOP tidak menyebut pelaksana langkah ini; ditetapkan kantor: Anggota Tim Kerja yang ditunjuk pada langkah 1 (pelaksana langkah 2).", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split('\n').Count(line => line.EndsWith("(ditetapkan kantor)", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_SOP_card_reads_the_routes_and_the_office_s_choices_from_the_definition()
+    {
+        var real = SopOffice.Definition;
+        // An office that sends a Kabid's Tidak back to the Anggota, and that no longer marks step 6 as its own choice.
+        var changed = real with
+        {
+            Steps = [.. real.Steps.Select(s => s.Number switch
+            {
+                4 => s with { SendBackTo = 2 },
+                6 => s with { RoleChosenByOffice = false },
+                _ => s,
+            })],
+        };
+
+        var text = CardJson.Text(SopCard.Build(changed));
+
+        Assert.Contains("Ya → lanjut ke langkah 5 (Kepala Dinas)\nTidak → kembali ke langkah 2 (Anggota Tim Kerja) untuk diperbaiki", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ketua Tim Kerja (ditetapkan kantor)", text, StringComparison.Ordinal);
+        Assert.Contains("Anggota Tim Kerja (ditetapkan kantor)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_cancel_card_needs_a_reason_and_names_the_version_it_cancels()
     {
         var office = new SopOffice();
