@@ -37,7 +37,7 @@ public static class ReminderViews
         var (title, lead, attention) = reminder.Kind switch
         {
             ReminderKind.Soon => ("Pengingat: batas waktu segera tiba", $"Sisa {WibFormat.Duration(left)} waktu kerja untuk menyelesaikan {stepRef}.", false),
-            ReminderKind.Due => ("Batas waktu tiba", $"Batas waktu {stepRef} adalah sekarang, {due}. Mohon segera diselesaikan.", false),
+            ReminderKind.Due => ("Batas waktu tiba", $"Batas waktu {stepRef} jatuh pada {due}, yaitu sekarang. Mohon segera diselesaikan.", false),
             ReminderKind.Overdue => ($"Terlambat {WibFormat.Duration(late)}", $"{Capital(stepRef)} sudah melewati batas waktu {due}. Mohon segera diselesaikan.", true),
             ReminderKind.Escalation => ("Eskalasi: langkah terlambat", Escalation(record, stepRef, holder, late, due), true),
             ReminderKind.JadwalDayBefore => ("Pengingat jadwal pelaksanaan", $"Fasilitasi dijadwalkan pada {WibFormat.DateTime(record.ClockStartsAt)}, hari kerja berikutnya. Mohon persiapkan pelaksanaannya.", false),

@@ -88,7 +88,7 @@ public static class ComplianceCard
             CardInputs.Caption($"Langkah {line.Step} · {line.Title} ({line.Role})"),
             CardElements.Text(line.Visits == 0
                 ? $"Tidak ada langkah selesai dalam periode ini. Mutu baku {line.Standard}."
-                : $"{line.Visits} kali selesai ({line.KegiatanCount} kegiatan) · median {line.Median}, p90 {line.P90} · mutu baku {line.Standard} · tepat waktu {line.OnTime} · dikembalikan (Tidak) {line.Rework} kali"),
+                : $"{line.Visits} kali selesai ({line.KegiatanCount} kegiatan) · separuh selesai dalam {line.Median}, 9 dari 10 dalam {line.P90} · mutu baku {line.Standard} · tepat waktu {line.OnTime} · dikembalikan (Tidak) {line.Rework} kali"),
         ],
         separator: true);
 
@@ -97,7 +97,7 @@ public static class ComplianceCard
             CardInputs.Caption(line.Role),
             CardElements.Text(line.Visits == 0
                 ? "Tidak ada langkah selesai dalam periode ini."
-                : $"{line.Visits} kali selesai ({line.KegiatanCount} kegiatan) · median {line.Median}, p90 {line.P90} · tepat waktu {line.OnTime} · dikembalikan (Tidak) {line.Rework} kali"),
+                : $"{line.Visits} kali selesai ({line.KegiatanCount} kegiatan) · separuh selesai dalam {line.Median}, 9 dari 10 dalam {line.P90} · tepat waktu {line.OnTime} · dikembalikan (Tidak) {line.Rework} kali"),
         ],
         separator: true);
 

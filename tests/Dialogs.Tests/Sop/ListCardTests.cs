@@ -47,7 +47,7 @@ public sealed class ListCardTests
         var text = CardJson.Text(SopScenes.All["sop-status"](Typing.Normal));
 
         Assert.Contains("Langkah: Langkah 4 dari 7: Koreksi data dukung", text, StringComparison.Ordinal);
-        Assert.Contains("Pemegang: Hendra Gunawan (Kepala Bidang)", text, StringComparison.Ordinal);
+        Assert.Contains("Pelaksana: Hendra Gunawan (Kepala Bidang)", text, StringComparison.Ordinal);
         Assert.Contains("Sejak: Senin, 13 Juli 2026 09.12 WIB", text, StringComparison.Ordinal);
     }
 

@@ -100,7 +100,7 @@ public sealed class StepCardTests
         var card = SopScenes.StepFor(Typing.Normal, 3, Staff.Rina);
 
         var showCard = CardJson.OfType(card, "Action.ShowCard").Single();
-        Assert.Equal("Tidak / Kembalikan", (string?)showCard["title"]);
+        Assert.Equal("Tidak", (string?)showCard["title"]);
         var alasan = CardJson.Input(showCard, "alasan");
         Assert.Equal((true, 1000, true), ((bool?)alasan["isRequired"], (int?)alasan["maxLength"], (bool?)alasan["isMultiline"]));
         Assert.False(string.IsNullOrWhiteSpace((string?)alasan["label"]));
