@@ -71,6 +71,12 @@ internal static class SopPhrases
         _ => $"{actor.Name} selaku Plh. {actor.OnBehalfOf.Name} ({Markdown.Literal(actor.DelegationBasis)})",
     };
 
+    /// <summary>The label of a field a decision step requires for Setuju only (a Tidak needs just its reason).</summary>
+    public static string RequiredForSetuju(string label) => $"{label} (wajib untuk Setuju)";
+
+    public static string RequiredForSetujuError(string label, int? maxLength) =>
+        $"{label} wajib diisi untuk Setuju{(maxLength is int max ? $", paling banyak {WibFormat.Number(max)} karakter" : "")}; untuk Tidak cukup alasannya.";
+
     public const string Cut = "… (dipotong; teks lengkap tersimpan)";
 
     public const string Dash = "—";
