@@ -21,7 +21,7 @@ internal static class DisposisiScenario
 
     public const string Perihal = "Disposisi fasilitasi Izin Kantor Cabang";
 
-    public const string KadisDelegationBasis = "ST 800/15/DISKOPUKM.B/2026";
+    public const string KadisDelegationBasis = "800.1.11.1/15/DISKOPUKM/2026";
 
     /// <summary>The kegiatan after step 5; <paramref name="steps"/> stops earlier (2 = after step 2, … 5 = after step 5).</summary>
     public static Kegiatan Run(string? disposisi = Laporan.LaporanScenario.Disposisi, bool plh = false, int steps = 5)
@@ -30,7 +30,7 @@ internal static class DisposisiScenario
         var engine = new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, clock);
         // Hendra, the Kepala Bidang, is appointed Plh. Kepala Dinas for the week the disposition falls in.
         var staffing = plh
-            ? Staffing.Of(Laporan.LaporanScenario.Directory, new Delegation(Siti, Hendra, new DateOnly(2026, 7, 14), new DateOnly(2026, 7, 17), KadisDelegationBasis))
+            ? Staffing.Of(Laporan.LaporanScenario.Directory, new Delegation(Siti, Hendra, new DateOnly(2026, 7, 14), new DateOnly(2026, 7, 17), KadisDelegationBasis, StandInKind.Absence, new DateOnly(2026, 7, 13)))
             : Staffing.Of(Laporan.LaporanScenario.Directory);
 
         var started = engine.Start(new StartKegiatan(Rina, "fasilitasi-perijinan", Number, Form(
