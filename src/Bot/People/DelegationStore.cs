@@ -4,13 +4,14 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Dialogs.Delegations;
+using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.People;
 
 /// <summary>
-/// Plh. appointments in table <c>Delegations</c>, one partition: a row per appointment ("d-" + id) and a row per holder
+/// Plh. and Plt. appointments in table <c>Delegations</c>, one partition: a row per appointment ("d-" + id) and a row per holder
 /// ("h-" + holder id) whose ETag serialises appointments for that holder, so two instances cannot both store overlapping ones.
 /// Ending early keeps the row (marked ended) as the record of who ended it. Each official has at most
 /// <see cref="DelegationOptions.MaxAppointmentsPerOfficial"/> in force or to come, none running past a year from today, and one
@@ -28,10 +29,17 @@ internal sealed class DelegationStore(
     private const string Partition = "plh";
     private const string Active = "active";
     private const string Ended = "ended";
+
+    // Kind: absent on rows stored before Plt. existed, which were all Plh.
+    private const string Absence = "plh";
+    private const string Vacancy = "plt";
     private const int Attempts = 3;
 
     /// <summary>Today in WIB: the day the engine checks delegations against.</summary>
     public DateOnly Today => engine.Calendar.LocalDate(time.GetUtcNow());
+
+    /// <summary>The SOP whose roles say who is whose superior, and name an official's position.</summary>
+    public SopDefinition Definition => engine.Catalog.Default;
 
     /// <summary>Stores the appointment under <paramref name="id"/>; the same id again (a retried click) answers with what was stored.</summary>
     public async Task<DelegationResult> AddAsync(string actorId, string id, NewDelegation request, CancellationToken cancellationToken)
@@ -64,7 +72,8 @@ internal sealed class DelegationStore(
             }
 
             var record = new DelegationRecord(
-                id, request.HolderId, request.StandInId, request.From, request.To, request.Basis.Trim(), actorId, time.GetUtcNow(), ReasonOf(request) ?? "");
+                id, request.HolderId, request.StandInId, request.From, request.To, request.Basis.Trim(), actorId, time.GetUtcNow(), ReasonOf(request) ?? "",
+                request.Kind ?? StandInKind.Absence, request.BasisDate);
             var holderRow = new TableEntity(Partition, HolderKey(request.HolderId)) { ["LastDelegation"] = id };
             TableTransactionAction claim = marker.HasValue
                 ? new(TableTransactionActionType.UpdateReplace, holderRow, marker.Value!.ETag)
@@ -174,9 +183,20 @@ internal sealed class DelegationStore(
             return DelegationTexts.HolderWithoutRole(holder.Name);
         }
 
-        if (!Same(holder.AadObjectId, actor.AadObjectId) && !actor.Holds(Role.Admin))
+        // Appointed by the official's superior or an Admin, never by the official: a Plh. is not chosen by the one it stands in for.
+        if (Same(holder.AadObjectId, actor.AadObjectId))
         {
-            return DelegationTexts.OnlyForSelf;
+            return DelegationTexts.NotForSelf(SuperiorName(holder));
+        }
+
+        if (!StandInRules.MayAppoint(actor, holder, Definition))
+        {
+            return DelegationTexts.MayNotAppoint(holder.Name, SuperiorName(holder));
+        }
+
+        if (request.Kind is null)
+        {
+            return DelegationTexts.KindRequired;
         }
 
         if (people.Find(request.StandInId) is not { } standIn)
@@ -208,6 +228,8 @@ internal sealed class DelegationStore(
         var reason = ReasonOf(request);
         return basis.Length == 0 ? DelegationTexts.BasisRequired
             : basis.Length > MaxBasisLength ? DelegationTexts.BasisTooLong(basis.Length)
+            : request.BasisDate is not { } signed ? DelegationTexts.BasisDateRequired
+            : signed > Today ? DelegationTexts.BasisDateAfterToday(Today)
             : reason is { Length: 0 } ? DelegationTexts.ReasonRequired(Today)
             : reason is { Length: > MaxReasonLength } ? DelegationTexts.ReasonTooLong(reason.Length)
             : null;
@@ -223,6 +245,10 @@ internal sealed class DelegationStore(
     }
 
     private string NameOf(string id) => people.Find(id)?.Name ?? id;
+
+    /// <summary>Who appoints this official's stand-in besides an Admin: "Kepala Bidang", or null at the top of the SOP.</summary>
+    private string? SuperiorName(Person holder) =>
+        StandInRules.SuperiorRoleOf(holder, Definition) is { } role ? Definition.Roles.FirstOrDefault(r => r.Role == role)?.ShortName ?? role.Indonesian() : null;
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
@@ -245,6 +271,8 @@ internal sealed class DelegationStore(
         ["CreatedBy"] = record.CreatedBy,
         ["CreatedAt"] = record.CreatedAt,
         ["Reason"] = record.Reason,
+        ["Kind"] = record.Kind == StandInKind.Vacancy ? Vacancy : Absence,
+        ["BasisDate"] = record.BasisDate is { } signed ? Date(signed) : null,
         ["Status"] = Active,
     };
 
@@ -257,5 +285,7 @@ internal sealed class DelegationStore(
         row.GetString("Basis") ?? "",
         row.GetString("CreatedBy") ?? "",
         row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-        row.GetString("Reason") ?? "");
+        row.GetString("Reason") ?? "",
+        row.GetString("Kind") == Vacancy ? StandInKind.Vacancy : StandInKind.Absence,
+        row.GetString("BasisDate") is { Length: > 0 } signed ? ParseDate(signed) : null);
 }

@@ -62,11 +62,17 @@ public static class ReminderViews
         return new ReminderCardView(reminder.KindName, title, lead, attention, rows, kegiatan.Number);
     }
 
-    /// <summary>The holder's reminder as their Plh. receives it: a last row says for whom, and on what basis.</summary>
-    public static ReminderCardView ForStandIn(ReminderCardView view, string holderName, string basis)
+    /// <summary>
+    /// The holder's reminder as their Plh. or Plt. receives it: a last row says as what (<paramref name="title"/>, "Plh. Kepala
+    /// Bidang …"), for whom, and on what basis.
+    /// </summary>
+    public static ReminderCardView ForStandIn(ReminderCardView view, string title, string holderName, string basis)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return view with { Rows = [.. view.Rows, LabelledValue.Fixed("Anda menerima ini sebagai", $"Plh. {holderName} (dasar: {Markdown.Literal(basis)})")] };
+        return view with
+        {
+            Rows = [.. view.Rows, LabelledValue.Fixed("Anda menerima ini sebagai", $"{Markdown.Literal(title)} (menggantikan {holderName}), dasar: {Markdown.Literal(basis)}")],
+        };
     }
 
     /// <summary>The digest's line for the Kepala Bidang and the Kepala Dinas: "Bidang Perijinan dan Kelembagaan: 2 kegiatan berjalan, 1 terlambat."</summary>

@@ -9,7 +9,7 @@ internal static class Authority
     /// <summary>
     /// The acting identity of <paramref name="personId"/> for something <paramref name="mayAct"/> allows, or null. A person who may
     /// act themselves never acts as Plh.; otherwise the first delegation active on <paramref name="today"/> whose holder may act
-    /// through their SOP roles alone. Admin is the power to run the bot, not an office a surat tugas hands over: an official who
+    /// through their SOP roles alone. Admin is the power to run the bot, not an office a Surat Perintah hands over: an official who
     /// is also Admin lends their Plh. only the SOP role.
     /// </summary>
     public static Actor? Resolve(Staffing staffing, string personId, DateOnly today, Func<Person, bool> mayAct)
@@ -34,7 +34,12 @@ internal static class Authority
 
             if (staffing.People.Find(delegation.HolderId) is { } holder && mayAct(AsOfficial(holder)))
             {
-                return new Actor(person.AadObjectId, person.Name, new PersonRef(holder.AadObjectId, holder.Name), delegation.Basis);
+                return new Actor(person.AadObjectId, person.Name, new PersonRef(holder.AadObjectId, holder.Name), delegation.Basis)
+                {
+                    StandInKind = delegation.Kind,
+                    OfficialPosition = StandInRules.PositionOf(holder),
+                    BasisDate = delegation.BasisDate,
+                };
             }
         }
 

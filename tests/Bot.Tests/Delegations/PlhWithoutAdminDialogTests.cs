@@ -25,15 +25,18 @@ public sealed class PlhWithoutAdminDialogTests(AzuriteFixture storage) : IClassF
     {
         await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct, settings: KabidAlsoAdmin);
         var today = Sop.Calendar.WorkCalendar.Default.LocalDate(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var appointed = await h.ExecuteAsync(h.Kabid, "plh-card", DelegationCard.AddVerb, new JsonObject
+        // Admin or not, he does not appoint his own Plh.: his superior does.
+        var appointed = await h.ExecuteAsync(h.Kadis, "plh-card", DelegationCard.AddVerb, new JsonObject
         {
             [DelegationCard.HolderInput] = h.Kabid.AadObjectId,
+            [DelegationCard.KindInput] = DelegationCard.AbsenceValue,
             [DelegationCard.StandInInput] = h.Dewi.AadObjectId,
             [DelegationCard.FromInput] = today,
             [DelegationCard.ToInput] = today,
-            [DelegationCard.BasisInput] = "ST 800/41/DISKOPUKM.B/2026",
+            [DelegationCard.BasisInput] = "800/41/DISKOPUKM.B/2026",
+            [DelegationCard.BasisDateInput] = today,
         }, Ct);
-        Assert.Equal("Dewi Lestari ditunjuk sebagai Plh. Hendra Gunawan dan sudah diberi tahu.", DialogCards.Banner(appointed.Card));
+        Assert.Equal("Dewi Lestari ditunjuk sebagai Plh. Kepala Bidang Perijinan dan Kelembagaan (menggantikan Hendra Gunawan) dan sudah diberi tahu.", DialogCards.Banner(appointed.Card));
         var number = await h.WalkToAsync(2, Ct);
 
         await h.SayAsync(h.Dewi, $"alihkan {number}", Ct);

@@ -75,7 +75,7 @@ public sealed class ListCardTests
 
         Assert.Equal(kegiatan.Steps.Count, card["body"]!.AsArray().Count(n => (string?)n!["type"] == "Container"));
         Assert.Contains("Hasil: Tidak, dikembalikan ke langkah 3", text, StringComparison.Ordinal);
-        Assert.Contains("Oleh: Yusuf Hidayat selaku Plh. Hendra Gunawan (ST 800/12/DISKOPUKM.B/2026)", text, StringComparison.Ordinal);
+        Assert.Contains("Oleh: Yusuf Hidayat selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (Surat Perintah Nomor 800.1.11.1/12/DISKOPUKM/2026 tanggal 10 Juli 2026)", text, StringComparison.Ordinal);
         Assert.Contains("Dialihkan: dari Rina Marlina kepada Yusuf Hidayat oleh Hendra Gunawan", text, StringComparison.Ordinal);
         Assert.Contains("Ketepatan waktu: terlambat 7 menit (22 menit dari 15 menit)", text, StringComparison.Ordinal);
         Assert.Contains("Hasil: Dibatalkan", text, StringComparison.Ordinal);

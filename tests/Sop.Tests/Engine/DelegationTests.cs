@@ -22,10 +22,10 @@ public sealed class DelegationTests
         Assert.True(approved.By.IsStandIn);
         Assert.Equal((Staff.Yusuf, Staff.Hendra, Basis), (approved.By.Id, approved.By.OnBehalfOf!.Id, approved.By.DelegationBasis));
         Assert.Equal(approved.By, kegiatan.Steps[3].FinishedBy);
-        Assert.Equal("Yusuf Hidayat selaku Plh. Hendra Wijaya (ST 800/12/DISKOPUKM.B/2026)", approved.By.Describe());
+        Assert.Equal("Yusuf Hidayat selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (ST 800/12/DISKOPUKM.B/2026)", approved.By.Describe());
 
         var stale = office.Refuse(kegiatan, new Approve(Staff.Hendra, 4, kegiatan.Version - 1, Forms.Verify()), RefusalCode.Stale);
-        Assert.Contains("disetujui oleh Yusuf Hidayat selaku Plh. Hendra Wijaya (ST 800/12/DISKOPUKM.B/2026)", stale.Message, StringComparison.Ordinal);
+        Assert.Contains("disetujui oleh Yusuf Hidayat selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (ST 800/12/DISKOPUKM.B/2026)", stale.Message, StringComparison.Ordinal);
     }
 
     [Theory]

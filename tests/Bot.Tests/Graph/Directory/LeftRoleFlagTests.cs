@@ -114,7 +114,7 @@ public sealed class LeftRoleFlagTests(AzuriteFixture storage) : IClassFixture<Az
         // Rina is away today: Hendra stands in for her (surat tugas), so he may reassign in her name.
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         var appointed = await h.Bot.Services.GetRequiredService<DelegationStore>()
-            .AddAsync(h.Ketua.AadObjectId, "plh-rina-today", new NewDelegation(h.Ketua.AadObjectId, h.Kabid.AadObjectId, today, today, "ST 800/77/2026"), Ct);
+            .AddAsync(h.Admin.AadObjectId, "plh-rina-today", new NewDelegation(h.Ketua.AadObjectId, h.Kabid.AadObjectId, today, today, "ST 800/77/2026", BasisDate: today), Ct);
         Assert.True(appointed.IsOk, appointed.Error);
 
         Serve(graph, anggota, [Dewi]);
