@@ -68,6 +68,12 @@ status=0
 dotnet test PerijinanBot.sln -c Debug --no-build -nologo \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" ${args[@]+"${args[@]}"} || status=$?
 
+# The hostile-input suite's figures (tests/Bot.Tests/Hostile), when it ran.
+if [ -f "$RESULTS/hostile-inputs.txt" ]; then
+  echo
+  cat "$RESULTS/hostile-inputs.txt"
+fi
+
 # One summary over all test projects, from the TRX files each project wrote.
 node -e '
   const fs = require("fs"), path = require("path");

@@ -6,8 +6,12 @@ namespace PerijinanBot.Protocol;
 /// <summary>The HTTP answer to an invoke activity: its status and JSON body.</summary>
 public sealed record InvokeResult(int Status, AdaptiveCardInvokeResponse? Body)
 {
-    /// <summary>What the SDK answers for an invoke nobody handles.</summary>
-    public static InvokeResult NotImplemented { get; } = new(StatusCodes.Status501NotImplemented, null);
+    /// <summary>
+    /// An invoke the bot has no handler for (a message extension, a task module, sign-in): a 400 with the error body. Not the
+    /// SDK's 501: a request the bot will never serve is the caller's mistake, and a 5xx would read as the bot failing.
+    /// </summary>
+    public static InvokeResult NotHandled(string name) =>
+        BadRequest("NotSupported", $"The bot does not handle invoke '{name}'.");
 
     public static InvokeResult Card(JsonObject card) => new(StatusCodes.Status200OK, AdaptiveCardInvokeResponse.Card(card));
 

@@ -50,6 +50,12 @@ public static class MessagesEndpoint
             return Results.Unauthorized();
         }
 
+        if (!IsJson(http.Request.ContentType))
+        {
+            Log.MalformedActivity(logger, "content type is not application/json");
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Activities are application/json");
+        }
+
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         if (body is null)
         {
@@ -71,6 +77,13 @@ public static class MessagesEndpoint
         {
             Log.MalformedActivity(logger, "no activity type");
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Activity has no type");
+        }
+
+        if (activity.ServiceUrl is { } serviceUrl && !IsServiceUrl(serviceUrl))
+        {
+            // Everything the bot answers goes there: an address that is not one would fail every reply of the turn.
+            Log.MalformedActivity(logger, "serviceUrl is not an absolute http(s) URL");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "serviceUrl is not an absolute http(s) URL");
         }
 
         if (!authenticator.AuthenticateActivity(token, activity.ChannelId, activity.ServiceUrl).Succeeded)
@@ -102,6 +115,14 @@ public static class MessagesEndpoint
 
         return handler.TryEnqueue(activity) ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
+
+    private static bool IsServiceUrl(string serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary><c>application/json</c>, with any parameters (the channel sends <c>; charset=utf-8</c>).</summary>
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHandled(Activity activity) =>
         activity.IsType(ActivityTypes.Message)

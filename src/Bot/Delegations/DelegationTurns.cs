@@ -10,6 +10,7 @@ using PerijinanBot.Bot.Turns;
 using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Delegations;
 using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Delegations;
@@ -69,14 +70,13 @@ internal sealed partial class DelegationTurns(
             return await CardAsync(sender, DelegationDraft.Empty, DelegationTexts.Ended(endedItem), null, cancellationToken);
         }
 
-        // Someone who is not an Admin appoints only for themself, whatever the data says.
-        var holderId = sender.Holds(Role.Admin) ? draft.Holder ?? "" : sender.AadObjectId;
+        // Whether the sender may appoint for this official (superior or Admin, never themself) is the store's to decide.
         if (Dates(draft) is not { } dates)
         {
             return await CardAsync(sender, draft, null, DelegationTexts.BadDates, cancellationToken);
         }
 
-        var request = new NewDelegation(holderId, draft.StandIn ?? "", dates.From, dates.To, draft.Basis ?? "");
+        var request = new NewDelegation(draft.Holder ?? "", draft.StandIn ?? "", dates.From, dates.To, draft.Basis ?? "", draft.Reason, KindOf(draft.Kind), DateOf(draft.BasisDate));
         var added = await store.AddAsync(sender.AadObjectId, CommandId(turn, request), request, cancellationToken);
         if (!added.IsOk)
         {
@@ -184,36 +184,28 @@ internal sealed partial class DelegationTurns(
         return DelegationCard.Build(new DelegationCardView(store.Today, [.. records.Select(r => Item(r, viewer))], FormFor(viewer), draft, notice, error));
     }
 
-    /// <summary>Holders of an SOP role appoint for themselves; an Admin for any of them; anyone else only sees the list.</summary>
+    /// <summary>
+    /// An Admin appoints for any official, a superior for the officials whose SOP role is below theirs; nobody for themself.
+    /// Anyone who may appoint for nobody only sees the list.
+    /// </summary>
     private DelegationForm? FormFor(Person viewer)
     {
-        var isAdmin = viewer.Holds(Role.Admin);
-        if (!isAdmin && !IsHolder(viewer))
-        {
-            return null;
-        }
-
-        var standIns = people.People.Where(p => isAdmin || !Same(p.AadObjectId, viewer.AadObjectId)).Select(Choice).ToList();
-        return isAdmin
-            ? new DelegationForm(null, [.. people.People.Where(IsHolder).Select(Choice)], standIns)
-            : new DelegationForm(DelegationTexts.Self(Choice(viewer).Title), [], standIns);
+        var holders = people.People.Where(p => IsHolder(p) && StandInRules.MayAppoint(viewer, p, store.Definition)).Select(Choice).ToList();
+        return holders.Count == 0 ? null : new DelegationForm(holders, [.. people.People.Select(Choice)]);
     }
 
     private DelegationItem Item(DelegationRecord record, Person viewer)
     {
         var holder = people.Find(record.HolderId);
         var mayEnd = viewer.Holds(Role.Admin) || Same(record.HolderId, viewer.AadObjectId) || Same(record.CreatedBy, viewer.AadObjectId);
-        return new DelegationItem(record.Id, holder?.Name ?? record.HolderId, holder is null ? "" : RoleOf(holder),
-            people.Find(record.StandInId)?.Name ?? record.StandInId, record.From, record.To, record.Basis, mayEnd);
+        return new DelegationItem(record.Id, holder?.Name ?? record.HolderId, holder is null ? record.HolderId : StandInRules.PositionOf(holder, store.Definition),
+            people.Find(record.StandInId)?.Name ?? record.StandInId, record.From, record.To, record.Basis, mayEnd, record.Reason, record.Kind, record.BasisDate);
     }
 
     private static DelegationChoice Choice(Person person) =>
         new(person.AadObjectId, DelegationTexts.Choice(person.Name, person.Roles.Order().Select(r => r.Indonesian())));
 
     private static bool IsHolder(Person person) => RoleNames.Pelaksana.Any(person.Holds);
-
-    /// <summary>The highest SOP role the holder has: the office the Plh. fills.</summary>
-    private static string RoleOf(Person holder) => RoleNames.Pelaksana.Where(holder.Holds).Select(r => r.Indonesian()).LastOrDefault() ?? "";
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
@@ -222,7 +214,21 @@ internal sealed partial class DelegationTurns(
         Text(data, DelegationCard.StandInInput),
         Text(data, DelegationCard.FromInput),
         Text(data, DelegationCard.ToInput),
-        Text(data, DelegationCard.BasisInput));
+        Text(data, DelegationCard.BasisInput),
+        Text(data, DelegationCard.ReasonInput),
+        Text(data, DelegationCard.KindInput),
+        Text(data, DelegationCard.BasisDateInput));
+
+    private static StandInKind? KindOf(string? value) => value?.Trim() switch
+    {
+        DelegationCard.AbsenceValue => StandInKind.Absence,
+        DelegationCard.VacancyValue => StandInKind.Vacancy,
+        _ => null,
+    };
+
+    /// <summary>The Surat Perintah's date from its Input.Date (yyyy-MM-dd); null when missing or anything else.</summary>
+    private static DateOnly? DateOf(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     private static (DateOnly From, DateOnly To)? Dates(DelegationDraft draft) =>
         DateOnly.TryParseExact(draft.From?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
@@ -239,7 +245,8 @@ internal sealed partial class DelegationTurns(
     private static string CommandId(TurnContext turn, NewDelegation request)
     {
         var key = string.Join('|', turn.Reference.ConversationId, turn.Activity.ReplyToId ?? turn.Activity.Id ?? "", turn.Sender?.AadObjectId ?? "",
-            request.HolderId, request.StandInId, request.From.ToString("O", CultureInfo.InvariantCulture), request.To.ToString("O", CultureInfo.InvariantCulture), request.Basis);
+            request.HolderId, request.StandInId, request.From.ToString("O", CultureInfo.InvariantCulture), request.To.ToString("O", CultureInfo.InvariantCulture), request.Basis, request.Reason,
+            request.Kind?.ToString(), request.BasisDate?.ToString("O", CultureInfo.InvariantCulture));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
     }
 

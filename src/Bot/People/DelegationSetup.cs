@@ -7,6 +7,9 @@ public sealed class DelegationOptions
 
     /// <summary>How often each instance reloads the appointments made on other instances.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many appointments one official may have in force or to come at once; each <c>plh</c> card lists them all.</summary>
+    public int MaxAppointmentsPerOfficial { get; set; } = 5;
 }
 
 internal static class DelegationSetup
@@ -17,6 +20,7 @@ internal static class DelegationSetup
         services.AddOptions<DelegationOptions>()
             .Bind(configuration.GetSection(DelegationOptions.Section))
             .Validate(o => o.RefreshInterval >= TimeSpan.FromSeconds(1) && o.RefreshInterval <= TimeSpan.FromHours(1), "Delegations:RefreshInterval must be between 00:00:01 and 01:00:00.")
+            .Validate(o => o.MaxAppointmentsPerOfficial is >= 1 and <= 50, "Delegations:MaxAppointmentsPerOfficial must be between 1 and 50.")
             .ValidateOnStart();
         services.AddSingleton<DelegationCache>();
         services.AddSingleton<DelegationStore>();

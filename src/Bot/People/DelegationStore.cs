@@ -4,30 +4,42 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Dialogs.Delegations;
+using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.People;
 
 /// <summary>
-/// Plh. appointments in table <c>Delegations</c>, one partition: a row per appointment ("d-" + id) and a row per holder
+/// Plh. and Plt. appointments in table <c>Delegations</c>, one partition: a row per appointment ("d-" + id) and a row per holder
 /// ("h-" + holder id) whose ETag serialises appointments for that holder, so two instances cannot both store overlapping ones.
-/// Ending early keeps the row (marked ended) as the record of who ended it.
+/// Ending early keeps the row (marked ended) as the record of who ended it. Each official has at most
+/// <see cref="DelegationOptions.MaxAppointmentsPerOfficial"/> in force or to come, none running past a year from today, and one
+/// that begins before today only with a reason.
 /// </summary>
-internal sealed class DelegationStore(TableProvider tables, PeopleDirectory people, SopEngine engine, TimeProvider time, DelegationCache cache, IOptions<StorageOptions> options)
+internal sealed class DelegationStore(
+    TableProvider tables, PeopleDirectory people, SopEngine engine, TimeProvider time, DelegationCache cache, IOptions<StorageOptions> options, IOptions<DelegationOptions> limits)
 {
     public const string TableName = "Delegations";
 
     /// <summary>The table, after <c>Storage:TableNamePrefix</c>: environments sharing an account stay apart.</summary>
     private readonly string _name = options.Value.TableName(TableName);
     public const int MaxBasisLength = DelegationCard.MaxBasisLength;
+    public const int MaxReasonLength = DelegationCard.MaxReasonLength;
     private const string Partition = "plh";
     private const string Active = "active";
     private const string Ended = "ended";
+
+    // Kind: absent on rows stored before Plt. existed, which were all Plh.
+    private const string Absence = "plh";
+    private const string Vacancy = "plt";
     private const int Attempts = 3;
 
     /// <summary>Today in WIB: the day the engine checks delegations against.</summary>
     public DateOnly Today => engine.Calendar.LocalDate(time.GetUtcNow());
+
+    /// <summary>The SOP whose roles say who is whose superior, and name an official's position.</summary>
+    public SopDefinition Definition => engine.Catalog.Default;
 
     /// <summary>Stores the appointment under <paramref name="id"/>; the same id again (a retried click) answers with what was stored.</summary>
     public async Task<DelegationResult> AddAsync(string actorId, string id, NewDelegation request, CancellationToken cancellationToken)
@@ -46,15 +58,22 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
 
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
+            // Read after the holder's marker: its ETag makes this count and the overlap check hold until the batch is in.
             var marker = await table.GetEntityIfExistsAsync<TableEntity>(Partition, HolderKey(request.HolderId), cancellationToken: cancellationToken);
-            var clash = (await ListAsync(table, cancellationToken)).FirstOrDefault(r =>
-                string.Equals(r.HolderId, request.HolderId, StringComparison.OrdinalIgnoreCase) && r.Overlaps(request.From, request.To));
-            if (clash is not null)
+            var theirs = (await ListAsync(table, cancellationToken)).Where(r => Same(r.HolderId, request.HolderId)).ToList();
+            if (theirs.Count >= limits.Value.MaxAppointmentsPerOfficial)
+            {
+                return DelegationResult.Refused(DelegationTexts.TooMany(NameOf(request.HolderId), limits.Value.MaxAppointmentsPerOfficial));
+            }
+
+            if (theirs.FirstOrDefault(r => r.Overlaps(request.From, request.To)) is { } clash)
             {
                 return DelegationResult.Refused(DelegationTexts.Overlap(NameOf(clash.HolderId), NameOf(clash.StandInId), clash.From, clash.To));
             }
 
-            var record = new DelegationRecord(id, request.HolderId, request.StandInId, request.From, request.To, request.Basis.Trim(), actorId, time.GetUtcNow());
+            var record = new DelegationRecord(
+                id, request.HolderId, request.StandInId, request.From, request.To, request.Basis.Trim(), actorId, time.GetUtcNow(), ReasonOf(request) ?? "",
+                request.Kind ?? StandInKind.Absence, request.BasisDate);
             var holderRow = new TableEntity(Partition, HolderKey(request.HolderId)) { ["LastDelegation"] = id };
             TableTransactionAction claim = marker.HasValue
                 ? new(TableTransactionActionType.UpdateReplace, holderRow, marker.Value!.ETag)
@@ -164,9 +183,20 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
             return DelegationTexts.HolderWithoutRole(holder.Name);
         }
 
-        if (!Same(holder.AadObjectId, actor.AadObjectId) && !actor.Holds(Role.Admin))
+        // Appointed by the official's superior or an Admin, never by the official: a Plh. is not chosen by the one it stands in for.
+        if (Same(holder.AadObjectId, actor.AadObjectId))
         {
-            return DelegationTexts.OnlyForSelf;
+            return DelegationTexts.NotForSelf(SuperiorName(holder));
+        }
+
+        if (!StandInRules.MayAppoint(actor, holder, Definition))
+        {
+            return DelegationTexts.MayNotAppoint(holder.Name, SuperiorName(holder));
+        }
+
+        if (request.Kind is null)
+        {
+            return DelegationTexts.KindRequired;
         }
 
         if (people.Find(request.StandInId) is not { } standIn)
@@ -189,11 +219,24 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
             return DelegationTexts.InThePast(Today);
         }
 
+        if (request.To > Today.AddYears(1))
+        {
+            return DelegationTexts.TooFarAhead(Today.AddYears(1));
+        }
+
         var basis = request.Basis?.Trim() ?? "";
+        var reason = ReasonOf(request);
         return basis.Length == 0 ? DelegationTexts.BasisRequired
             : basis.Length > MaxBasisLength ? DelegationTexts.BasisTooLong(basis.Length)
+            : request.BasisDate is not { } signed ? DelegationTexts.BasisDateRequired
+            : signed > Today ? DelegationTexts.BasisDateAfterToday(Today)
+            : reason is { Length: 0 } ? DelegationTexts.ReasonRequired(Today)
+            : reason is { Length: > MaxReasonLength } ? DelegationTexts.ReasonTooLong(reason.Length)
             : null;
     }
+
+    /// <summary>The reason a back-dated appointment needs (empty when none was given); null when it begins today or later, whatever was typed.</summary>
+    private string? ReasonOf(NewDelegation request) => request.From < Today ? request.Reason?.Trim() ?? "" : null;
 
     private static async Task<(DelegationRecord Record, TableEntity Entity)?> FindAsync(TableClient table, string id, CancellationToken cancellationToken)
     {
@@ -202,6 +245,10 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
     }
 
     private string NameOf(string id) => people.Find(id)?.Name ?? id;
+
+    /// <summary>Who appoints this official's stand-in besides an Admin: "Kepala Bidang", or null at the top of the SOP.</summary>
+    private string? SuperiorName(Person holder) =>
+        StandInRules.SuperiorRoleOf(holder, Definition) is { } role ? Definition.Roles.FirstOrDefault(r => r.Role == role)?.ShortName ?? role.Indonesian() : null;
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
@@ -223,6 +270,9 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
         ["Basis"] = record.Basis,
         ["CreatedBy"] = record.CreatedBy,
         ["CreatedAt"] = record.CreatedAt,
+        ["Reason"] = record.Reason,
+        ["Kind"] = record.Kind == StandInKind.Vacancy ? Vacancy : Absence,
+        ["BasisDate"] = record.BasisDate is { } signed ? Date(signed) : null,
         ["Status"] = Active,
     };
 
@@ -234,5 +284,8 @@ internal sealed class DelegationStore(TableProvider tables, PeopleDirectory peop
         ParseDate(row.GetString("To")),
         row.GetString("Basis") ?? "",
         row.GetString("CreatedBy") ?? "",
-        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        row.GetString("Reason") ?? "",
+        row.GetString("Kind") == Vacancy ? StandInKind.Vacancy : StandInKind.Absence,
+        row.GetString("BasisDate") is { Length: > 0 } signed ? ParseDate(signed) : null);
 }

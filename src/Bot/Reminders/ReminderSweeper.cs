@@ -136,7 +136,7 @@ internal sealed class ReminderSweeper : BackgroundService
             var key = standsInFor is not null ? $"{reminder.DedupeKey(state.Number)}|plh|{person.Id.ToLowerInvariant()}"
                 : reminder.Audience == ReminderAudience.Assignee ? reminder.DedupeKey(state.Number)
                 : $"{reminder.DedupeKey(state.Number)}|{person.Id.ToLowerInvariant()}";
-            var personal = standsInFor is null ? card : ReminderCard.Build(ReminderViews.ForStandIn(view, standsInFor.Value.Holder.Name, standsInFor.Value.Basis));
+            var personal = standsInFor is null ? card : ReminderCard.Build(ReminderViews.ForStandIn(view, standsInFor.Value.Title, standsInFor.Value.Holder.Name, standsInFor.Value.Basis));
             switch (await _sender.SendOnceAsync(key, person.Id, personal, cancellationToken))
             {
                 case SendResult.Sent:
@@ -228,9 +228,9 @@ internal sealed class ReminderSweeper : BackgroundService
     /// The recipients, then the Plh. of each of them in force on <paramref name="today"/> (once each; someone who is a
     /// recipient in their own right gets it once, as themselves).
     /// </summary>
-    private List<(PersonRef Person, (PersonRef Holder, string Basis)? StandsInFor)> WithStandIns(List<PersonRef> recipients, DateOnly today)
+    private List<(PersonRef Person, (PersonRef Holder, string Title, string Basis)? StandsInFor)> WithStandIns(List<PersonRef> recipients, DateOnly today)
     {
-        var all = recipients.Select(p => (Person: p, StandsInFor: ((PersonRef Holder, string Basis)?)null)).ToList();
+        var all = recipients.Select(p => (Person: p, StandsInFor: ((PersonRef Holder, string Title, string Basis)?)null)).ToList();
         var staffing = _staffing.Now;
         foreach (var holder in recipients)
         {
@@ -238,7 +238,8 @@ internal sealed class ReminderSweeper : BackgroundService
             {
                 if (!all.Exists(r => string.Equals(r.Person.Id, standIn.Id, StringComparison.OrdinalIgnoreCase)))
                 {
-                    all.Add((standIn, (holder, delegation.Basis)));
+                    var position = staffing.People.Find(holder.Id) is { } official ? StandInRules.PositionOf(official) : holder.Name;
+                    all.Add((standIn, (holder, StandInRules.Title(delegation.Kind, position), delegation.BasisText)));
                 }
             }
         }

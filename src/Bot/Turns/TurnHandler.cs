@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PerijinanBot.Dialogs.Commands;
+using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Protocol;
 using PerijinanBot.Sop.People;
 
@@ -54,7 +55,7 @@ internal sealed class TurnHandler(TurnRouter router, IEnumerable<IPersonalChatOp
     {
         if (!string.Equals(turn.Activity.Name, "adaptiveCard/action", StringComparison.Ordinal))
         {
-            return InvokeResult.NotImplemented;
+            return InvokeResult.NotHandled(turn.Activity.Name ?? "");
         }
 
         var parsed = CardAction.Parse(turn.Activity.Value);
@@ -64,9 +65,10 @@ internal sealed class TurnHandler(TurnRouter router, IEnumerable<IPersonalChatOp
         }
 
         var (verb, data) = (parsed.Action!.Verb, parsed.Action.Data);
+        // A button the bot does not know (an old card, or a forged one): the person is told, in a card, what to do instead.
         return router.TryVerb(verb, out var execute, out _)
             ? InvokeResult.Card(await execute(turn, verb, data, cancellationToken))
-            : InvokeResult.NotImplemented;
+            : InvokeResult.Card(RefusalCard.UnknownButton());
     }
 
     /// <summary>The verb of an Action.Submit fallback: a message whose value is <c>{"verb": "...", ...}</c>.</summary>

@@ -18,7 +18,7 @@ public static class WelcomeCard
         {
             CardElements.Text("Selamat datang di PerijinanBot", TextStyle.Title),
             CardElements.Text(Texts.Tagline, TextStyle.Subtle),
-            CardElements.Text("Bot ini memandu setiap pelaksana melalui langkahnya dalam SOP 000.8/1622/DISKOPUKM.B: Anda menerima kartu tugas, memutuskan Setuju atau Tidak, dan orang berikutnya langsung diminta. Setiap langkah dicatat dan diukur terhadap mutu baku waktu SOP, dalam jam kerja WIB."),
+            CardElements.Text("Bot ini memandu setiap pelaksana melalui langkahnya dalam SOP 000.8 / 1622 / DISKOPUKM.B: Anda menerima kartu tugas, memutuskan Setuju atau Tidak, dan pelaksana langkah berikutnya langsung menerima kartunya. Setiap langkah dicatat dan diukur terhadap mutu baku waktu SOP, dalam jam kerja WIB."),
             CardElements.Text(Who(view)),
         };
         if (view.IsGroup)

@@ -37,7 +37,7 @@ public static class ReminderViews
         var (title, lead, attention) = reminder.Kind switch
         {
             ReminderKind.Soon => ("Pengingat: batas waktu segera tiba", $"Sisa {WibFormat.Duration(left)} waktu kerja untuk menyelesaikan {stepRef}.", false),
-            ReminderKind.Due => ("Batas waktu tiba", $"Batas waktu {stepRef} adalah sekarang, {due}. Mohon segera diselesaikan.", false),
+            ReminderKind.Due => ("Batas waktu tiba", $"Batas waktu {stepRef} jatuh pada {due}, yaitu sekarang. Mohon segera diselesaikan.", false),
             ReminderKind.Overdue => ($"Terlambat {WibFormat.Duration(late)}", $"{Capital(stepRef)} sudah melewati batas waktu {due}. Mohon segera diselesaikan.", true),
             ReminderKind.Escalation => ("Eskalasi: langkah terlambat", Escalation(record, stepRef, holder, late, due), true),
             ReminderKind.JadwalDayBefore => ("Pengingat jadwal pelaksanaan", $"Fasilitasi dijadwalkan pada {WibFormat.DateTime(record.ClockStartsAt)}, hari kerja berikutnya. Mohon persiapkan pelaksanaannya.", false),
@@ -62,11 +62,17 @@ public static class ReminderViews
         return new ReminderCardView(reminder.KindName, title, lead, attention, rows, kegiatan.Number);
     }
 
-    /// <summary>The holder's reminder as their Plh. receives it: a last row says for whom, and on what basis.</summary>
-    public static ReminderCardView ForStandIn(ReminderCardView view, string holderName, string basis)
+    /// <summary>
+    /// The holder's reminder as their Plh. or Plt. receives it: a last row says as what (<paramref name="title"/>, "Plh. Kepala
+    /// Bidang …"), for whom, and on what basis.
+    /// </summary>
+    public static ReminderCardView ForStandIn(ReminderCardView view, string title, string holderName, string basis)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return view with { Rows = [.. view.Rows, LabelledValue.Fixed("Anda menerima ini sebagai", $"Plh. {holderName} (dasar: {Markdown.Literal(basis)})")] };
+        return view with
+        {
+            Rows = [.. view.Rows, LabelledValue.Fixed("Anda menerima ini sebagai", $"{Markdown.Literal(title)} (menggantikan {holderName}), dasar: {Markdown.Literal(basis)}")],
+        };
     }
 
     /// <summary>The digest's line for the Kepala Bidang and the Kepala Dinas: "Bidang Perijinan dan Kelembagaan: 2 kegiatan berjalan, 1 terlambat."</summary>

@@ -14,7 +14,10 @@ public sealed record ComplianceRoleLine(string Role, int KegiatanCount, int Visi
 /// <summary>One line of the SOP monitoring form: the verdict (null: the step was not carried out in the period) and the evidence.</summary>
 public sealed record MonitoringLine(int Step, string Title, bool? Good, string Evidence);
 
-/// <param name="Chart">The chart image (median against standard per step), served by the bot like the documents.</param>
+/// <param name="Chart">
+/// The chart image (per step, the median as a share of that step's own standard, and the share on time), served by the bot like
+/// the documents.
+/// </param>
 /// <param name="Export">The XLSX: summary, one row per kegiatan-step, and the monitoring form.</param>
 public sealed record ComplianceCardView(
     string PeriodLabel,
@@ -52,7 +55,7 @@ public static class ComplianceCard
             {
                 ["type"] = "Image",
                 ["url"] = chart.AbsoluteUri,
-                ["altText"] = $"Grafik median waktu pelaksanaan tiap langkah dibanding mutu baku, {view.PeriodLabel}",
+                ["altText"] = $"Grafik {view.PeriodLabel}: median waktu tiap langkah dalam persen mutu baku langkah itu, dan bagian yang tepat waktu",
                 ["size"] = "Stretch",
             });
         }
@@ -85,7 +88,7 @@ public static class ComplianceCard
             CardInputs.Caption($"Langkah {line.Step} · {line.Title} ({line.Role})"),
             CardElements.Text(line.Visits == 0
                 ? $"Tidak ada langkah selesai dalam periode ini. Mutu baku {line.Standard}."
-                : $"{line.Visits} kali selesai ({line.KegiatanCount} kegiatan) · median {line.Median}, p90 {line.P90} · mutu baku {line.Standard} · tepat waktu {line.OnTime} · dikembalikan (Tidak) {line.Rework} kali"),
+                : $"{line.Visits} kali selesai ({line.KegiatanCount} kegiatan) · separuh selesai dalam {line.Median}, 9 dari 10 dalam {line.P90} · mutu baku {line.Standard} · tepat waktu {line.OnTime} · dikembalikan (Tidak) {line.Rework} kali"),
         ],
         separator: true);
 
@@ -94,7 +97,7 @@ public static class ComplianceCard
             CardInputs.Caption(line.Role),
             CardElements.Text(line.Visits == 0
                 ? "Tidak ada langkah selesai dalam periode ini."
-                : $"{line.Visits} kali selesai ({line.KegiatanCount} kegiatan) · median {line.Median}, p90 {line.P90} · tepat waktu {line.OnTime} · dikembalikan (Tidak) {line.Rework} kali"),
+                : $"{line.Visits} kali selesai ({line.KegiatanCount} kegiatan) · separuh selesai dalam {line.Median}, 9 dari 10 dalam {line.P90} · tepat waktu {line.OnTime} · dikembalikan (Tidak) {line.Rework} kali"),
         ],
         separator: true);
 

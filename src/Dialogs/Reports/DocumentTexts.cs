@@ -22,7 +22,7 @@ public static class DocumentTexts
     /// <summary>The download page's one answer to a bad, altered, expired or unknown link.</summary>
     public const string LinkRefused = "Tautan unduhan ini tidak berlaku atau sudah kedaluwarsa. Mintalah tautan baru kepada PerijinanBot di Teams.";
 
-    public const string FileUnavailable = "Berkas ini sedang tidak dapat diambil dari penyimpanan. Silakan coba lagi beberapa saat lagi.";
+    public const string FileUnavailable = "Berkas ini sedang tidak dapat diambil dari penyimpanan. Silakan coba beberapa saat lagi.";
 
     /// <summary>What a downloaded file is called when nothing usable is left of the name it was given.</summary>
     public const string FallbackFileName = "berkas";

@@ -10,6 +10,10 @@ namespace PerijinanBot.Dialogs.Sop;
 public static class RefusalCard
 {
     /// <summary>The "belum terdaftar" card: what someone not in the directory gets instead of any kegiatan's data.</summary>
+    /// <summary>A button whose action the bot does not know: a card from an older version, or forged data.</summary>
+    public static JsonObject UnknownButton() =>
+        Build(new RefusalCardView("Tombol tidak dikenal", SopTexts.UnknownButton, false, null, null, null, []));
+
     public static JsonObject NotRegistered() =>
         Build(new RefusalCardView("Anda belum terdaftar", SopTexts.NotRegisteredToUse, false, null, null, null, []));
 

@@ -7,7 +7,9 @@ namespace PerijinanBot.Dialogs.Sop;
 
 /// <summary>
 /// <c>sop</c>: the SOP as the office wrote it: the whole header (blank cells as "—"), the kinds of facilitation, and the step
-/// table (no., pelaksana, kegiatan, kelengkapan, waktu, output, keterangan) in compact rows. The SOP definition is the view.
+/// table (no., pelaksana, kegiatan, kelengkapan, waktu, output, keterangan) in compact rows. The SOP definition is the view:
+/// the Ya/Tidak routes of a decision step come from its transitions, and a pelaksana the SOP text does not name is marked as
+/// the office's choice.
 /// </summary>
 public static class SopCard
 {
@@ -49,6 +51,11 @@ public static class SopCard
         body.Add(CardElements.Text("Uraian prosedur", TextStyle.Heading));
         body.AddRange(definition.Steps.Select(step => (JsonNode)Row(definition, step)));
         body.Add(CardElements.Text("Waktu dihitung dalam jam kerja WIB (Senin–Jumat, di luar hari libur nasional dan cuti bersama).", TextStyle.Subtle));
+        if (definition.Steps.Any(s => s.IsDecision))
+        {
+            body.Add(CardElements.Text("Tidak selalu disertai alasan tertulis, yang ditampilkan kepada pelaksana yang memperbaiki; data yang sudah diisi tetap tersimpan.", TextStyle.Subtle));
+        }
+
         return CardElements.Card(body);
     }
 
@@ -61,10 +68,25 @@ public static class SopCard
         }
 
         var number = new JsonObject { ["type"] = "TextBlock", ["text"] = $"{step.Number}", ["size"] = "Large", ["weight"] = "Bolder" };
+        var role = SopPhrases.RoleFull(definition, step);
         var text = new JsonArray(
-            new JsonObject { ["type"] = "TextBlock", ["text"] = SopPhrases.RoleFull(definition, step), ["wrap"] = true, ["weight"] = "Bolder" },
-            new JsonObject { ["type"] = "TextBlock", ["text"] = step.Activity, ["wrap"] = true, ["spacing"] = "None" },
-            new JsonObject { ["type"] = "TextBlock", ["text"] = quality, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "None" });
+            new JsonObject { ["type"] = "TextBlock", ["text"] = step.RoleChosenByOffice ? $"{role} (ditetapkan kantor)" : role, ["wrap"] = true, ["weight"] = "Bolder" },
+            new JsonObject { ["type"] = "TextBlock", ["text"] = step.Activity, ["wrap"] = true, ["spacing"] = "None" });
+        if (step.IsDecision)
+        {
+            text.Add(Small($"Ya → {Forward(definition, step)}"));
+            if (step.SendBackTo is int back)
+            {
+                text.Add(Small($"Tidak → kembali ke langkah {back} ({SopPhrases.Role(definition, definition.Step(back))}) untuk diperbaiki"));
+            }
+        }
+
+        if (step.RoleChosenByOffice)
+        {
+            text.Add(Small($"Teks SOP tidak menyebut pelaksana langkah ini; ditetapkan kantor: {Holder(definition, step)}."));
+        }
+
+        text.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = quality, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "None" });
         return new JsonObject
         {
             ["type"] = "ColumnSet",
@@ -75,6 +97,47 @@ public static class SopCard
                 new JsonObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = text }),
         };
     }
+
+    private static JsonObject Small(string text) =>
+        new() { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["size"] = "Small", ["spacing"] = "None" };
+
+    /// <summary>Where Ya leads: "lanjut ke langkah 4 (Kepala Bidang)"; a disposition also names whom it goes to.</summary>
+    private static string Forward(SopDefinition definition, StepDefinition step)
+    {
+        if (step.Next is not int next)
+        {
+            return "kegiatan selesai";
+        }
+
+        var onward = $"lanjut ke langkah {next} ({SopPhrases.Role(definition, definition.Step(next))})";
+        return SopCardViews.IsDisposition(definition, step) && step.SendBackTo is int fed
+            ? $"disposisi kepada {SopPhrases.Role(definition, definition.Step(fed))} untuk ditindaklanjuti; {onward}"
+            : onward;
+    }
+
+    /// <summary>
+    /// Who holds the step, from its assignment rule, and which other steps the same person holds: "Ketua Tim Kerja yang memulai
+    /// kegiatan (pelaksana langkah 1 dan 3)".
+    /// </summary>
+    private static string Holder(SopDefinition definition, StepDefinition step)
+    {
+        var role = SopPhrases.Role(definition, step);
+        var who = step.Assignment.Rule switch
+        {
+            AssignmentRule.Starter => $"{role} yang memulai kegiatan",
+            AssignmentRule.AssignedAtStart when step.Assignment.Field is { } field && definition.FindField(field) is { } found =>
+                $"{role} yang ditunjuk pada langkah {found.Step.Number}",
+            _ => $"{role} yang menjabat",
+        };
+        var same = definition.Steps
+            .Where(s => s.Number != step.Number && s.Role == step.Role && s.Assignment == step.Assignment && s.Assignment.Rule != AssignmentRule.RoleHolder)
+            .Select(s => s.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        return same.Count == 0 ? who : $"{who} (pelaksana langkah {Joined(same)})";
+    }
+
+    private static string Joined(List<string> items) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} dan {items[^1]}";
 
     private static JsonObject Section(string title, string text) =>
         CardInputs.Container([CardInputs.Caption(title), new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["spacing"] = "None" }], spacing: "Small");

@@ -13,7 +13,8 @@ public sealed partial class SopCardViews
     /// <summary>
     /// The inputs of a step: the kelengkapan ticks, then one input per field, pre-filled with the draft (just submitted) or
     /// what is stored. <paramref name="clientRequired"/> is false on decision steps: Tidak's reason lives in a ShowCard whose
-    /// button also validates these inputs, so there the engine alone enforces required fields.
+    /// button also collects and validates these inputs (associatedInputs "auto"), so an isRequired here would block a Tidak.
+    /// There a field the SOP requires says "wajib untuk Setuju" in its label and the engine refuses a Setuju without it.
     /// </summary>
     private List<InputView> Inputs(StepDefinition step, StepData? stored, IReadOnlyDictionary<string, string?>? draft, bool clientRequired)
     {
@@ -41,7 +42,10 @@ public sealed partial class SopCardViews
             }
 
             var value = Draft(draft, field.Id, out var typed) ? typed : storedValue;
-            inputs.Add(Input(field, value, field.Required && clientRequired));
+            var input = Input(field, value, field.Required && clientRequired);
+            inputs.Add(field.Required && !clientRequired
+                ? input with { Label = SopPhrases.RequiredForSetuju(input.Label), ErrorMessage = SopPhrases.RequiredForSetujuError(field.Label, field.MaxLength) }
+                : input);
         }
 
         return inputs;

@@ -32,7 +32,8 @@ public sealed partial class SopCardViews
         var rows = new List<LabelledValue> { LabelledValue.Fixed("Oleh", by?.Name ?? SopPhrases.Dash) };
         if (by?.OnBehalfOf is { } holder)
         {
-            rows.Add(LabelledValue.Fixed("Sebagai", $"Plh. {holder.Name} ({SopPhrases.RoleFull(definition, stepDefinition)}), dasar {Markdown.Literal(by.DelegationBasis)}"));
+            var title = by.StandInTitle(SopPhrases.RoleFull(definition, stepDefinition));
+            rows.Add(LabelledValue.Fixed("Sebagai", $"{Markdown.Literal(title)} (menggantikan {holder.Name}), dasar {Markdown.Literal(by.BasisText)}"));
         }
 
         rows.Add(LabelledValue.Fixed("Pada", WibFormat.DateTime(record.FinishedAt!.Value)));

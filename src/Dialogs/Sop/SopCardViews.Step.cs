@@ -90,7 +90,7 @@ public sealed partial class SopCardViews
         var (timing, late) = current is null ? ("", false) : Timing(current);
         var target = new CardTarget(kegiatan.Number, step.Number, kegiatan.Version);
         var reject = mine.Any(p => p.Trigger == SopTrigger.Reject) && step.SendBackTo is int back
-            ? new RejectView("Tidak / Kembalikan", $"Kembalikan ke langkah {back}", AlasanInput("Alasan (catatan perbaikan)", draft))
+            ? new RejectView("Tidak", $"Kembalikan ke langkah {back}", AlasanInput("Alasan (catatan perbaikan)", draft))
             : null;
 
         return new StepCardView(

@@ -125,7 +125,7 @@ public sealed partial class SopCardViews
         return new StateView(
         [
             LabelledValue.Fixed("Langkah", SopPhrases.StepOf(step, definition) + SopPhrases.Attempt(current.Attempt)),
-            LabelledValue.Fixed("Pemegang", holder),
+            LabelledValue.Fixed("Pelaksana", holder),
             LabelledValue.Fixed("Sejak", WibFormat.DateTime(since)),
             LabelledValue.Fixed("Batas waktu", late ? WibFormat.DateTime(current.DueAt) : $"{WibFormat.DateTime(current.DueAt)} ({timing})"),
         ], late ? timing : null);

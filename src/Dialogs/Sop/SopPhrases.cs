@@ -55,21 +55,33 @@ internal static class SopPhrases
     /// <summary>"31 Agustus 2023": a date in the SOP header, without the weekday.</summary>
     public static string PlainDate(DateOnly date) => WibFormat.PlainDate(date);
 
-    public static string StandInNote(Actor actor) =>
-        $"Anda bertindak selaku Plh. {actor.OnBehalfOf?.Name} berdasarkan {Markdown.Literal(actor.DelegationBasis)}. Tindakan Anda dicatat atas nama Anda sebagai Plh.";
+    /// <summary>"Anda bertindak selaku Plh. Kepala Bidang … (menggantikan Hendra Gunawan) berdasarkan Surat Perintah Nomor … tanggal …. …".</summary>
+    public static string StandInNote(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return $"Anda bertindak selaku {Markdown.Literal(actor.StandInTitle())} (menggantikan {actor.OnBehalfOf?.Name}) berdasarkan {Markdown.Literal(actor.BasisText)}. " +
+            $"Tindakan Anda dicatat atas nama Anda sebagai {StandInRules.Abbreviation(actor.StandInKind ?? StandInKind.Absence)}";
+    }
 
     /// <summary>
-    /// Who acted, for a markdown sentence: "Rina Marlina", or "Budi Santoso selaku Plh. Rina Marlina (ST 800/12/2026)". The
-    /// basis was typed into the plh form, so it goes through <see cref="Markdown.Literal"/> (<see cref="Actor.Describe"/> is
-    /// the engine's plain wording, for its own refusals, which cards show as TextRuns).
+    /// Who acted, for a markdown sentence: "Rina Marlina", or "Dewi Lestari selaku Plh. Kepala Bidang Perijinan dan Kelembagaan
+    /// (Surat Perintah Nomor … tanggal …)". The position and the basis were typed (directory, plh form), so they go through
+    /// <see cref="Markdown.Literal"/> (<see cref="Actor.Describe"/> is the engine's plain wording, for its own refusals, which
+    /// cards show as TextRuns).
     /// </summary>
     [return: NotNullIfNotNull(nameof(actor))]
     public static string? Who(Actor? actor) => actor switch
     {
         null => null,
         { OnBehalfOf: null } => actor.Name,
-        _ => $"{actor.Name} selaku Plh. {actor.OnBehalfOf.Name} ({Markdown.Literal(actor.DelegationBasis)})",
+        _ => $"{actor.Name} selaku {Markdown.Literal(actor.StandInTitle())} ({Markdown.Literal(actor.BasisText)})",
     };
+
+    /// <summary>The label of a field a decision step requires for Setuju only (a Tidak needs just its reason).</summary>
+    public static string RequiredForSetuju(string label) => $"{label} (wajib untuk Setuju)";
+
+    public static string RequiredForSetujuError(string label, int? maxLength) =>
+        $"{label} wajib diisi untuk Setuju{(maxLength is int max ? $", paling banyak {WibFormat.Number(max)} karakter" : "")}; untuk Tidak cukup alasannya.";
 
     public const string Cut = "… (dipotong; teks lengkap tersimpan)";
 

@@ -14,6 +14,8 @@ public static class SopTexts
     /// <summary>Anyone not in the directory, for every command or card that shows or changes a kegiatan.</summary>
     public const string NotRegisteredToUse = "Anda belum terdaftar di direktori PerijinanBot, jadi belum dapat melihat atau menjalankan kegiatan. Hubungi Admin Bidang agar peran Anda dicatat.";
 
+    public const string UnknownButton = "Tombol ini tidak dikenal oleh PerijinanBot, mungkin dari kartu versi lama. Ketik tugas untuk melihat langkah Anda, atau bantuan untuk daftar perintah.";
+
     public const string NotRegistered = "Anda belum terdaftar di direktori PerijinanBot, jadi belum dapat menjalankan langkah SOP. Hubungi Admin Bidang agar peran Anda dicatat.";
 
     /// <summary>Said when the reassignment card comes back without a new holder picked.</summary>

@@ -92,7 +92,7 @@ public sealed record InputView(
 
 public sealed record StepButton(string Verb, string Title);
 
-/// <summary>Tidak: a "Tidak / Kembalikan" button that reveals the required reason and the button that sends it back.</summary>
+/// <summary>Tidak: a "Tidak" button that reveals the required reason and the button that sends it back.</summary>
 public sealed record RejectView(string Title, string SubmitTitle, InputView Alasan);
 
 /// <summary>

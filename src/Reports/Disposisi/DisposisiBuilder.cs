@@ -47,7 +47,7 @@ internal static class DisposisiBuilder
             [
                 new("Nomor agenda", LaporanText.Clean(entry.Nomor)),
                 new("Tanggal", LaporanText.Tanggal(entry.Tanggal)),
-                new("Dari", $"{LaporanText.Clean(by.Describe())}, {kadis}"),
+                new("Dari", by.IsStandIn ? LaporanText.Clean(by.Describe()) : $"{LaporanText.Clean(by.Describe())}, {kadis}"),
                 new("Kepada", LaporanText.CleanOrNull(entry.Tujuan) ?? RoleName(definition, Role.KepalaBidang)),
                 new("Perihal", LaporanText.CleanOrNull(entry.Perihal) ?? LaporanText.Dash),
                 new("Nomor kegiatan", LaporanText.Clean(kegiatan.Number)),
@@ -63,12 +63,13 @@ internal static class DisposisiBuilder
     }
 
     /// <summary>
-    /// The one who gave the Setuju signs: the Kepala Dinas, or a Plh. under their own name with "Plh." before the title, as
-    /// Indonesian letters are signed in someone's absence. Jabatan and NIP are the signer's own, each only when known.
+    /// The one who gave the Setuju signs: the Kepala Dinas, or a Plh./Plt. under their own name with "Plh. Kepala Dinas …" (the
+    /// official's position) above it, as Indonesian letters are signed in someone's absence. Jabatan and NIP are the signer's
+    /// own, each only when known.
     /// </summary>
     private static LaporanSignature Signer(DisposisiRequest request, Actor by, string kadis)
     {
-        var caption = by.IsStandIn ? $"Plh. {kadis}" : kadis;
+        var caption = by.StandInTitle(kadis) is { } title ? LaporanText.Clean(title) : kadis;
         return new([$"{caption},"], LaporanText.Clean(by.Name), Details(request.People.Find(by.Id), kadis));
     }
 }

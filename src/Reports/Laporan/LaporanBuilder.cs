@@ -74,7 +74,7 @@ internal static class LaporanBuilder
         var approved = KegiatanFacts.Approval(kegiatan, definition, Role.KepalaDinas);
         if (approved?.FinishedBy is { } by && approved.FinishedAt is { } at)
         {
-            blocks.Add(new LaporanEntry("Diberikan oleh", $"{LaporanText.Clean(by.Describe())}, {kadis}"));
+            blocks.Add(new LaporanEntry("Diberikan oleh", by.IsStandIn ? LaporanText.Clean(by.Describe()) : $"{LaporanText.Clean(by.Describe())}, {kadis}"));
             blocks.Add(new LaporanEntry("Waktu disposisi", LaporanText.Pukul(at)));
             blocks.Add(new LaporanEntry("Isi disposisi", Value(kegiatan, Fields.DisposisiKepalaDinas) ?? "Setuju untuk ditindaklanjuti (tanpa catatan)."));
         }
@@ -152,11 +152,16 @@ internal static class LaporanBuilder
     private static LaporanSection Penutup() =>
         new("V. PENUTUP", [new LaporanParagraph("Demikian laporan kegiatan ini disampaikan untuk dapat dipergunakan sebagaimana mestinya.")]);
 
-    /// <summary>The reporter: the person who submitted the report step, as a Plh. if they stood in for someone.</summary>
+    /// <summary>
+    /// The reporter: the person who submitted the report step; a Plh./Plt. signs under their own name with "Plh. …" (the
+    /// official's position) above it.
+    /// </summary>
     private static LaporanSignature Pelapor(LaporanRequest request, StepDefinition reportStep, Actor actor)
     {
         var person = request.People.Find(actor.Id);
-        return new(["Yang melaporkan,", RoleName(request.Definition, reportStep.Role)], LaporanText.Clean(actor.Describe()), Details(person, null));
+        var role = RoleName(request.Definition, reportStep.Role);
+        var caption = actor.StandInTitle(role) is { } title ? LaporanText.Clean(title) : role;
+        return new(["Yang melaporkan,", caption], LaporanText.Clean(actor.Name), Details(person, null));
     }
 
     /// <summary>

@@ -56,6 +56,13 @@ public sealed record StepDefinition
 
     private readonly string _roleName = "";
 
+    /// <summary>
+    /// True where the SOP text names no pelaksana for the step and the office chose <see cref="RoleName"/> and
+    /// <see cref="Assignment"/> (steps 6 and 7 of SOP 000.8/1622): the <c>sop</c> card marks the choice as the office's, so it is
+    /// not read as the SOP's own words.
+    /// </summary>
+    public bool RoleChosenByOffice { get; init; }
+
     public Assignment Assignment { get => _assignment; init => _assignment = value ?? new(); }
 
     private readonly Assignment _assignment = new();

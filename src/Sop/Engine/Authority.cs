@@ -8,7 +8,9 @@ internal static class Authority
 {
     /// <summary>
     /// The acting identity of <paramref name="personId"/> for something <paramref name="mayAct"/> allows, or null. A person who may
-    /// act themselves never acts as Plh.; otherwise the first delegation active on <paramref name="today"/> whose holder may act.
+    /// act themselves never acts as Plh.; otherwise the first delegation active on <paramref name="today"/> whose holder may act
+    /// through their SOP roles alone. Admin is the power to run the bot, not an office a Surat Perintah hands over: an official who
+    /// is also Admin lends their Plh. only the SOP role.
     /// </summary>
     public static Actor? Resolve(Staffing staffing, string personId, DateOnly today, Func<Person, bool> mayAct)
     {
@@ -30,14 +32,23 @@ internal static class Authority
                 continue;
             }
 
-            if (staffing.People.Find(delegation.HolderId) is { } holder && mayAct(holder))
+            if (staffing.People.Find(delegation.HolderId) is { } holder && mayAct(AsOfficial(holder)))
             {
-                return new Actor(person.AadObjectId, person.Name, new PersonRef(holder.AadObjectId, holder.Name), delegation.Basis);
+                return new Actor(person.AadObjectId, person.Name, new PersonRef(holder.AadObjectId, holder.Name), delegation.Basis)
+                {
+                    StandInKind = delegation.Kind,
+                    OfficialPosition = StandInRules.PositionOf(holder),
+                    BasisDate = delegation.BasisDate,
+                };
             }
         }
 
         return null;
     }
+
+    /// <summary>The holder as a Plh. may stand in for them: without Admin.</summary>
+    private static Person AsOfficial(Person holder) =>
+        holder.Holds(Role.Admin) ? holder with { Roles = holder.Roles.Where(r => r != Role.Admin).ToHashSet() } : holder;
 
     /// <summary>The step's assignee (a Plh. qualifies through the assignee).</summary>
     public static Func<Person, bool> IsAssignee(StepRecord current) =>

@@ -9,9 +9,10 @@ namespace PerijinanBot.Sop.Engine;
 /// </summary>
 /// <remarks>
 /// Guards, in order: the SOP version is loaded; the kegiatan is open; the card is current (step and version); the person is
-/// registered; the step permits the action; the person may do it (assignee, or their Plh. on that day; Admin or superior to
-/// reassign; the <c>cancelBy</c> rules to cancel; assignee or superior to reschedule); kelengkapan complete; fields valid; a
-/// jadwal the calendar allows (future, working day, working hours: <see cref="JadwalRule"/>); reason present and not too long.
+/// registered; the step permits the action; the person may do it (assignee, or their Plh. on that day, who never inherits
+/// Admin; Admin or superior to reassign; the <c>cancelBy</c> rules to cancel; assignee or superior to reschedule);
+/// kelengkapan complete; fields valid; a jadwal the calendar allows (future, working day, working hours:
+/// <see cref="JadwalRule"/>); reason present and not too long.
 /// </remarks>
 public sealed class SopEngine
 {

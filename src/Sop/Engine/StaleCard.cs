@@ -39,7 +39,7 @@ internal static class StaleCard
             return $"{Prefix}langkah {step} telah {Verb(lastFinished)} oleh {lastFinished.FinishedBy!.Describe()} pada {WibFormat.DateTime(lastFinished.FinishedAt!.Value)}.";
         }
 
-        return $"{Prefix}kegiatan {kegiatan.Number} sekarang berada di langkah {kegiatan.CurrentStep} (terakhir diperbarui {WibFormat.DateTime(kegiatan.UpdatedAt)}).";
+        return $"{Prefix}kegiatan {kegiatan.Number} sekarang berada pada langkah {kegiatan.CurrentStep} (terakhir diperbarui {WibFormat.DateTime(kegiatan.UpdatedAt)}).";
     }
 
     private static string Verb(StepRecord record) => record.Outcome switch

@@ -11,7 +11,9 @@ public sealed record PersonRef(string Id, string Name)
 
 /// <summary>
 /// Who did something. When a stand-in acted, <see cref="Id"/>/<see cref="Name"/> are the stand-in, <see cref="OnBehalfOf"/>
-/// the person whose authority they used and <see cref="DelegationBasis"/> the legal basis (nomor surat tugas).
+/// the official whose authority they used, <see cref="DelegationBasis"/> the nomor of the Surat Perintah (free text on older
+/// records) and <see cref="BasisDate"/> its date; <see cref="StandInKind"/> and <see cref="OfficialPosition"/> say what they
+/// acted as ("Plh. Kepala Bidang …"). Snapshots, like the names: history reads the same after people move on.
 /// </summary>
 public sealed record Actor(string Id, string Name, PersonRef? OnBehalfOf = null, [property: JsonPropertyName("plhBasis")] string? DelegationBasis = null)
 {
@@ -19,8 +21,30 @@ public sealed record Actor(string Id, string Name, PersonRef? OnBehalfOf = null,
     [JsonPropertyName("isPlh")]
     public bool IsStandIn => OnBehalfOf is not null;
 
-    /// <summary>"Rina Marlina", or "Budi Santoso selaku Plh. Rina Marlina (ST 800/12/2026)".</summary>
-    public string Describe() => OnBehalfOf is null ? Name : $"{Name} selaku Plh. {OnBehalfOf.Name} ({DelegationBasis})";
+    /// <summary>Plh. or Plt.; null on records made before the kind was asked for, which read as Plh.</summary>
+    [JsonPropertyName("plhKind")]
+    public StandInKind? StandInKind { get; init; }
+
+    /// <summary>The official's position when the stand-in acted (jabatan, else the SOP role); null on older records.</summary>
+    [JsonPropertyName("plhPosition")]
+    public string? OfficialPosition { get; init; }
+
+    [JsonPropertyName("plhBasisDate")]
+    public DateOnly? BasisDate { get; init; }
+
+    /// <summary>
+    /// What a stand-in acted as: "Plh. Kepala Bidang Perijinan dan Kelembagaan", with <paramref name="position"/> where the
+    /// record has none (older records: the caller knows the step's role); null for someone acting as themselves.
+    /// </summary>
+    public string? StandInTitle(string? position = null) =>
+        OnBehalfOf is null ? null : StandInRules.Title(StandInKind ?? Engine.StandInKind.Absence, OfficialPosition ?? position ?? OnBehalfOf.Name);
+
+    /// <summary>"Surat Perintah Nomor … tanggal …" (or an older record's free text); null for someone acting as themselves.</summary>
+    [JsonIgnore]
+    public string? BasisText => OnBehalfOf is null ? null : StandInRules.Basis(DelegationBasis ?? "", BasisDate);
+
+    /// <summary>"Rina Marlina", or "Dewi Lestari selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (Surat Perintah Nomor … tanggal …)".</summary>
+    public string Describe() => OnBehalfOf is null ? Name : $"{Name} selaku {StandInTitle()} ({BasisText})";
 
     internal PersonRef Person => new(Id, Name);
 }

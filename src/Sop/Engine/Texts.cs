@@ -85,7 +85,7 @@ internal static class Texts
     public static string RescheduleNotAvailable(SopDefinition definition, StepDefinition current, StepDefinition? scheduled) => scheduled is null
         ? $"SOP {definition.Header.NomorSop} tidak memiliki langkah berjadwal, jadi tidak ada jadwal yang dapat diubah."
         : $"Jadwal hanya dapat diubah selama kegiatan menunggu langkah {scheduled.Number} ({scheduled.Title}), yaitu setelah disposisi dan sebelum pelaksanaannya dicatat. " +
-          $"Kegiatan ini sekarang berada di langkah {current.Number} ({current.Title}).";
+          $"Kegiatan ini sekarang berada pada langkah {current.Number} ({current.Title}).";
 
     public static string RescheduleNotAllowed(SopDefinition definition, StepDefinition step, PersonRef? assignee)
     {
@@ -95,7 +95,7 @@ internal static class Texts
     }
 
     public static string RescheduleNoJadwal(StepDefinition dataStep, FieldDefinition jadwal) =>
-        $"{jadwal.Label} belum tercatat di langkah {dataStep.Number} ({dataStep.Title}), jadi belum ada jadwal yang dapat diubah.";
+        $"{jadwal.Label} belum tercatat pada langkah {dataStep.Number} ({dataStep.Title}), jadi belum ada jadwal yang dapat diubah.";
 
     public const string RescheduleAlreadyHeld = "Bila kegiatan sudah terlaksana, catat pelaksanaannya.";
 

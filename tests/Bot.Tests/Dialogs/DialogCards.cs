@@ -56,9 +56,17 @@ public static class DialogCards
     /// <summary>A card nobody can decide anything on: no inputs, no decision buttons.</summary>
     public static bool IsReadOnly(JsonObject card) => !HasInputs(card) && !Verbs(card).Intersect(DecisionVerbs).Any();
 
+    /// <summary>What a decider writes, unless the test types otherwise: the SOP asks for them with a Setuju (steps 3 and 5).</summary>
+    public static readonly IReadOnlyDictionary<string, string> SetujuTexts = new Dictionary<string, string>
+    {
+        ["rekomendasi"] = "Data dukung lengkap; layak diteruskan kepada Kepala Bidang.",
+        ["disposisiKepalaDinas"] = "Tindak lanjuti sesuai jadwal dan laporkan hasilnya.",
+    };
+
     /// <summary>
     /// What a client sends for a click: the data the button carries, the value of every input of the card as shown (inputs
-    /// arrive as strings), what the person typed over them, and (unless told not to) every kelengkapan item ticked.
+    /// arrive as strings), what the person typed over them, and (unless told not to) every kelengkapan item ticked and the
+    /// texts a Setuju requires (<see cref="SetujuTexts"/>) written where the card asks for them and holds none.
     /// </summary>
     public static JsonObject With(JsonObject actionData, JsonObject card, Dictionary<string, string> typed, bool tickAll = true)
     {
@@ -66,6 +74,14 @@ public static class DialogCards
         foreach (var input in Find(card, n => ((string?)n["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true && n["id"] is not null && n["value"] is not null))
         {
             data[(string)input["id"]!] = input["value"]!.ToString();
+        }
+
+        foreach (var (id, text) in SetujuTexts)
+        {
+            if (tickAll && data[id] is null && Find(card, n => (string?)n["id"] == id).Any())
+            {
+                data[id] = text;
+            }
         }
 
         foreach (var (key, value) in typed)

@@ -44,7 +44,7 @@ public sealed record StepCardCopy(string ActivityId, JsonObject Card, int Step, 
 /// <summary>
 /// The real bot in process over a real Azurite, with a <see cref="RecordingConnector"/> as the Bot Connector, and the six people
 /// of the Development directory, each in their own 1:1 chat (ids unique per harness, so hosts sharing one Azurite never mix).
-/// Everyone says "bantuan" first, as installing the app would, so the bot has their conversation reference.
+/// Everyone installs the app first (Teams' conversationUpdate), so the bot has their conversation reference.
 /// Waits are on what arrives at the connector (polling, with a timeout); nothing assumes timing.
 /// </summary>
 public sealed partial class DialogHarness : IAsyncDisposable
@@ -93,7 +93,7 @@ public sealed partial class DialogHarness : IAsyncDisposable
 
     /// <param name="settings">Settings added to (and winning over) the harness's own, e.g. the Graph stand-in's.</param>
     /// <param name="configureServices">What the test machine differs in, e.g. trusting a local certificate.</param>
-    /// <param name="introduce">Everyone says "bantuan" first, so the bot knows their 1:1 chats.</param>
+    /// <param name="introduce">Everyone installs the app first, so the bot knows their 1:1 chats.</param>
     public static async Task<DialogHarness> StartAsync(
         string connectionString,
         CancellationToken cancellationToken,
@@ -119,14 +119,16 @@ public sealed partial class DialogHarness : IAsyncDisposable
         var harness = new DialogHarness(connectionString, connector, bot, bot.CreateClient(), Guid.NewGuid().ToString("N")[..8]);
         if (introduce)
         {
+            // As in Teams: installing the app opens each person's 1:1 chat, and only that event may move where their cards go
+            // (a harness before this one, on the same Azurite, knew the same people in other chats).
             foreach (var person in harness.Everyone)
             {
-                await harness.SayAsync(person, "bantuan", cancellationToken);
+                await harness.InstallAsync(person, cancellationToken);
             }
 
             foreach (var person in harness.Everyone)
             {
-                await harness.CardAsync(person, c => DialogCards.Title(c) == "PerijinanBot — Bantuan", $"{person}: help card");
+                await harness.CardAsync(person, c => (string?)c["body"]?[0]?["text"] == "Selamat datang di PerijinanBot", $"{person}: welcome card");
             }
         }
 

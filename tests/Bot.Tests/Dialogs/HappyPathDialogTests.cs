@@ -67,9 +67,9 @@ public sealed class HappyPathDialogTests(AzuriteFixture storage) : IClassFixture
         Assert.Equal([2, 7], StepCardsOf(h.Budi));
         Assert.Equal([4], StepCardsOf(h.Kabid));
         Assert.Equal([5], StepCardsOf(h.Kadis));
-        // Dewi and Agus have no part in it: nothing after their help card.
-        Assert.Equal(["PerijinanBot — Bantuan"], h.CardsPostedTo(h.Dewi).Select(DialogCards.Title));
-        Assert.Equal(["PerijinanBot — Bantuan"], h.CardsPostedTo(h.Admin).Select(DialogCards.Title));
+        // Dewi and Agus have no part in it: nothing after their welcome card.
+        Assert.Equal(["Selamat datang di PerijinanBot"], h.CardsPostedTo(h.Dewi).Select(DialogCards.Title));
+        Assert.Equal(["Selamat datang di PerijinanBot"], h.CardsPostedTo(h.Admin).Select(DialogCards.Title));
     }
 
     private static void AssertOutcome(InvokeAnswer answer, string headline, string number)

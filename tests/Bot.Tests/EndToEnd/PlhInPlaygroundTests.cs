@@ -9,7 +9,7 @@ using static PerijinanBot.Bot.Tests.Dialogs.DialogCards;
 namespace PerijinanBot.Bot.Tests.EndToEnd;
 
 /// <summary>
-/// A Plh. in the Playgrounds: the Kepala Bidang appoints the Ketua Tim Kerja as Plh. for today through the plh card; when
+/// A Plh. in the Playgrounds: the Kepala Dinas appoints the Ketua Tim Kerja as Plh. of the Kepala Bidang for today through the plh card; when
 /// step 4 (the Kabid's) comes, the Ketua receives its card in her own chat, approves it, and the history says Plh.
 /// </summary>
 [NeedsAzurite, NeedsPlayground]
@@ -30,12 +30,15 @@ public sealed class PlhInPlaygroundTests
         var kadis = office["KepalaDinas"];
         await PlaygroundWalk.OpenChatsAsync(ct, ketua, anggota, kabid, kadis);
 
-        // The Kabid appoints the Ketua as Plh. for today.
+        // The Kadis appoints the Ketua as Plh. of the Kabid for today (an official does not appoint his own).
         var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await kabid.SayAsync("plh", ct);
-        var (plhId, plhCard) = await kabid.CardAsync(c => Action(c, "plh.add") is not null, "Kabid: plh card");
-        var appointed = await kabid.ExecuteAsync(plhId, "plh.add", With(Action(plhCard, "plh.add")!, plhCard, new()
+        await kadis.SayAsync("plh", ct);
+        var (plhId, plhCard) = await kadis.CardAsync(c => Action(c, "plh.add") is not null, "Kadis: plh card");
+        var appointed = await kadis.ExecuteAsync(plhId, "plh.add", With(Action(plhCard, "plh.add")!, plhCard, new()
         {
+            ["plhHolder"] = Hendra,
+            ["plhKind"] = "plh",
+            ["plhBasisDate"] = today,
             ["plhStandIn"] = Rina,
             ["plhFrom"] = today,
             ["plhTo"] = today,

@@ -26,6 +26,7 @@ public sealed class StartupValidationTests
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["BotConnector__AllowedServiceHosts__0"] = "*.com" }, "BotConnector:AllowedServiceHosts has '*.com'" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["MessagesRateLimit__PermitLimit"] = "0" }, "MessagesRateLimit:PermitLimit must be at least 1" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Sop__MaxFormOpenWindow"] = "8.00:00:00" }, "Sop:MaxFormOpenWindow must be between 1 minute and 7 days" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Delegations__MaxAppointmentsPerOfficial"] = "0" }, "Delegations:MaxAppointmentsPerOfficial must be between 1 and 50" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Directory__Users__0__Roles__0"] = "Kadis" }, "Directory:Users:0:Roles has unknown role 'Kadis'" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Directory__Users__1__AadObjectId"] = "00000000-0000-4000-8000-000000000001" }, "is listed twice" },
     };

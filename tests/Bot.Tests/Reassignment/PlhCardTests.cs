@@ -22,14 +22,14 @@ public sealed class PlhCardTests(AzuriteFixture storage) : IClassFixture<Azurite
     {
         await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct);
         var store = h.Bot.Services.GetRequiredService<DelegationStore>();
-        var added = await store.AddAsync(h.Kabid.AadObjectId, $"plh-{h.Run}", new NewDelegation(h.Kabid.AadObjectId, h.Ketua.AadObjectId, store.Today, store.Today, Basis), Ct);
+        var added = await store.AddAsync(h.Kadis.AadObjectId, $"plh-{h.Run}", new NewDelegation(h.Kabid.AadObjectId, h.Ketua.AadObjectId, store.Today, store.Today, Basis, BasisDate: store.Today), Ct);
         Assert.True(added.IsOk, added.Error);
 
         var number = await h.WalkToAsync(4, Ct);
 
         var kabidCard = await h.StepCardAsync(h.Kabid, number, 4, SopVerbs.Approve, Ct);
         var plhCard = await h.StepCardAsync(h.Ketua, number, 4, SopVerbs.Approve, Ct);
-        Assert.Contains("Plh. Hendra Gunawan", DialogCards.Text(plhCard.Card), StringComparison.Ordinal);
+        Assert.Contains("selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (menggantikan Hendra Gunawan)", DialogCards.Text(plhCard.Card), StringComparison.Ordinal);
         Assert.DoesNotContain("Plh.", DialogCards.Text(kabidCard.Card), StringComparison.Ordinal);
 
         var decided = await h.ExecuteAsync(h.Ketua, plhCard.ActivityId, SopVerbs.Approve,
@@ -37,7 +37,7 @@ public sealed class PlhCardTests(AzuriteFixture storage) : IClassFixture<Azurite
 
         Assert.Equal("Setuju", DialogCards.Headline(decided.Card));
         var step4 = (await h.KegiatanAsync(number, Ct)).Steps.Single(s => s.Step == 4);
-        Assert.Equal($"Rina Marlina selaku Plh. Hendra Gunawan ({Basis})", step4.FinishedBy!.Describe());
+        Assert.Equal($"Rina Marlina selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (Surat Perintah Nomor {Basis} tanggal {Sop.WibFormat.PlainDate(store.Today)})", step4.FinishedBy!.Describe());
         // The holder's own copy turns into the read-only outcome.
         var refreshed = await h.UpdateAsync(h.Kabid, kabidCard.ActivityId, c => DialogCards.Headline(c) == "Setuju", "Kabid: step 4 copy refreshed");
         Assert.True(DialogCards.IsReadOnly(refreshed));

@@ -28,23 +28,28 @@ public sealed class PlhOpenStepsTests(AzuriteFixture storage) : IClassFixture<Az
         Assert.DoesNotContain(h.CardsPostedTo(h.Ketua), c => DialogCards.Action(c, SopVerbs.Approve, 4) is not null);
 
         var today = Sop.Calendar.WorkCalendar.Default.LocalDate(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var added = await h.ExecuteAsync(h.Kabid, "plh-card", DelegationCard.AddVerb, new JsonObject
+        // His superior, the Kadis, appoints the Plh.: an official does not appoint his own.
+        var added = await h.ExecuteAsync(h.Kadis, "plh-card", DelegationCard.AddVerb, new JsonObject
         {
+            [DelegationCard.HolderInput] = h.Kabid.AadObjectId,
+            [DelegationCard.KindInput] = DelegationCard.AbsenceValue,
             [DelegationCard.StandInInput] = h.Ketua.AadObjectId,
             [DelegationCard.FromInput] = today,
             [DelegationCard.ToInput] = today,
             [DelegationCard.BasisInput] = Basis,
+            [DelegationCard.BasisDateInput] = today,
         }, Ct);
-        Assert.Equal("Rina Marlina ditunjuk sebagai Plh. Hendra Gunawan dan sudah diberi tahu.", DialogCards.Banner(added.Card));
+        Assert.Equal("Rina Marlina ditunjuk sebagai Plh. Kepala Bidang Perijinan dan Kelembagaan (menggantikan Hendra Gunawan) dan sudah diberi tahu.", DialogCards.Banner(added.Card));
 
         var plhCard = await h.StepCardAsync(h.Ketua, number, 4, SopVerbs.Approve, Ct);
-        Assert.Contains("Plh. Hendra Gunawan", DialogCards.Text(plhCard.Card), StringComparison.Ordinal);
+        Assert.Contains("selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (menggantikan Hendra Gunawan)", DialogCards.Text(plhCard.Card), StringComparison.Ordinal);
         var decided = await h.ExecuteAsync(h.Ketua, plhCard.ActivityId, SopVerbs.Approve,
             DialogCards.With(DialogCards.Action(plhCard.Card, SopVerbs.Approve, 4)!, plhCard.Card, []), Ct);
 
         Assert.Equal("Setuju", DialogCards.Headline(decided.Card));
         var step4 = (await h.KegiatanAsync(number, Ct)).Steps.Single(s => s.Step == 4);
-        Assert.Equal($"Rina Marlina selaku Plh. Hendra Gunawan ({Basis})", step4.FinishedBy!.Describe());
+        var signed = Sop.WibFormat.PlainDate(Sop.Calendar.WorkCalendar.Default.LocalDate(DateTimeOffset.UtcNow));
+        Assert.Equal($"Rina Marlina selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (Surat Perintah Nomor {Basis} tanggal {signed})", step4.FinishedBy!.Describe());
         await h.DeliveredAsync(number, Ct);
         Assert.Single(h.CardsPostedTo(h.Ketua), c => DialogCards.Action(c, SopVerbs.Approve, 4) is not null);
     }

@@ -40,7 +40,7 @@ public sealed class ReassignReminderTests(AzuriteFixture azurite) : IClassFixtur
         // Tuesday 3 March 2026: Dewi stands in for Budi that day only.
         await using var office = await ReminderOffice.StartAsync(azurite, 1, Wib(3, 3, 8, 0));
         var store = office.Service<DelegationStore>();
-        var added = await store.AddAsync(Agus, Guid.NewGuid().ToString("N"), new NewDelegation(Budi, Dewi, new DateOnly(2026, 3, 3), new DateOnly(2026, 3, 3), "ST 800/40/DISKOPUKM.B/2026"), Ct);
+        var added = await store.AddAsync(Agus, Guid.NewGuid().ToString("N"), new NewDelegation(Budi, Dewi, new DateOnly(2026, 3, 3), new DateOnly(2026, 3, 3), "ST 800/40/DISKOPUKM.B/2026", BasisDate: new DateOnly(2026, 3, 2)), Ct);
         Assert.True(added.IsOk, added.Error);
         var number = await office.StartAsync();
 
@@ -51,7 +51,7 @@ public sealed class ReassignReminderTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal([Budi, Dewi], cards.Select(c => c.To).Order());
         Assert.All(cards, c => Assert.Equal(("pengingat-soon", number), (c.Id, c.Number)));
         var plh = Assert.Single(cards, c => c.To == Dewi);
-        Assert.Contains("Plh. Budi Santoso (dasar: ST 800/40/DISKOPUKM.B/2026)", plh.Json, StringComparison.Ordinal);
+        Assert.Contains("(menggantikan Budi Santoso), dasar: Surat Perintah Nomor ST 800/40/DISKOPUKM.B/2026 tanggal 2 Maret 2026", plh.Json, StringComparison.Ordinal);
         Assert.DoesNotContain("Plh.", Assert.Single(cards, c => c.To == Budi).Json, StringComparison.Ordinal);
 
         // The next day the delegation has ended: only Budi is reminded (overdue on Wednesday morning).

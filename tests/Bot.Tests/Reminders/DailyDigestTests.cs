@@ -55,7 +55,7 @@ public sealed class DailyDigestTests(AzuriteFixture azurite) : IClassFixture<Azu
         // Monday 9 March: a kegiatan reaches Budi's step 2; Dewi stands in for Budi on Tuesday 10 March only (other days than above).
         await using var office = await ReminderOffice.StartAsync(azurite, 1, Wib(3, 9, 9, 0));
         var added = await office.Service<DelegationStore>().AddAsync(Agus, Guid.NewGuid().ToString("N"),
-            new NewDelegation(Budi, Dewi, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 10), "ST 800/41/DISKOPUKM.B/2026"), Ct);
+            new NewDelegation(Budi, Dewi, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 10), "ST 800/41/DISKOPUKM.B/2026", BasisDate: new DateOnly(2026, 3, 9)), Ct);
         Assert.True(added.IsOk, added.Error);
         var number = await office.StartAsync(Budi, "KSP Maju Bersama");
 

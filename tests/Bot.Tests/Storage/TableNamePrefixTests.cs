@@ -28,7 +28,7 @@ public sealed class TableNamePrefixTests
         await h.CardAsync(h.Ketua, c => DialogCards.Title(c) == $"Kegiatan {number} selesai", "Ketua: closing card");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         var appointed = await h.Bot.Services.GetRequiredService<DelegationStore>()
-            .AddAsync("00000000-0000-4000-8000-000000000003", "cmd-plh-1", new NewDelegation("00000000-0000-4000-8000-000000000003", "00000000-0000-4000-8000-000000000001", today, today.AddDays(1), "ST 800/1/2026"), Ct);
+            .AddAsync("00000000-0000-4000-8000-000000000006", "cmd-plh-1", new NewDelegation("00000000-0000-4000-8000-000000000003", "00000000-0000-4000-8000-000000000001", today, today.AddDays(1), "ST 800/1/2026", BasisDate: today), Ct);
         Assert.True(appointed.IsOk, appointed.Error);
         await h.SayAsync(h.Ketua, "agenda", Ct);
         await h.CardAsync(h.Ketua, c => DialogCards.Title(c)?.StartsWith("Buku Agenda Surat Keluar", StringComparison.Ordinal) == true, "Ketua: agenda card");

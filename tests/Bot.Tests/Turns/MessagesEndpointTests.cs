@@ -148,11 +148,42 @@ public sealed class MessagesEndpointTests(AzuriteFixture storage) : IClassFixtur
     }
 
     [Fact]
-    public async Task An_invoke_nobody_handles_is_501()
+    public async Task An_invoke_nobody_handles_is_400_NotSupported_not_a_server_error()
     {
         using var response = await PostAsync(ActivityFactory.Invoke(_connector.ServiceUrl, "composeExtension/query", new JsonObject()));
 
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("NotSupported", body.RootElement.GetProperty("value").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_button_the_bot_does_not_know_gets_a_card_saying_so()
+    {
+        var value = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "tombol.lama", ["data"] = new JsonObject() } };
+        using var response = await PostAsync(ActivityFactory.Invoke(_connector.ServiceUrl, "adaptiveCard/action", value));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+        Assert.Equal("Tombol tidak dikenal", (string?)body["value"]!["body"]![0]!["text"]);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/xml")]
+    [InlineData(null)]
+    public async Task A_body_that_is_not_JSON_by_its_content_type_is_415(string? contentType)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(ActivityFactory.Message(_connector.ServiceUrl, "bantuan").ToJsonString()));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        using var response = await _client.PostAsync("/api/messages", content, Ct);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        await AssertNothingElseWasSentAsync();
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PerijinanBot.Dialogs.Delegations;
 using PerijinanBot.Dialogs.Tests.Sop;
+using PerijinanBot.Sop.Engine;
 
 namespace PerijinanBot.Dialogs.Tests.Cards;
 
@@ -9,9 +10,12 @@ public sealed class DelegationCardTests
 {
     private static readonly DateOnly Today = new(2026, 11, 26);
 
-    private static readonly DelegationItem InForce = new("a1", "Siti Aminah", "Kepala Dinas", "Hendra Gunawan", Today, Today.AddDays(2), "800/123/DISKOPUKM/2026", MayEnd: false);
+    private static readonly DelegationItem InForce = new("a1", "Siti Aminah", "Kepala Dinas", "Hendra Gunawan", Today, Today.AddDays(2), "800/123/DISKOPUKM/2026", MayEnd: false,
+        BasisDate: Today.AddDays(-1));
 
-    private static readonly DelegationItem ToCome = new("b2", "Hendra Gunawan", "Kepala Bidang Perijinan dan Kelembagaan", "Rina Marlina", Today.AddDays(7), Today.AddDays(11), "800/130/DISKOPUKM.B/2026 **tebal**", MayEnd: true);
+    // Stored before the kind and the Surat Perintah's date were asked for: its free-text basis still shows.
+    private static readonly DelegationItem ToCome = new("b2", "Rina Marlina", "Ketua Tim Kerja", "Dewi Lestari", Today.AddDays(7), Today.AddDays(11), "ST 800/130/DISKOPUKM.B/2026 **tebal**", MayEnd: true,
+        Kind: StandInKind.Vacancy);
 
     private static readonly DelegationChoice[] StandIns =
     [
@@ -22,7 +26,7 @@ public sealed class DelegationCardTests
     private static readonly DelegationCardView KabidView = new(
         Today,
         [InForce, ToCome],
-        new DelegationForm("Anda (Hendra Gunawan — Kepala Bidang Perijinan dan Kelembagaan)", [], StandIns),
+        new DelegationForm([new("00000000-0000-4000-8000-000000000001", "Rina Marlina — Ketua Tim Kerja")], StandIns),
         DelegationDraft.Empty);
 
     [Fact]
@@ -31,9 +35,22 @@ public sealed class DelegationCardTests
         var card = DelegationCard.Build(KabidView);
         var text = Text(card);
 
-        Assert.Contains("Hendra Gunawan selaku Plh. Siti Aminah", text, StringComparison.Ordinal);
-        Assert.Contains("Kamis, 26 November 2026 sampai Sabtu, 28 November 2026", text, StringComparison.Ordinal);
-        Assert.Contains("Pejabat yang digantikan: Anda (Hendra Gunawan", text, StringComparison.Ordinal);
+        Assert.Contains("Hendra Gunawan selaku Plh. Kepala Dinas", text, StringComparison.Ordinal);
+        Assert.Contains("Menggantikan Siti Aminah · Kamis, 26 November 2026 sampai Sabtu, 28 November 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Surat Perintah Nomor 800/123/DISKOPUKM/2026 tanggal 25 November 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Dewi Lestari selaku Plt. Ketua Tim Kerja", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("selaku Plh. Siti", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("surat tugas", text, StringComparison.OrdinalIgnoreCase);
+        // The official is picked (the Kabid appoints for the Ketua below him, not for himself); Plh. and Plt. are two choices.
+        var holder = Assert.Single(Find(card, n => (string?)n["id"] == DelegationCard.HolderInput));
+        Assert.Equal(["Rina Marlina — Ketua Tim Kerja"], holder["choices"]!.AsArray().Select(c => (string?)c!["title"]));
+        var kind = Assert.Single(Find(card, n => (string?)n["id"] == DelegationCard.KindInput));
+        Assert.Equal(["plh", "plt"], kind["choices"]!.AsArray().Select(c => (string?)c!["value"]));
+        Assert.StartsWith("Plh. — Pelaksana Harian", (string?)kind["choices"]![0]!["title"], StringComparison.Ordinal);
+        Assert.StartsWith("Plt. — Pelaksana Tugas", (string?)kind["choices"]![1]!["title"], StringComparison.Ordinal);
+        Assert.Equal("Nomor Surat Perintah", (string?)Assert.Single(Find(card, n => (string?)n["id"] == DelegationCard.BasisInput))["label"]);
+        var signed = Assert.Single(Find(card, n => (string?)n["id"] == DelegationCard.BasisDateInput));
+        Assert.Equal(("Input.Date", true), ((string?)signed["type"], (bool?)signed["isRequired"]));
         // Only the appointment this viewer may end has "Akhiri", and it does not drag the form's inputs along.
         var end = Assert.Single(Find(card, n => (string?)n["type"] == "Action.Execute" && (string?)n["verb"] == DelegationCard.EndVerb));
         Assert.Equal("b2", (string?)end["data"]![DelegationCard.IdKey]);
@@ -41,7 +58,6 @@ public sealed class DelegationCardTests
         Assert.Equal(DelegationCard.EndVerb, (string?)end["fallback"]!["data"]!["verb"]);
         // The typed basis is a TextRun: "**tebal**" stays literal.
         Assert.Contains(Find(card, n => (string?)n["type"] == "TextRun"), n => ((string?)n["text"])!.Contains("**tebal**", StringComparison.Ordinal));
-        Assert.Empty(Find(card, n => (string?)n["id"] == DelegationCard.HolderInput));
         CardAssert.MatchesGolden(card, "plh-kabid");
         CardAssert.IsValidAdaptiveCard(card);
     }
@@ -52,8 +68,8 @@ public sealed class DelegationCardTests
         var view = new DelegationCardView(
             Today,
             [],
-            new DelegationForm(null, [new("00000000-0000-4000-8000-000000000003", "Hendra Gunawan — Kepala Bidang Perijinan dan Kelembagaan")], StandIns),
-            new DelegationDraft("00000000-0000-4000-8000-000000000003", "00000000-0000-4000-8000-000000000001", "2026-11-30", "bukan tanggal", "ST 1"),
+            new DelegationForm([new("00000000-0000-4000-8000-000000000003", "Hendra Gunawan — Kepala Bidang Perijinan dan Kelembagaan")], StandIns),
+            new DelegationDraft("00000000-0000-4000-8000-000000000003", "00000000-0000-4000-8000-000000000001", "2026-11-30", "bukan tanggal", "ST 1", Kind: "plt", BasisDate: "2026-11-25"),
             Error: "Tanggal mulai harus sama dengan atau sebelum tanggal selesai.");
 
         var card = DelegationCard.Build(view);
@@ -62,8 +78,35 @@ public sealed class DelegationCardTests
         Assert.Equal("2026-11-30", Value(card, DelegationCard.FromInput));
         Assert.Null(Value(card, DelegationCard.ToInput));
         Assert.Equal("ST 1", Value(card, DelegationCard.BasisInput));
-        Assert.Contains("Tidak ada Plh. yang sedang berlaku.", Text(card), StringComparison.Ordinal);
+        Assert.Equal("plt", Value(card, DelegationCard.KindInput));
+        Assert.Equal("2026-11-25", Value(card, DelegationCard.BasisDateInput));
+        Assert.Contains("Tidak ada Plh. atau Plt. yang sedang berlaku.", Text(card), StringComparison.Ordinal);
         Assert.Contains("Tanggal mulai harus sama dengan atau sebelum tanggal selesai.", Text(card), StringComparison.Ordinal);
+        CardAssert.IsValidAdaptiveCard(card);
+    }
+
+    [Fact]
+    public void A_back_dated_appointment_is_listed_and_announced_with_its_reason_and_the_form_offers_a_reason_field_kept_after_a_refusal()
+    {
+        var backDated = InForce with { From = Today.AddDays(-3), Reason = "Surat tugas **terlambat** ditandatangani." };
+        var view = KabidView with
+        {
+            Delegations = [backDated],
+            Draft = new DelegationDraft(null, StandIns[0].Id, "2026-11-20", "2026-11-27", "ST 1", "Karena sakit mendadak."),
+        };
+
+        var card = DelegationCard.Build(view);
+
+        var runs = Find(card, n => (string?)n["type"] == "TextRun").Select(n => (string?)n["text"]).ToList();
+        Assert.Contains("Alasan berlaku mundur: ", runs);
+        Assert.Contains("Surat tugas **terlambat** ditandatangani.", runs);
+        var reason = Assert.Single(Find(card, n => (string?)n["id"] == DelegationCard.ReasonInput));
+        Assert.Equal("Karena sakit mendadak.", (string?)reason["value"]);
+        Assert.NotEqual(true, (bool?)reason["isRequired"]);
+        Assert.Contains("wajib bila tanggal mulai sebelum hari ini", (string?)reason["label"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Alasan berlaku mundur: ", Find(DelegationCard.Build(KabidView), n => (string?)n["type"] == "TextRun").Select(n => (string?)n["text"]));
+        // The stand-in is told the reason too.
+        Assert.Contains(Find(DelegationCard.Appointed(backDated, "Siti Aminah"), n => (string?)n["type"] == "TextRun"), n => (string?)n["text"] == "Surat tugas **terlambat** ditandatangani.");
         CardAssert.IsValidAdaptiveCard(card);
     }
 
@@ -82,7 +125,7 @@ public sealed class DelegationCardTests
     {
         var card = DelegationCard.Appointed(InForce, "Siti Aminah");
 
-        Assert.Contains("Anda ditunjuk sebagai Plh. Kepala Dinas untuk Siti Aminah dari Kamis, 26 November 2026 sampai Sabtu, 28 November 2026, dasar: 800/123/DISKOPUKM/2026.", Text(card).Replace("\"},{\"type\":\"TextRun\",\"text\":\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Anda ditunjuk sebagai Plh. Kepala Dinas menggantikan Siti Aminah dari Kamis, 26 November 2026 sampai Sabtu, 28 November 2026, dasar: Surat Perintah Nomor 800/123/DISKOPUKM/2026 tanggal 25 November 2026.", Text(card).Replace("\"},{\"type\":\"TextRun\",\"text\":\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
         CardAssert.MatchesGolden(card, "plh-appointed");
         CardAssert.IsValidAdaptiveCard(card);
     }
@@ -92,7 +135,7 @@ public sealed class DelegationCardTests
     {
         var card = DelegationCard.Ended(InForce, "Siti Aminah", Today.AddDays(1));
 
-        Assert.Contains("Penunjukan Anda sebagai Plh. Kepala Dinas untuk Siti Aminah (Kamis, 26 November 2026 sampai Sabtu, 28 November 2026, dasar: 800/123/DISKOPUKM/2026) diakhiri oleh Siti Aminah pada Jumat, 27 November 2026.", Text(card).Replace("\"},{\"type\":\"TextRun\",\"text\":\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Penunjukan Anda sebagai Plh. Kepala Dinas menggantikan Siti Aminah (Kamis, 26 November 2026 sampai Sabtu, 28 November 2026, dasar: Surat Perintah Nomor 800/123/DISKOPUKM/2026 tanggal 25 November 2026) diakhiri oleh Siti Aminah pada Jumat, 27 November 2026.", Text(card).Replace("\"},{\"type\":\"TextRun\",\"text\":\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
         CardAssert.MatchesGolden(card, "plh-ended");
         CardAssert.IsValidAdaptiveCard(card);
     }

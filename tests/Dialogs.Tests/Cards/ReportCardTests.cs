@@ -150,7 +150,7 @@ public sealed class ReportCardTests
         var card = ComplianceCard.Build(view);
         var text = Text(card);
 
-        Assert.Contains("5 kali selesai (4 kegiatan) · median 12 menit, p90 40 menit · mutu baku 15 menit · tepat waktu 4 dari 5 (80%) · dikembalikan (Tidak) 1 kali", text, StringComparison.Ordinal);
+        Assert.Contains("5 kali selesai (4 kegiatan) · separuh selesai dalam 12 menit, 9 dari 10 dalam 40 menit · mutu baku 15 menit · tepat waktu 4 dari 5 (80%) · dikembalikan (Tidak) 1 kali", text, StringComparison.Ordinal);
         Assert.Contains("Tidak ada langkah selesai dalam periode ini. Mutu baku 1 hari kerja.", text, StringComparison.Ordinal);
         Assert.Equal(["Dilaksanakan dengan baik", "Belum dilaksanakan dengan baik", "Tidak ada pelaksanaan dalam periode ini"],
             Find(card, n => (string?)n["weight"] == "Bolder" && n["color"] is not null).Select(n => (string?)n["text"]));

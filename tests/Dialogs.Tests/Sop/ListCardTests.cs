@@ -47,7 +47,7 @@ public sealed class ListCardTests
         var text = CardJson.Text(SopScenes.All["sop-status"](Typing.Normal));
 
         Assert.Contains("Langkah: Langkah 4 dari 7: Koreksi data dukung", text, StringComparison.Ordinal);
-        Assert.Contains("Pemegang: Hendra Gunawan (Kepala Bidang)", text, StringComparison.Ordinal);
+        Assert.Contains("Pelaksana: Hendra Gunawan (Kepala Bidang)", text, StringComparison.Ordinal);
         Assert.Contains("Sejak: Senin, 13 Juli 2026 09.12 WIB", text, StringComparison.Ordinal);
     }
 
@@ -75,7 +75,7 @@ public sealed class ListCardTests
 
         Assert.Equal(kegiatan.Steps.Count, card["body"]!.AsArray().Count(n => (string?)n!["type"] == "Container"));
         Assert.Contains("Hasil: Tidak, dikembalikan ke langkah 3", text, StringComparison.Ordinal);
-        Assert.Contains("Oleh: Yusuf Hidayat selaku Plh. Hendra Gunawan (ST 800/12/DISKOPUKM.B/2026)", text, StringComparison.Ordinal);
+        Assert.Contains("Oleh: Yusuf Hidayat selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (Surat Perintah Nomor 800.1.11.1/12/DISKOPUKM/2026 tanggal 10 Juli 2026)", text, StringComparison.Ordinal);
         Assert.Contains("Dialihkan: dari Rina Marlina kepada Yusuf Hidayat oleh Hendra Gunawan", text, StringComparison.Ordinal);
         Assert.Contains("Ketepatan waktu: terlambat 7 menit (22 menit dari 15 menit)", text, StringComparison.Ordinal);
         Assert.Contains("Hasil: Dibatalkan", text, StringComparison.Ordinal);
@@ -113,6 +113,46 @@ public sealed class ListCardTests
         Assert.Contains("IKCP — Izin Kantor Cabang Pembantu", text, StringComparison.Ordinal);
         Assert.All(SopOffice.Definition.Steps, step => Assert.Contains(step.Activity, text, StringComparison.Ordinal));
         Assert.Contains("Kelengkapan: Pelaksanaan Kegiatan · Waktu: 2 hari kerja · Output: Laporan Kegiatan · Ket.: SOP Pelaporan", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_SOP_card_shows_where_Ya_and_Tidak_lead_at_steps_3_to_5_and_marks_the_pelaksana_of_steps_6_and_7_as_the_office_s()
+    {
+        var text = CardJson.Text(SopScenes.All["sop-sop"](Typing.Normal));
+
+        Assert.Contains("Ya → lanjut ke langkah 4 (Kepala Bidang)\nTidak → kembali ke langkah 2 (Anggota Tim Kerja) untuk diperbaiki", text, StringComparison.Ordinal);
+        Assert.Contains("Ya → lanjut ke langkah 5 (Kepala Dinas)\nTidak → kembali ke langkah 3 (Ketua Tim Kerja) untuk diperbaiki", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "Ya → disposisi kepada Kepala Bidang untuk ditindaklanjuti; lanjut ke langkah 6 (Ketua Tim Kerja)\nTidak → kembali ke langkah 4 (Kepala Bidang) untuk diperbaiki",
+            text, StringComparison.Ordinal);
+        Assert.Equal(3, text.Split('\n').Count(line => line.StartsWith("Ya → ", StringComparison.Ordinal)));
+        Assert.Contains("Ketua Tim Kerja (ditetapkan kantor)\nMelaksanakan kegiatan Fasilitasi", text, StringComparison.Ordinal);
+        Assert.Contains("Teks SOP tidak menyebut pelaksana langkah ini; ditetapkan kantor: Ketua Tim Kerja yang memulai kegiatan (pelaksana langkah 1 dan 3).", text, StringComparison.Ordinal);
+        Assert.Contains("Anggota Tim Kerja (ditetapkan kantor)\nMendokumentasikan kegiatan", text, StringComparison.Ordinal);
+        Assert.Contains("Teks SOP tidak menyebut pelaksana langkah ini; ditetapkan kantor: Anggota Tim Kerja yang ditunjuk pada langkah 1 (pelaksana langkah 2).", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split('\n').Count(line => line.EndsWith("(ditetapkan kantor)", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_SOP_card_reads_the_routes_and_the_office_s_choices_from_the_definition()
+    {
+        var real = SopOffice.Definition;
+        // An office that sends a Kabid's Tidak back to the Anggota, and that no longer marks step 6 as its own choice.
+        var changed = real with
+        {
+            Steps = [.. real.Steps.Select(s => s.Number switch
+            {
+                4 => s with { SendBackTo = 2 },
+                6 => s with { RoleChosenByOffice = false },
+                _ => s,
+            })],
+        };
+
+        var text = CardJson.Text(SopCard.Build(changed));
+
+        Assert.Contains("Ya → lanjut ke langkah 5 (Kepala Dinas)\nTidak → kembali ke langkah 2 (Anggota Tim Kerja) untuk diperbaiki", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ketua Tim Kerja (ditetapkan kantor)", text, StringComparison.Ordinal);
+        Assert.Contains("Anggota Tim Kerja (ditetapkan kantor)", text, StringComparison.Ordinal);
     }
 
     [Fact]

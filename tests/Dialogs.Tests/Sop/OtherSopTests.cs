@@ -51,7 +51,7 @@ public sealed class OtherSopTests
 
         Assert.Equal(["nomorParaf", "alasan"], CardJson.Inputs(card).Select(i => (string?)i["id"]));
         Assert.Null(CardJson.Input(card, "nomorParaf")["isRequired"]);
-        Assert.Equal("Nomor paraf paling banyak 50 karakter.", (string?)CardJson.Input(card, "nomorParaf")["errorMessage"]);
+        Assert.Equal("Nomor paraf wajib diisi untuk Setuju, paling banyak 50 karakter; untuk Tidak cukup alasannya.", (string?)CardJson.Input(card, "nomorParaf")["errorMessage"]);
         Assert.Equal(true, (bool?)CardJson.Input(card, "alasan")["isRequired"]);
         Cards.CardAssert.IsValidAdaptiveCard(card);
     }

@@ -50,7 +50,7 @@ public sealed class OutcomeCardTests
         var text = CardJson.Text(OutcomeCard.Build(office.Views.Outcome(kegiatan, SopOffice.Definition, 4)));
 
         Assert.Contains("Oleh: Yusuf Hidayat", text, StringComparison.Ordinal);
-        Assert.Contains("Sebagai: Plh. Hendra Gunawan (Kepala Bidang Perijinan dan Kelembagaan), dasar ST 800/12/DISKOPUKM.B/2026", text, StringComparison.Ordinal);
+        Assert.Contains("Sebagai: Plh. Kepala Bidang Perijinan dan Kelembagaan (menggantikan Hendra Gunawan), dasar Surat Perintah Nomor 800.1.11.1/12/DISKOPUKM/2026 tanggal 10 Juli 2026", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class RefusalCardTests
         var text = CardJson.Text(card);
 
         Assert.Contains("Langkah ini menunggu keputusan Ketua Tim Kerja, bukan Anda.", text, StringComparison.Ordinal);
-        Assert.Contains("Pemegang: Rina Marlina (Ketua Tim Kerja)", text, StringComparison.Ordinal);
+        Assert.Contains("Pelaksana: Rina Marlina (Ketua Tim Kerja)", text, StringComparison.Ordinal);
         Assert.Empty(CardJson.OfType(card, "Action.Execute"));
         Assert.Empty(CardJson.Inputs(card));
     }

@@ -14,7 +14,7 @@ internal static class Staff
     public const string Agus = "00000000-0000-4000-8000-000000000006";   // Admin
     public const string Yusuf = "00000000-0000-4000-8000-000000000007";  // another Ketua Tim Kerja; Plh. of the Kepala Bidang
 
-    public const string DelegationBasis = "ST 800/12/DISKOPUKM.B/2026";
+    public const string DelegationBasis = "800.1.11.1/12/DISKOPUKM/2026";
 
     public static PeopleDirectory Directory { get; } = Create(withKepalaDinas: true);
 
@@ -24,7 +24,7 @@ internal static class Staff
     public static Staffing With(params Delegation[] delegations) => Staffing.Of(Directory, delegations);
 
     /// <summary>Yusuf stands in for Hendra (Kepala Bidang) the whole week of 13 July 2026.</summary>
-    public static Delegation YusufForHendra { get; } = new(Hendra, Yusuf, new DateOnly(2026, 7, 13), new DateOnly(2026, 7, 17), DelegationBasis);
+    public static Delegation YusufForHendra { get; } = new(Hendra, Yusuf, new DateOnly(2026, 7, 13), new DateOnly(2026, 7, 17), DelegationBasis, BasisDate: new DateOnly(2026, 7, 10));
 
     private static PeopleDirectory Create(bool withKepalaDinas)
     {

@@ -78,7 +78,7 @@ public sealed class StepCardTests
     {
         var card = SopScenes.All["sop-step-4-plh"](Typing.Normal);
 
-        Assert.Contains("Anda bertindak selaku Plh. Hendra Gunawan berdasarkan ST 800/12/DISKOPUKM.B/2026.", CardJson.Text(card), StringComparison.Ordinal);
+        Assert.Contains("Anda bertindak selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (menggantikan Hendra Gunawan) berdasarkan Surat Perintah Nomor 800.1.11.1/12/DISKOPUKM/2026 tanggal 10 Juli 2026.", CardJson.Text(card), StringComparison.Ordinal);
         Assert.Equal(["sop.approve", "sop.reject"], CardJson.Verbs(card));
     }
 
@@ -100,7 +100,7 @@ public sealed class StepCardTests
         var card = SopScenes.StepFor(Typing.Normal, 3, Staff.Rina);
 
         var showCard = CardJson.OfType(card, "Action.ShowCard").Single();
-        Assert.Equal("Tidak / Kembalikan", (string?)showCard["title"]);
+        Assert.Equal("Tidak", (string?)showCard["title"]);
         var alasan = CardJson.Input(showCard, "alasan");
         Assert.Equal((true, 1000, true), ((bool?)alasan["isRequired"], (int?)alasan["maxLength"], (bool?)alasan["isMultiline"]));
         Assert.False(string.IsNullOrWhiteSpace((string?)alasan["label"]));
@@ -184,7 +184,7 @@ public sealed class StepCardTests
 
         var card = office.StepCardFor(kegiatan, Staff.Siti);
 
-        Assert.Contains("Setuju oleh Yusuf Hidayat selaku Plh. Hendra Gunawan (ST 800/12/DISKOPUKM.B/2026)", CardJson.Text(card), StringComparison.Ordinal);
+        Assert.Contains("Setuju oleh Yusuf Hidayat selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (Surat Perintah Nomor 800.1.11.1/12/DISKOPUKM/2026 tanggal 10 Juli 2026)", CardJson.Text(card), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -124,7 +124,7 @@ internal static class TypedScenes
         var reminder = new Reminder(4, 1, ReminderKind.Escalation, 1, now, ReminderAudience.Superior);
         var view = ReminderViews.Reminder(kegiatan, SopOffice.Definition, reminder, WorkCalendar.Default, now);
         yield return ("reminder", ReminderCard.Build(view));
-        yield return ("reminder to the Plh.", ReminderCard.Build(ReminderViews.ForStandIn(view, "Hendra Gunawan", t.YusufForHendra.Basis)));
+        yield return ("reminder to the Plh.", ReminderCard.Build(ReminderViews.ForStandIn(view, "Plh. Kepala Bidang Perijinan dan Kelembagaan", "Hendra Gunawan", t.YusufForHendra.BasisText)));
         var tasks = office.Views.Tasks([(kegiatan, SopOffice.Definition)], Staff.Yusuf);
         yield return ("digest", DigestCard.Build(new DigestCardView(ReminderViews.DigestTitle, "Senin, 13 Juli 2026", ReminderViews.BidangLine(1, 1), tasks)));
     }
@@ -149,7 +149,7 @@ internal static class TypedScenes
         var today = new DateOnly(2026, 11, 26);
         var item = new DelegationItem("a1", "Hendra Gunawan", "Kepala Bidang Perijinan dan Kelembagaan", "Rina Marlina", today, today.AddDays(2),
             t.Text(DelegationCard.MaxBasisLength, "800/123/DISKOPUKM.B/2026"), MayEnd: true);
-        var form = new DelegationForm(DelegationTexts.Self(DelegationTexts.Choice("Hendra Gunawan", ["Kepala Bidang"])), [], [new(Staff.Rina, "Rina Marlina")]);
+        var form = new DelegationForm([new(Staff.Hendra, DelegationTexts.Choice("Hendra Gunawan", ["Kepala Bidang"]))], [new(Staff.Rina, "Rina Marlina")]);
         yield return ("plh", DelegationCard.Build(new DelegationCardView(today, [item], form, new DelegationDraft(Basis: item.Basis), DelegationTexts.Added(item, told: true))));
         yield return ("plh appointed", DelegationCard.Appointed(item, "Agus Pratama"));
         yield return ("plh ended", DelegationCard.Ended(item, "Agus Pratama", today.AddDays(1)));

@@ -21,7 +21,7 @@ internal static class DisposisiScenario
 
     public const string Perihal = "Disposisi fasilitasi Izin Kantor Cabang";
 
-    public const string KadisDelegationBasis = "ST 800/15/DISKOPUKM.B/2026";
+    public const string KadisDelegationBasis = "800.1.11.1/15/DISKOPUKM/2026";
 
     /// <summary>The kegiatan after step 5; <paramref name="steps"/> stops earlier (2 = after step 2, … 5 = after step 5).</summary>
     public static Kegiatan Run(string? disposisi = Laporan.LaporanScenario.Disposisi, bool plh = false, int steps = 5)
@@ -30,7 +30,7 @@ internal static class DisposisiScenario
         var engine = new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, clock);
         // Hendra, the Kepala Bidang, is appointed Plh. Kepala Dinas for the week the disposition falls in.
         var staffing = plh
-            ? Staffing.Of(Laporan.LaporanScenario.Directory, new Delegation(Siti, Hendra, new DateOnly(2026, 7, 14), new DateOnly(2026, 7, 17), KadisDelegationBasis))
+            ? Staffing.Of(Laporan.LaporanScenario.Directory, new Delegation(Siti, Hendra, new DateOnly(2026, 7, 14), new DateOnly(2026, 7, 17), KadisDelegationBasis, StandInKind.Absence, new DateOnly(2026, 7, 13)))
             : Staffing.Of(Laporan.LaporanScenario.Directory);
 
         var started = engine.Start(new StartKegiatan(Rina, "fasilitasi-perijinan", Number, Form(
@@ -53,9 +53,9 @@ internal static class DisposisiScenario
                 ("calonNarasumber", "Dr. Ahmad Fauzi"),
                 ("jadwal", "2026-07-15T09:30"),
                 ("tempat", "Aula Dinas Koperasi UKM <Lantai 2> & \"Ruang B\"")))),
-            (Wib(2026, 7, 13, 8, 50), k => new Approve(Rina, 3, k.Version, Form(["disposisi", "bahanMateri"]))),
+            (Wib(2026, 7, 13, 8, 50), k => new Approve(Rina, 3, k.Version, Form(["disposisi", "bahanMateri"], ("rekomendasi", "Layak diteruskan.")))),
             (Wib(2026, 7, 13, 9, 40), k => new Approve(Hendra, 4, k.Version, Form(["disposisi", "bahanMateri"]))),
-            (Wib(2026, 7, 14, 8, 10), k => new Approve(plh ? Hendra : Siti, 5, k.Version, Form(["disposisi", "bahanMateri"], ("disposisiKepalaDinas", disposisi)))),
+            (Wib(2026, 7, 14, 8, 10), k => new Approve(plh ? Hendra : Siti, 5, k.Version, Form(["disposisi", "bahanMateri"], ("disposisiKepalaDinas", Written(disposisi))))),
         };
 
         foreach (var (at, command) in moves.Take(steps - 1))
@@ -66,8 +66,19 @@ internal static class DisposisiScenario
             kegiatan = result.State;
         }
 
-        return kegiatan;
+        return string.IsNullOrWhiteSpace(disposisi) && kegiatan.Data.TryGetValue(5, out var step5) ? WithoutText(kegiatan, step5) : kegiatan;
     }
+
+    /// <summary>A Setuju needs the disposition now; a blank one stands for a kegiatan approved before it did (stored without it).</summary>
+    private static string Written(string? disposisi) => string.IsNullOrWhiteSpace(disposisi) ? "(dihapus)" : disposisi;
+
+    private static Kegiatan WithoutText(Kegiatan kegiatan, StepData step5) => kegiatan with
+    {
+        Data = new Dictionary<int, StepData>(kegiatan.Data)
+        {
+            [5] = step5 with { Values = step5.Values.Where(v => v.Key != "disposisiKepalaDinas").ToDictionary() },
+        },
+    };
 
     public static DisposisiRequest Request(string? disposisi = Laporan.LaporanScenario.Disposisi, bool plh = false, PeopleDirectory? people = null, AgendaEntry? entry = null) =>
         new(Run(disposisi, plh), Definition, people ?? Laporan.LaporanScenario.Directory, entry ?? Entry());

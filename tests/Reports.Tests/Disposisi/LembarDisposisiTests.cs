@@ -72,12 +72,15 @@ public sealed class LembarDisposisiTests
         var lembar = LembarDisposisiDocument.From(Request(plh: true));
         var text = Body(LembarDisposisiDocument.Pdf(lembar));
 
-        Assert.Equal($"Hendra Wijaya selaku Plh. Siti Rahmawati ({KadisDelegationBasis}), Kepala Dinas", lembar.Rows.Single(r => r.Label == "Dari").Value);
-        Assert.Equal(["Plh. Kepala Dinas,"], lembar.Signature.Caption);
+        const string Kadis = "Kepala Dinas Koperasi, Usaha Kecil dan Menengah";
+        var basis = $"Surat Perintah Nomor {KadisDelegationBasis} tanggal 13 Juli 2026";
+        Assert.Equal($"Hendra Wijaya selaku Plh. {Kadis} ({basis})", lembar.Rows.Single(r => r.Label == "Dari").Value);
+        Assert.Equal([$"Plh. {Kadis},"], lembar.Signature.Caption);
         Assert.Equal("Hendra Wijaya", lembar.Signature.Name);
         Assert.Equal(["Kepala Bidang Perijinan dan Kelembagaan", $"NIP. {Scenario.HendraNip}"], lembar.Signature.Details);
-        Assert.Contains(Compact($"selaku Plh. Siti Rahmawati ({KadisDelegationBasis})"), text, StringComparison.Ordinal);
-        Assert.Contains(Compact("Plh. Kepala Dinas,"), text, StringComparison.Ordinal);
+        Assert.Contains(Compact($"selaku Plh. {Kadis} ({basis})"), text, StringComparison.Ordinal);
+        Assert.Contains(Compact($"Plh. {Kadis},"), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Siti Rahmawati", text, StringComparison.Ordinal);
         Assert.Contains(Compact($"NIP. {Scenario.HendraNip}"), text, StringComparison.Ordinal);
         Assert.DoesNotContain(SitiNip, text, StringComparison.Ordinal);
     }

@@ -29,7 +29,7 @@ public sealed class LaporanDocxTests
         Assert.Contains(LaporanScenario.Disposisi, text, StringComparison.Ordinal);
         Assert.Contains(RejectReason, text, StringComparison.Ordinal);
         Assert.Contains($"NIP. {BudiNip}", text, StringComparison.Ordinal);
-        Assert.Contains($"selaku Plh. Hendra Wijaya ({DelegationBasis})", text, StringComparison.Ordinal);
+        Assert.Contains($"selaku Plh. Kepala Bidang Perijinan dan Kelembagaan ({DelegationBasis})", text, StringComparison.Ordinal);
         Assert.Contains(LongWord, text, StringComparison.Ordinal);
         Assert.Contains("]]> <w:t>bukan markup</w:t> 🎉", text, StringComparison.Ordinal);
         Assert.All(Decisions.Distinct(), decision => Assert.Contains(decision, text, StringComparison.Ordinal));

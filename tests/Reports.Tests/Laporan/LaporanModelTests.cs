@@ -116,7 +116,7 @@ public sealed class LaporanModelTests
         Assert.Equal(("15 menit", "10 menit", "Tepat waktu"), (tidak[7], tidak[8], tidak[9]));
 
         Assert.Equal("2", rows[4][1]);
-        Assert.Equal($"Yusuf Hidayat selaku Plh. Hendra Wijaya ({DelegationBasis})", rows[5][2]);
+        Assert.Equal($"Yusuf Hidayat selaku Plh. Kepala Bidang Perijinan dan Kelembagaan ({DelegationBasis})", rows[5][2]);
         Assert.StartsWith("Terlambat ", rows[6][9], StringComparison.Ordinal);
         Assert.Equal(("2 hari kerja", "Tepat waktu"), (rows[8][7], rows[8][9]));
         Assert.Equal(LaporanText.Dash, rows[0][6]);

@@ -128,6 +128,12 @@ public sealed class RealSopDefinitionTests
     }
 
     [Fact]
+    public void Only_the_pelaksana_of_steps_6_and_7_is_the_office_s_choice_because_the_SOP_text_names_none_there()
+    {
+        Assert.Equal([6, 7], _sop.Steps.Where(s => s.RoleChosenByOffice).Select(s => s.Number));
+    }
+
+    [Fact]
     public void Each_step_collects_the_fields_the_issue_lists()
     {
         Assert.Equal(["jenisFasilitasi", "judul", "koperasi", "kabupatenKota", "anggota", "disposisi", "notulenRapat"], _sop.Step(1).Fields.Select(f => f.Id));

@@ -1,4 +1,5 @@
 using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.People;
 using PerijinanBot.Sop.Tests.Support;
 
 namespace PerijinanBot.Sop.Tests.Engine;
@@ -21,10 +22,10 @@ public sealed class DelegationTests
         Assert.True(approved.By.IsStandIn);
         Assert.Equal((Staff.Yusuf, Staff.Hendra, Basis), (approved.By.Id, approved.By.OnBehalfOf!.Id, approved.By.DelegationBasis));
         Assert.Equal(approved.By, kegiatan.Steps[3].FinishedBy);
-        Assert.Equal("Yusuf Hidayat selaku Plh. Hendra Wijaya (ST 800/12/DISKOPUKM.B/2026)", approved.By.Describe());
+        Assert.Equal("Yusuf Hidayat selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (ST 800/12/DISKOPUKM.B/2026)", approved.By.Describe());
 
         var stale = office.Refuse(kegiatan, new Approve(Staff.Hendra, 4, kegiatan.Version - 1, Forms.Verify()), RefusalCode.Stale);
-        Assert.Contains("disetujui oleh Yusuf Hidayat selaku Plh. Hendra Wijaya (ST 800/12/DISKOPUKM.B/2026)", stale.Message, StringComparison.Ordinal);
+        Assert.Contains("disetujui oleh Yusuf Hidayat selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (ST 800/12/DISKOPUKM.B/2026)", stale.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -75,4 +76,28 @@ public sealed class DelegationTests
         var started = Assert.IsType<KegiatanStarted>(office.Events[0]);
         Assert.Equal((Staff.Dewi, Staff.Rina), (started.By.Id, started.By.OnBehalfOf!.Id));
     }
+
+    [Fact]
+    public void A_Plh_of_a_Kabid_who_is_also_Admin_acts_on_his_steps_but_may_not_reassign_as_Admin()
+    {
+        var office = new Office();
+        var kegiatan = office.WalkTo(2);
+        office.Staffing = Staffing.Of(KabidAlsoAdmin(), new Delegation(Staff.Hendra, Staff.Dewi, new DateOnly(2026, 7, 13), new DateOnly(2026, 7, 17), Basis));
+
+        // Budi's step: only an Admin or the Ketua may move it. The Kabid may (as Admin); his Plh. may not.
+        var refusal = office.Refuse(kegiatan, new Reassign(Staff.Dewi, 2, kegiatan.Version, Staff.Dewi), RefusalCode.NotYours);
+        Assert.Equal("Pengalihan langkah ini hanya dapat dilakukan oleh Admin atau Ketua Tim Kerja.", refusal.Message);
+        Assert.DoesNotContain(office.Engine.PermittedActions(kegiatan, Staff.Dewi, office.Staffing), a => a.Trigger == SopTrigger.Reassign);
+        Assert.Contains(office.Engine.PermittedActions(kegiatan, Staff.Hendra, office.Staffing), a => a.Trigger == SopTrigger.Reassign);
+
+        // The Kabid's own SOP role still passes: his Plh. decides step 4 in his name.
+        kegiatan = office.Accept(kegiatan, new SubmitData(Staff.Budi, 2, kegiatan.Version, Forms.Data()));
+        kegiatan = office.Accept(kegiatan, new Approve(Staff.Rina, 3, kegiatan.Version, Forms.Verify()));
+        kegiatan = office.Accept(kegiatan, new Approve(Staff.Dewi, 4, kegiatan.Version, Forms.Verify()));
+        Assert.Equal(Staff.Hendra, kegiatan.Steps[3].FinishedBy!.OnBehalfOf!.Id);
+    }
+
+    /// <summary>The test directory with the Kepala Bidang (Hendra) also holding Admin.</summary>
+    private static PeopleDirectory KabidAlsoAdmin() => PeopleDirectory.Create(Staff.Directory.People.Select(p => new DirectoryEntry(
+        p.AadObjectId, p.Name, p.Upn, [.. p.Roles.Select(r => r.ToString()), .. p.AadObjectId == Staff.Hendra ? new[] { nameof(Role.Admin) } : []]))).Directory!;
 }

@@ -67,7 +67,7 @@ public sealed class RefusalTests
     {
         var kegiatan = _office.WalkTo(4);
         var refusal = _office.Refuse(kegiatan, new Approve(Staff.Siti, 5, kegiatan.Version, Forms.Verify()), RefusalCode.Stale);
-        Assert.StartsWith("Kartu ini sudah tidak berlaku: kegiatan FAS-2026-0001 sekarang berada di langkah 4", refusal.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Kartu ini sudah tidak berlaku: kegiatan FAS-2026-0001 sekarang berada pada langkah 4", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]

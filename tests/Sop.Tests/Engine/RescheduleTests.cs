@@ -147,7 +147,7 @@ public sealed class RescheduleTests
 
         Assert.Equal(
             "Jadwal hanya dapat diubah selama kegiatan menunggu langkah 6 (Pelaksanaan fasilitasi), yaitu setelah disposisi dan sebelum pelaksanaannya dicatat. " +
-            $"Kegiatan ini sekarang berada di langkah {step} ({title}).",
+            $"Kegiatan ini sekarang berada pada langkah {step} ({title}).",
             refusal.Message);
     }
 

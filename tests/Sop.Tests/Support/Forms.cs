@@ -24,7 +24,12 @@ internal static class Forms
         ("tempat", "Aula Dinas Koperasi UKM"),
         ("tautanBahan", "https://example.org/bahan.pdf"));
 
-    public static FormInput Verify(params (string Id, string? Value)[] values) => Form(["disposisi", "bahanMateri"], values);
+    /// <summary>
+    /// A Setuju at steps 3–5, with what the SOP requires for it: the Ketua's recommendation (step 3) and the Kadis's disposition
+    /// (step 5); a step ignores the other's field. <paramref name="values"/> replace them (null: left empty).
+    /// </summary>
+    public static FormInput Verify(params (string Id, string? Value)[] values) =>
+        Form(["disposisi", "bahanMateri"], ("rekomendasi", "Layak diteruskan."), ("disposisiKepalaDinas", "Tindak lanjuti.")).With(values);
 
     public static FormInput Execution() => Form(
         ["disposisi", "bahan"],

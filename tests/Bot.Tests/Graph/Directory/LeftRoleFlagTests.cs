@@ -82,8 +82,9 @@ public sealed class LeftRoleFlagTests(AzuriteFixture storage) : IClassFixture<Az
         Assert.Contains("1 pemberitahuan pengalihan belum dapat dikirim", first, StringComparison.Ordinal);
         Assert.DoesNotContain("diberitahukan kepada atasannya", first, StringComparison.Ordinal);
 
-        await h.SayAsync(h.Kabid, "bantuan", Ct);
-        await h.CardAsync(h.Kabid, c => DialogCards.Title(c) == "PerijinanBot — Bantuan", "Hendra: help card");
+        // Hendra opens the bot: Teams announces the installation in his 1:1 chat.
+        await h.InstallAsync(h.Kabid, Ct);
+        await h.CardAsync(h.Kabid, c => DialogCards.Title(c) == "Selamat datang di PerijinanBot", "Hendra: welcome card");
         Assert.DoesNotContain(h.CardsPostedTo(h.Kabid), IsLeftRoleNotice);
 
         await h.SayAsync(h.Admin, "peran sinkron", Ct);
@@ -113,7 +114,7 @@ public sealed class LeftRoleFlagTests(AzuriteFixture storage) : IClassFixture<Az
         // Rina is away today: Hendra stands in for her (surat tugas), so he may reassign in her name.
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         var appointed = await h.Bot.Services.GetRequiredService<DelegationStore>()
-            .AddAsync(h.Ketua.AadObjectId, "plh-rina-today", new NewDelegation(h.Ketua.AadObjectId, h.Kabid.AadObjectId, today, today, "ST 800/77/2026"), Ct);
+            .AddAsync(h.Admin.AadObjectId, "plh-rina-today", new NewDelegation(h.Ketua.AadObjectId, h.Kabid.AadObjectId, today, today, "ST 800/77/2026", BasisDate: today), Ct);
         Assert.True(appointed.IsOk, appointed.Error);
 
         Serve(graph, anggota, [Dewi]);
