@@ -8,14 +8,10 @@
 // whole conversation (the viewport is stretched for the shot, so a tall card is not cut off).
 // Prints one JSON line, {"ok":true,"number":"FAS-YYYY-NNNN","screenshots":[...]} or
 // {"ok":false,"error":"...","screenshots":[...]}, and exits 0, or 1 on failure (2 on bad arguments).
-import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { launch } from "./open-pages.mjs";
+import { escapeRegExp, openPersonalChat, runInBrowser, STEP_MS, until } from "./playground-page.mjs";
 
-const VIEWPORT = { width: 1280, height: 900 };
 const WHOLE_RUN_MS = 85_000; // the caller's budget is 90 s
-const STEP_MS = 20_000;
 const NUMBER = /FAS-\d{4}-\d{4}/;
 
 // What the step 1 card says (src/Sop/Definitions/fasilitasi-perijinan.v1.json, rendered by StepCard).
@@ -39,56 +35,8 @@ function readArgs(args) {
   return values;
 }
 
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// Polls until check() returns a truthy value; throws `what` when the time is up.
-async function until(check, what, timeout = STEP_MS) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check().catch(() => null);
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out after ${timeout / 1000} s: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-// A screenshot of the whole conversation: the chat pane scrolls, so the viewport is stretched to show all of it.
-async function shoot(page, file) {
-  const extra = await page.evaluate(() => {
-    const card = document.querySelector(".fai-OutputCard");
-    for (let el = card?.parentElement; el; el = el.parentElement) {
-      const style = getComputedStyle(el);
-      if (/(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight) return el.scrollHeight - el.clientHeight;
-    }
-    return 0;
-  }).catch(() => 0);
-  try {
-    if (extra > 0) await page.setViewportSize({ width: VIEWPORT.width, height: Math.min(VIEWPORT.height + extra, 8000) });
-    await page.waitForTimeout(150); // let the layout settle
-    await page.screenshot({ path: file, timeout: 10_000 });
-  } finally {
-    if (extra > 0) await page.setViewportSize(VIEWPORT);
-  }
-}
-
 async function run(page, url, shots) {
-  // The Playground page, and the Personal Chat with the bot in it.
-  await page.goto(url, { waitUntil: "load", timeout: STEP_MS });
-  const personalChat = page.getByRole("treeitem", { name: "Personal Chat" });
-  await personalChat.waitFor({ timeout: STEP_MS });
-  await personalChat.click();
-  const compose = page.locator('[role="textbox"][contenteditable="true"]'); // the Lexical editor of the compose box
-  await compose.waitFor({ timeout: STEP_MS });
-
-  // The Playground's log panel says whether it reached the bot; typing before that would go nowhere.
-  const connection = await until(async () => {
-    if ((await page.getByText("Connected.", { exact: true }).count()) > 0) return "connected";
-    if ((await page.getByText(/Cannot connect to your app/).count()) > 0) return "refused";
-    return null;
-  }, "the Playground's log to say it connected to the bot").catch(() => "unknown");
-  if (connection === "refused") throw new Error("the Playground cannot connect to the bot (its log says so)");
+  const compose = await openPersonalChat(page, url);
 
   // "mulai", and the start card that answers it (counted, so an older start card in the chat is not mistaken for it).
   const cards = page.locator(".fai-OutputCard");
@@ -143,48 +91,12 @@ async function run(page, url, shots) {
   return number;
 }
 
-async function main() {
-  let args;
-  try {
-    args = readArgs(process.argv.slice(2));
-  } catch (e) {
-    console.log(JSON.stringify({ ok: false, error: e.message, screenshots: [] }));
-    process.exit(2);
-  }
-
-  fs.mkdirSync(args.out, { recursive: true });
-  const screenshots = [];
-  let browser = null;
-  let page = null;
-  const shots = {
-    async take(name) {
-      const file = path.resolve(args.out, name);
-      await shoot(page, file);
-      screenshots.push(file);
-    },
-  };
-  const finish = (result, code) => {
-    console.log(JSON.stringify({ ...result, screenshots }));
-    process.exit(code);
-  };
-  const fail = async (error) => {
-    if (page) await shots.take("failure.png").catch(() => {});
-    await browser?.close().catch(() => {});
-    finish({ ok: false, error: String(error?.message ?? error).split("\n")[0] }, 1);
-  };
-  const watchdog = setTimeout(() => fail(new Error(`the whole run took longer than ${WHOLE_RUN_MS / 1000} s`)), WHOLE_RUN_MS);
-
-  try {
-    browser = await launch();
-    page = await browser.newPage({ viewport: VIEWPORT });
-    const number = await run(page, args.url, shots);
-    clearTimeout(watchdog);
-    await browser.close();
-    finish({ ok: true, number }, 0);
-  } catch (e) {
-    clearTimeout(watchdog);
-    await fail(e);
-  }
+let args;
+try {
+  args = readArgs(process.argv.slice(2));
+} catch (e) {
+  console.log(JSON.stringify({ ok: false, error: e.message, screenshots: [] }));
+  process.exit(2);
 }
 
-main();
+runInBrowser(args.out, WHOLE_RUN_MS, async (page, shots) => ({ number: await run(page, args.url, shots) }));
