@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Protocol.Auth;
+using PerijinanBot.Protocol.Connector;
 
 namespace PerijinanBot.Protocol;
 
@@ -79,7 +80,7 @@ public static class MessagesEndpoint
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Activity has no type");
         }
 
-        if (activity.ServiceUrl is { } serviceUrl && !IsServiceUrl(serviceUrl))
+        if (activity.ServiceUrl is { } serviceUrl && !ConnectorClient.TryServiceUrl(serviceUrl, out _))
         {
             // Everything the bot answers goes there: an address that is not one would fail every reply of the turn.
             Log.MalformedActivity(logger, "serviceUrl is not an absolute http(s) URL");
@@ -115,9 +116,6 @@ public static class MessagesEndpoint
 
         return handler.TryEnqueue(activity) ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
-
-    private static bool IsServiceUrl(string serviceUrl) =>
-        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary><c>application/json</c>, with any parameters (the channel sends <c>; charset=utf-8</c>).</summary>
     private static bool IsJson(string? contentType) =>

@@ -117,13 +117,17 @@ public sealed partial class ConnectorClient
     internal static Uri Url(string serviceUrl, string relativePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceUrl);
-        if (!Uri.TryCreate(serviceUrl.Trim(), UriKind.Absolute, out var root) || (root.Scheme != Uri.UriSchemeHttps && root.Scheme != Uri.UriSchemeHttp))
+        if (!TryServiceUrl(serviceUrl, out var root))
         {
             throw new ArgumentException($"serviceUrl must be an absolute http(s) URL; got '{serviceUrl}'.", nameof(serviceUrl));
         }
 
         return new Uri($"{root.GetLeftPart(UriPartial.Path).TrimEnd('/')}/{relativePath}");
     }
+
+    /// <summary>What a serviceUrl must be for the bot to answer there: an absolute http(s) URL (the inbound check uses it too).</summary>
+    internal static bool TryServiceUrl(string? serviceUrl, out Uri root) =>
+        Uri.TryCreate(serviceUrl?.Trim(), UriKind.Absolute, out root!) && (root.Scheme == Uri.UriSchemeHttps || root.Scheme == Uri.UriSchemeHttp);
 
     // Teams ids carry ':', '@', ';' and '=' (19:x@thread.tacv2;messageid=1): escape every segment.
     private static string Escape(string segment)
