@@ -28,7 +28,7 @@ public sealed class HostileInputTests(AzuriteFixture storage) : IClassFixture<Az
     [Fact]
     public async Task Every_hostile_input_gets_a_clear_answer_and_changes_nothing()
     {
-        var logs = new LevelLogs();
+        var logs = new CapturedLogs();
         var developmentPrefix = "hd" + Guid.NewGuid().ToString("N")[..8];
         var productionPrefix = "hp" + Guid.NewGuid().ToString("N")[..8];
         await using var office = await DialogHarness.StartAsync(
@@ -88,7 +88,7 @@ public sealed class HostileInputTests(AzuriteFixture storage) : IClassFixture<Az
         Assert.True(problems.Count == 0, $"{problems.Count} inputs got no clear answer:\n{string.Join("\n", problems.Take(40))}");
         Assert.True(late.Count == 0, $"answers after the suite was done: {string.Join("; ", late.Take(10))}");
         Assert.Equal(references, referencesAfter);
-        var errors = logs.Errors;
+        var errors = logs.Failures;
         Assert.True(errors.Count == 0, $"errors or exceptions in the log:\n{string.Join("\n", errors.Take(20))}");
     }
 
@@ -209,34 +209,4 @@ public sealed class HostileInputTests(AzuriteFixture storage) : IClassFixture<Az
     }
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
-
-    /// <summary>Keeps every log line at Error or above, and every line at Warning or above that carries an exception.</summary>
-    private sealed class LevelLogs : ILoggerProvider
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
-
-        public IReadOnlyList<string> Errors => [.. _errors];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(LevelLogs owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (logLevel >= LogLevel.Error || exception is not null)
-                {
-                    owner._errors.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}");
-                }
-            }
-        }
-    }
 }

@@ -7,8 +7,12 @@ namespace PerijinanBot.Bot.Tests.Infrastructure;
 internal sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> _failures = new();
 
     public IReadOnlyList<string> Lines => [.. _lines];
+
+    /// <summary>The lines at Error or above, and those at Warning or above that carry an exception: what a clean run has none of.</summary>
+    public IReadOnlyList<string> Failures => [.. _failures];
 
     public ILogger CreateLogger(string categoryName) => new Logger(this);
 
@@ -23,7 +27,14 @@ internal sealed class CapturedLogs : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var line = $"{logLevel}: {formatter(state, exception)} {exception}";
+            owner._lines.Enqueue(line);
+            if (logLevel >= LogLevel.Error || (logLevel >= LogLevel.Warning && exception is not null))
+            {
+                owner._failures.Enqueue(line);
+            }
+        }
     }
 }
