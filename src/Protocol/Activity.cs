@@ -54,6 +54,11 @@ public sealed record Activity
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
     public bool IsType(string type) => string.Equals(Type, type, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A conversationUpdate that adds the bot itself (the recipient) to the conversation: an installation.</summary>
+    [JsonIgnore]
+    public bool AddsTheBot =>
+        IsType(ActivityTypes.ConversationUpdate) && Recipient?.Id is { } botId && MembersAdded?.Any(m => m.Id == botId) == true;
 }
 
 public sealed record ChannelAccount

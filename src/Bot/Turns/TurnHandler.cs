@@ -33,8 +33,7 @@ internal sealed class TurnHandler(TurnRouter router, IEnumerable<IPersonalChatOp
     /// </summary>
     public async Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var botId = turn.Activity.Recipient?.Id;
-        if (botId is null || turn.Activity.MembersAdded?.Any(m => m.Id == botId) != true)
+        if (!turn.Activity.AddsTheBot)
         {
             return;
         }

@@ -113,7 +113,7 @@ internal sealed class TurnRunner(
 
     /// <summary>Teams announcing that the app was installed for the sender: the one event that may move their 1:1 chat.</summary>
     private static bool IsInstallation(Activity activity) =>
-        (activity.IsType(ActivityTypes.ConversationUpdate) && activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true)
+        activity.AddsTheBot
         || (activity.IsType(ActivityTypes.InstallationUpdate) && activity.Action?.StartsWith("add", StringComparison.OrdinalIgnoreCase) == true);
 
     private async Task ApologiseAsync(TurnContext turn, Exception failure)
