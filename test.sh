@@ -77,14 +77,21 @@ fi
 # One summary over all test projects, from the TRX files each project wrote.
 node -e '
   const fs = require("fs"), path = require("path");
-  const dir = process.argv[1]; let passed = 0, failed = 0, skipped = 0, files = 0;
+  const dir = process.argv[1]; let passed = 0, failed = 0, skipped = 0, files = 0; const failures = [];
   for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
     if (!f.endsWith(".trx")) continue;
     files++;
-    const c = /<Counters\b[^>]*>/.exec(fs.readFileSync(path.join(dir, f), "utf8"))?.[0] ?? "";
+    const trx = fs.readFileSync(path.join(dir, f), "utf8");
+    const c = /<Counters\b[^>]*>/.exec(trx)?.[0] ?? "";
     const n = (k) => Number(new RegExp(`\\b${k}="(\\d+)"`).exec(c)?.[1] ?? 0);
     passed += n("passed"); failed += n("failed") + n("error") + n("timeout") + n("aborted"); skipped += n("notExecuted");
+    // Name every failed test with the first lines of its message, so the tail of a CI log says what broke.
+    for (const m of trx.matchAll(/<UnitTestResult\b[^>]*\btestName="([^"]*)"[^>]*\boutcome="(?!Passed|NotExecuted)[^"]*"[^>]*>([\s\S]*?)<\/UnitTestResult>/g)) {
+      const message = (/<Message>([\s\S]*?)<\/Message>/.exec(m[2])?.[1] ?? "").split("\n").slice(0, 6).join("\n      ");
+      failures.push(`  FAILED ${m[1]}\n      ${message}`);
+    }
   }
+  if (failures.length) console.log(`\nFailed tests:\n${failures.join("\n")}`);
   console.log(`\n${files} test projects`);
   console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   if (files === 0 || passed === 0) process.exit(1);

@@ -1,4 +1,5 @@
 using PerijinanBot.Bot.Archive;
+using PerijinanBot.Bot.Clock;
 using PerijinanBot.Bot.Compliance;
 using PerijinanBot.Bot.Conversations;
 using PerijinanBot.Bot.Decisions;
@@ -21,6 +22,8 @@ using PerijinanBot.Protocol.Connector;
 var builder = WebApplication.CreateBuilder(args);
 var (services, configuration) = (builder.Services, builder.Configuration);
 
+// The clock everything reads (Development may start it at a chosen moment: Development:ClockStartsAt).
+services.AddClock();
 // Protocol: who the bot is (MicrosoftAppId & co.), which callers may post activities (tokens, tenants, a rate limit per
 // client address), and the Bot Connector it answers through.
 services.AddBotIdentity(configuration);

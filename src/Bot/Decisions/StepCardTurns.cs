@@ -180,7 +180,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps sta
     }
 
     private static bool IsFixable(Refusal refusal) =>
-        refusal.Code is RefusalCode.InvalidInput or RefusalCode.IncompleteKelengkapan or RefusalCode.InvalidReason;
+        refusal.Code is RefusalCode.InvalidInput or RefusalCode.IncompleteKelengkapan or RefusalCode.InvalidReason or RefusalCode.TooEarly;
 
     private static KegiatanCommand Command(string verb, string actorId, CardInput input) => verb switch
     {

@@ -38,10 +38,12 @@ public static class ReminderViews
         {
             ReminderKind.Soon => ("Pengingat: batas waktu segera tiba", $"Sisa {WibFormat.Duration(left)} waktu kerja untuk menyelesaikan {stepRef}.", false),
             ReminderKind.Due => ("Batas waktu tiba", $"Batas waktu {stepRef} jatuh pada {due}, yaitu sekarang. Mohon segera diselesaikan.", false),
+            ReminderKind.Overdue when step.ClockStartsAtField is not null =>
+                ("Mulainya kegiatan belum dicatat", $"Kegiatan dijadwalkan mulai {WibFormat.DateTime(record.ClockStartsAt)}, tetapi mulainya belum dicatat di kartu {SopPhrases.StepRef(step)}. Mohon segera dicatat.", true),
             ReminderKind.Overdue => ($"Terlambat {WibFormat.Duration(late)}", $"{Capital(stepRef)} sudah melewati batas waktu {due}. Mohon segera diselesaikan.", true),
             ReminderKind.Escalation => ("Eskalasi: langkah terlambat", Escalation(record, stepRef, holder, late, due), true),
             ReminderKind.JadwalDayBefore => ("Pengingat jadwal pelaksanaan", $"Fasilitasi dijadwalkan pada {WibFormat.DateTime(record.ClockStartsAt)}, hari kerja berikutnya. Mohon persiapkan pelaksanaannya.", false),
-            _ => ("Jadwal pelaksanaan tiba", $"Fasilitasi dijadwalkan mulai {WibFormat.DateTime(record.ClockStartsAt)}. Setelah terlaksana, {holder} mencatat pelaksanaannya di kartu {SopPhrases.StepRef(step)}.", false),
+            _ => ("Jadwal pelaksanaan tiba", $"Fasilitasi dijadwalkan mulai {WibFormat.DateTime(record.ClockStartsAt)}. {Capital(holder)} mencatat di kartu {SopPhrases.StepRef(step)} saat kegiatan dimulai: mutu bakunya {WibFormat.Waktu(step.Waktu)} dihitung dari jadwal.", false),
         };
 
         var rows = new List<LabelledValue> { LabelledValue.Fixed("Nomor kegiatan", kegiatan.Number) };

@@ -15,8 +15,9 @@ public sealed partial class SopCardViews
     /// what is stored. <paramref name="clientRequired"/> is false on decision steps: Tidak's reason lives in a ShowCard whose
     /// button also collects and validates these inputs (associatedInputs "auto"), so an isRequired here would block a Tidak.
     /// There a field the SOP requires says "wajib untuk Setuju" in its label and the engine refuses a Setuju without it.
+    /// A field that starts from an earlier step's plan (<c>prefillFrom</c>) shows that value until the step has its own.
     /// </summary>
-    private List<InputView> Inputs(StepDefinition step, StepData? stored, IReadOnlyDictionary<string, string?>? draft, bool clientRequired)
+    private List<InputView> Inputs(StepDefinition step, StepData? stored, IReadOnlyDictionary<string, string?>? draft, bool clientRequired, Kegiatan? kegiatan = null)
     {
         var inputs = new List<InputView>();
         if (step.Checklist.Count > 0)
@@ -34,7 +35,9 @@ public sealed partial class SopCardViews
 
         foreach (var field in step.Fields)
         {
-            var storedValue = stored?.Values.GetValueOrDefault(field.Id);
+            var storedValue = stored is null
+                ? field.PrefillFrom is { } from ? kegiatan?.Value(from) : null
+                : stored.Values.GetValueOrDefault(field.Id);
             if (field.Kind == FieldKind.Datetime)
             {
                 inputs.AddRange(DateTimePickers(field.Id, field.Label, field.Required && clientRequired, PickerValues(field.Id, storedValue, draft)));

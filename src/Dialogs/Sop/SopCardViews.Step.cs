@@ -100,12 +100,12 @@ public sealed partial class SopCardViews
             actingAs?.IsStandIn == true ? SopPhrases.StandInNote(actingAs) : null,
             SendBack(kegiatan, current),
             ReworkNote(kegiatan),
-            step.Activity,
+            Instruction(step, current),
             Standard(definition, step, current is null ? null : DueText(current, timing, late)),
             late ? timing : null,
             canAct ? null : HolderNote(kegiatan, definition, step, viewerId),
             DataSections(kegiatan, definition, skipStep: canAct ? step.Number : null),
-            canAct ? Inputs(step, kegiatan.Data.GetValueOrDefault(step.Number), draft, clientRequired: !step.IsDecision) : [],
+            canAct ? Inputs(step, kegiatan.Data.GetValueOrDefault(step.Number), draft, clientRequired: !step.IsDecision, kegiatan) : [],
             canAct ? NextSteps(kegiatan, definition, step, mine) : [],
             [.. mine.Where(p => p.Trigger != SopTrigger.Reject).Select(p => new StepButton(SopVerbs.For(p.Trigger), p.Trigger.Label()))],
             reject,
@@ -115,6 +115,11 @@ public sealed partial class SopCardViews
             Timeline(kegiatan, definition),
             canReschedule ? $"jadwal {kegiatan.Number}" : null);
     }
+
+    // The SOP's activity; for a step timed from the jadwal also when to record it and what its standard is measured from.
+    private string Instruction(StepDefinition step, StepRecord? current) => step.ClockStartsAtField is null || current is null
+        ? step.Activity
+        : $"{step.Activity} Catat saat kegiatan dimulai: mutu baku {WibFormat.Waktu(step.Waktu)} dihitung dari jadwal, {WibFormat.DateTime(_calendar.ToLocal(current.ClockStartsAt))}.";
 
     private static List<LabelledValue> Standard(SopDefinition definition, StepDefinition step, string? due)
     {

@@ -67,6 +67,18 @@ public sealed record FieldDefinition
     /// <summary>Placeholder or help text for the card.</summary>
     public string? Hint { get; init; }
 
+    /// <summary>
+    /// The id of an earlier step's field of the same kind whose value this field starts from: the card shows it until the step
+    /// has its own (step 6's waktu and tempat start from step 2's jadwal and tempat).
+    /// </summary>
+    public string? PrefillFrom { get; init; }
+
+    /// <summary>
+    /// The id of a field of the same step that must be filled when this field's value differs from <see cref="PrefillFrom"/>'s:
+    /// a change from what was planned needs a reason.
+    /// </summary>
+    public string? ChangeReason { get; init; }
+
     [JsonIgnore]
     public Role? Role => RoleName is null ? null : RoleText.Parse(RoleName);
 }

@@ -51,6 +51,7 @@ internal static class StepValidator
         for (var i = 0; i < steps.Count; i++)
         {
             CheckClockStart(steps, i, errors);
+            CheckPrefill(steps, i, errors);
         }
 
         StepContentValidator.CheckSuratKeluar(steps, fieldOwners, errors);
@@ -172,6 +173,38 @@ internal static class StepValidator
         if (source is null || source.Kind != FieldKind.Datetime)
         {
             errors.Add($"step {step.Number}: clockStartsAtField '{fieldId}' must be a datetime field of an earlier step.");
+        }
+    }
+
+    // prefillFrom names a field of an earlier step of the same kind; changeReason a field of this step that is not itself required.
+    private static void CheckPrefill(IReadOnlyList<StepDefinition> steps, int index, List<string> errors)
+    {
+        var step = steps[index];
+        foreach (var field in step.Fields ?? [])
+        {
+            var where = $"step {step.Number} field '{field.Id}'";
+            if (field.PrefillFrom is { } from)
+            {
+                var source = steps.Take(index).SelectMany(s => s.Fields ?? []).FirstOrDefault(f => f.Id == from);
+                if (source is null || source.Kind != field.Kind)
+                {
+                    errors.Add($"{where}: prefillFrom '{from}' must be a {field.Kind.ToString().ToLowerInvariant()} field of an earlier step.");
+                }
+            }
+
+            if (field.ChangeReason is { } reasonId)
+            {
+                var reason = (step.Fields ?? []).FirstOrDefault(f => f.Id == reasonId);
+                if (field.PrefillFrom is null)
+                {
+                    errors.Add($"{where}: changeReason needs prefillFrom (a change is measured against the earlier value).");
+                }
+
+                if (reason is null || reason.Id == field.Id || reason.Kind is not (FieldKind.Text or FieldKind.Multiline) || reason.Required)
+                {
+                    errors.Add($"{where}: changeReason '{reasonId}' must be another text or multiline field of this step that is not required.");
+                }
+            }
         }
     }
 

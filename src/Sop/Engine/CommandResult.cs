@@ -30,6 +30,9 @@ public enum RefusalCode
     /// <summary>The reason of a Tidak or cancellation is empty or too long.</summary>
     InvalidReason,
 
+    /// <summary>The step timed from the jadwal (its execution) is recorded before the jadwal's day.</summary>
+    TooEarly,
+
     /// <summary>The SOP (or the version the kegiatan is pinned to) is not loaded.</summary>
     UnknownDefinition,
 }

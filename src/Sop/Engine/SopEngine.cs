@@ -10,9 +10,10 @@ namespace PerijinanBot.Sop.Engine;
 /// <remarks>
 /// Guards, in order: the SOP version is loaded; the kegiatan is open; the card is current (step and version); the person is
 /// registered; the step permits the action; the person may do it (assignee, or their Plh. on that day, who never inherits
-/// Admin; Admin or superior to reassign; the <c>cancelBy</c> rules to cancel; assignee or superior to reschedule);
-/// kelengkapan complete; fields valid; a jadwal the calendar allows (future, working day, working hours:
-/// <see cref="JadwalRule"/>); reason present and not too long.
+/// Admin; Admin or superior to reassign; the <c>cancelBy</c> rules to cancel; assignee or superior to reschedule); the step
+/// timed from the jadwal not recorded before the jadwal's day (<see cref="PlanRule"/>); kelengkapan complete; fields valid; a
+/// jadwal the calendar allows (future, working day, working hours: <see cref="JadwalRule"/>); a change from the plan explained;
+/// reason present and not too long.
 /// </remarks>
 public sealed class SopEngine
 {
@@ -82,7 +83,7 @@ public sealed class SopEngine
             return CommandResult.Refused(RefusalCode.NotYours, Texts.StartNotAllowed(definition));
         }
 
-        if (StepCommands.Check(first, command.Input, actor, context, out var data) is { } refusal)
+        if (StepCommands.Check(first, command.Input, actor, kegiatan: null, context, out var data) is { } refusal)
         {
             return refusal;
         }

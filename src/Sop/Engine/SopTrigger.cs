@@ -30,7 +30,7 @@ public static class SopTriggerText
         SopTrigger.SubmitData => "Kirim data",
         SopTrigger.Approve => "Setuju",
         SopTrigger.Reject => "Tidak",
-        SopTrigger.RecordExecution => "Catat pelaksanaan",
+        SopTrigger.RecordExecution => "Kegiatan dimulai",
         SopTrigger.SubmitReport => "Kirim laporan",
         SopTrigger.Reassign => "Alihkan",
         SopTrigger.Cancel => "Batalkan",

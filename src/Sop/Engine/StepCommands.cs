@@ -26,8 +26,11 @@ internal static class StepCommands
             : Complete(kegiatan, command, step, transition, actor, context);
     }
 
-    /// <summary>Checks a step form: every required kelengkapan ticked, then every field, then the jadwal against the calendar. Null when all is well.</summary>
-    public static CommandResult? Check(StepDefinition step, FormInput input, Actor actor, CommandContext context, out StepData? data)
+    /// <summary>
+    /// Checks a step form: every required kelengkapan ticked, then every field, then the jadwal against the calendar and a change
+    /// from the plan of <paramref name="kegiatan"/> (null for the start form) against its reason. Null when all is well.
+    /// </summary>
+    public static CommandResult? Check(StepDefinition step, FormInput input, Actor actor, Kegiatan? kegiatan, CommandContext context, out StepData? data)
     {
         data = null;
         var missing = InputValidator.MissingKelengkapan(step, input);
@@ -38,6 +41,7 @@ internal static class StepCommands
 
         var (values, problems) = InputValidator.Fields(step, input, context.Staffing, context.Calendar, context.Now);
         problems.AddRange(JadwalRule.Problems(step, values, context));
+        problems.AddRange(PlanRule.UnexplainedChanges(step, values, kegiatan, context));
         if (problems.Count > 0)
         {
             return CommandResult.Refused(RefusalCode.InvalidInput, Texts.InvalidFields(problems));
@@ -76,7 +80,12 @@ internal static class StepCommands
             SubmitReport c => c.Input,
             _ => throw new InvalidOperationException($"{command.GetType().Name} does not finish a step."),
         };
-        if (Check(step, input, actor, context, out var data) is { } refusal)
+        if (PlanRule.TooEarly(kegiatan.Current!, step, context) is { } early)
+        {
+            return CommandResult.Refused(RefusalCode.TooEarly, early);
+        }
+
+        if (Check(step, input, actor, kegiatan, context, out var data) is { } refusal)
         {
             return refusal;
         }

@@ -135,6 +135,13 @@ internal static class Texts
         return $"{label} pukul {WibFormat.Time(at)} {where}. Waktu kerja terdekat: {Typeable(alternative)}.";
     }
 
+    public static string RecordedBeforeJadwalDay(DateTimeOffset jadwal) =>
+        $"Pelaksanaan dicatat pada hari kegiatan, saat kegiatan dimulai. Jadwalnya {WibFormat.DateTime(jadwal)}. Bila jadwal berubah, ubah jadwalnya terlebih dahulu.";
+
+    /// <param name="changes">Each changed field: its label, the value given and the value planned, both as a person reads them.</param>
+    public static string ChangeWithoutReason(IReadOnlyList<(string Label, string Value, string Planned)> changes, string reasonLabel) =>
+        string.Join(" ", changes.Select(c => $"{c.Label} ({c.Value}) berbeda dari rencana ({c.Planned}).")) + $" Isi “{reasonLabel}”.";
+
     public static string IncompleteKelengkapan(IReadOnlyList<string> missing) =>
         $"Kelengkapan belum lengkap: {string.Join(", ", missing)}. Centang semua kelengkapan sebelum melanjutkan.";
 

@@ -8,9 +8,12 @@ namespace PerijinanBot.Sop.Reminders;
 /// <summary>
 /// The reminders of one visit to a step, in the order they fire: "soon" at a share of the waktu, "due" at the due time,
 /// "overdue" repeated (every working hour for minute and hour steps, every working day at 07:30 for day steps), one
-/// "escalation" to the superior role's holder; for a step timed from a jadwal (step 6) also the team's reminders the working
-/// day before and at the jadwal. Pure: the same definition, record and calendar always give the same reminders, and every
-/// fire time is working time (an instant outside it moves to the next working start).
+/// "escalation" to the superior role's holder. A step timed from a jadwal (step 6, recorded when the kegiatan starts) has its
+/// own ladder: the team is reminded the working day before and at the jadwal (that reminder asks the assignee to record the
+/// start), and nothing else fires on the jadwal's day, while the kegiatan runs; if the start is still unrecorded, "overdue"
+/// comes every working day at 07:30 from the next working day, and the escalation an hour after the first. Pure: the same
+/// definition, record and calendar always give the same reminders, and every fire time is working time (an instant outside
+/// it moves to the next working start).
 /// </summary>
 public sealed class ReminderLadder(SopDefinition definition, WorkCalendar calendar)
 {
@@ -24,9 +27,8 @@ public sealed class ReminderLadder(SopDefinition definition, WorkCalendar calend
         ArgumentNullException.ThrowIfNull(record);
         var step = Definition.Step(record.Step);
         var fixedOnes = Fixed(step, record).OrderBy(r => r.FireAt).ThenBy(r => Rank(r.Kind)).ToList();
-        var due = fixedOnes.First(r => r.Kind == ReminderKind.Due).FireAt;
         var next = 0;
-        foreach (var overdue in Overdue(step, record, due))
+        foreach (var overdue in Overdue(step, record))
         {
             while (next < fixedOnes.Count && fixedOnes[next].FireAt <= overdue.FireAt)
             {
@@ -86,6 +88,13 @@ public sealed class ReminderLadder(SopDefinition definition, WorkCalendar calend
             var day = calendar.PreviousWorkingDay(calendar.LocalDate(record.ClockStartsAt));
             yield return Make(record, ReminderKind.JadwalDayBefore, 1, Local(day, _settings.JadwalDayBeforeTime), ReminderAudience.Team);
             yield return Make(record, ReminderKind.Jadwal, 1, record.ClockStartsAt, ReminderAudience.Team);
+            if (SuperiorOf(step) is { } above)
+            {
+                var firstOverdue = calendar.NextWorkingInstant(Local(AfterTheJadwalDay(record), _settings.OverdueDailyTime));
+                yield return Make(record, ReminderKind.Escalation, 1, calendar.DueAt(firstOverdue, _settings.EscalateAtLeast), ReminderAudience.Superior, above);
+            }
+
+            yield break;
         }
 
         var shortest = calendar.WorkingTimeBetween(start, calendar.DueAt(start, _settings.SoonNotUpTo));
@@ -104,14 +113,16 @@ public sealed class ReminderLadder(SopDefinition definition, WorkCalendar calend
         }
     }
 
-    private IEnumerable<Reminder> Overdue(StepDefinition step, StepRecord record, DateTimeOffset dueFiresAt)
+    private IEnumerable<Reminder> Overdue(StepDefinition step, StepRecord record)
     {
         var n = 0;
-        if (step.Waktu.Unit == WaktuUnit.WorkingDays)
+        var dueFiresAt = calendar.NextWorkingInstant(record.DueAt);
+        if (step.Waktu.Unit == WaktuUnit.WorkingDays || step.ClockStartsAtField is not null)
         {
-            for (var day = calendar.LocalDate(dueFiresAt); n < _settings.MaxOverdueCount;)
+            // Daily from the working day after the due day, or, for a step timed from a jadwal, after the jadwal's day.
+            var first = step.ClockStartsAtField is null ? calendar.NextWorkingDay(calendar.LocalDate(dueFiresAt)) : AfterTheJadwalDay(record);
+            for (var day = first; n < _settings.MaxOverdueCount; day = calendar.NextWorkingDay(day))
             {
-                day = calendar.NextWorkingDay(day);
                 yield return Make(record, ReminderKind.Overdue, ++n, Local(day, _settings.OverdueDailyTime), ReminderAudience.Assignee);
             }
 
@@ -129,6 +140,10 @@ public sealed class ReminderLadder(SopDefinition definition, WorkCalendar calend
             }
         }
     }
+
+    // The first working day after the one the jadwal falls on (or, for a jadwal outside working time, the day it starts at).
+    private DateOnly AfterTheJadwalDay(StepRecord record) =>
+        calendar.NextWorkingDay(calendar.LocalDate(calendar.NextWorkingInstant(record.ClockStartsAt)));
 
     private Reminder Make(StepRecord record, ReminderKind kind, int occurrence, DateTimeOffset at, ReminderAudience audience, Role? superior = null) =>
         new(record.Step, record.Attempt, kind, occurrence, calendar.NextWorkingInstant(at), audience, superior, record.Reschedules.Count);

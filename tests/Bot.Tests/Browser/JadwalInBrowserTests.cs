@@ -5,7 +5,6 @@ using PerijinanBot.Bot.Storage;
 using PerijinanBot.Bot.Tests.EndToEnd;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Sop;
-using PerijinanBot.Sop.Calendar;
 
 namespace PerijinanBot.Bot.Tests.Browser;
 
@@ -31,10 +30,8 @@ public sealed class JadwalInBrowserTests
         var number = await PlaygroundWalk.StartAsync(ketua, ct);
         await anggota.CardAsync(c => Dialogs.DialogCards.Action(c, "sop.submit", 2) is not null && Dialogs.DialogCards.Text(c).Contains(number, StringComparison.Ordinal), "Anggota: step 2 card");
 
-        // A working day about three weeks ahead on the office's calendar, at 10.00 WIB.
-        var calendar = WorkCalendar.Default;
-        var day = calendar.NextWorkingDay(calendar.LocalDate(TimeProvider.System.GetUtcNow()).AddDays(20));
-        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // A working day ahead of the bot's clock (the office week's Tuesday): the Tuesday after, at 10.00 WIB.
+        var date = OfficeWeek.Date(8);
         var screenshots = RepoRoot.Combine(".test-results", "screenshots", "jadwal");
         if (Directory.Exists(screenshots))
         {

@@ -163,7 +163,7 @@ public sealed class CardGuardDialogTests(AzuriteFixture storage) : IClassFixture
 
         // Fixed on that same card, it goes through.
         typed["jadwal"] = "";
-        typed["jadwal.date"] = "2027-02-02";
+        typed["jadwal.date"] = OfficeWeek.JadwalDate;
         typed["jadwal.time"] = "09:00";
         var fixedAnswer = await h.ExecuteAsync(h.Budi, budis.ActivityId, SopVerbs.Submit, DialogCards.With(DialogCards.Action(answer.Card, SopVerbs.Submit, 2)!, answer.Card, typed), Ct);
         Assert.Equal("Data dikirim", DialogCards.Headline(fixedAnswer.Card));

@@ -109,6 +109,8 @@ public sealed partial class DialogHarness : IAsyncDisposable
             ["Workflow:Storage:OutboxPollInterval"] = "00:00:02",
             // A chat Graph names after a proactive install is written to through the recording connector.
             ["BotConnector:ProactiveServiceUrl"] = connector.ServiceUrl,
+            // The bot lives in the office week, whatever day the suite runs (a test may pass its own clock).
+            ["Development:ClockStartsAt"] = OfficeWeek.ClockStartsAt,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -323,15 +325,15 @@ public sealed partial class DialogHarness : IAsyncDisposable
         ["calonPeserta"] = "Pengurus dan pengawas KSP Maju Bersama (20 orang).",
         ["calonNarasumber"] = "Kepala Bidang Perijinan dan Kelembagaan.",
         // The card's date and time pickers (Input.Date, Input.Time), as Teams sends them.
-        ["jadwal.date"] = "2027-02-02",
-        ["jadwal.time"] = "09:00",
+        ["jadwal.date"] = OfficeWeek.JadwalDate,
+        ["jadwal.time"] = OfficeWeek.JadwalTime,
         ["tempat"] = "Aula Dinas Koperasi UKM Provinsi Kalimantan Barat",
     };
 
     public static readonly Dictionary<string, string> Step6Form = new()
     {
-        ["waktuPelaksanaan.date"] = "2027-02-02",
-        ["waktuPelaksanaan.time"] = "09:00",
+        ["waktuPelaksanaan.date"] = OfficeWeek.JadwalDate,
+        ["waktuPelaksanaan.time"] = OfficeWeek.JadwalTime,
         ["tempatPelaksanaan"] = "Aula Dinas Koperasi UKM Provinsi Kalimantan Barat",
     };
 
@@ -363,13 +365,16 @@ public sealed partial class DialogHarness : IAsyncDisposable
         return (card, answer);
     }
 
-    /// <summary>Starts a kegiatan and walks it until <paramref name="upTo"/> is the current step (every decision Setuju).</summary>
-    public async Task<string> WalkToAsync(int upTo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a kegiatan and walks it until <paramref name="upTo"/> is the current step (every decision Setuju); step 2 sends
+    /// <paramref name="step2"/> (by default <see cref="Step2Form"/>: the jadwal is the bot's today, the office week's Tuesday).
+    /// </summary>
+    public async Task<string> WalkToAsync(int upTo, CancellationToken cancellationToken, Dictionary<string, string>? step2 = null)
     {
         var (number, _) = await StartKegiatanAsync(cancellationToken);
         var steps = new (int Step, Person Who, string Verb, Dictionary<string, string> Form)[]
         {
-            (2, Budi, SopVerbs.Submit, Step2Form),
+            (2, Budi, SopVerbs.Submit, step2 ?? Step2Form),
             (3, Ketua, SopVerbs.Approve, []),
             (4, Kabid, SopVerbs.Approve, []),
             (5, Kadis, SopVerbs.Approve, []),

@@ -49,7 +49,7 @@ public sealed class SendBackDialogTests(AzuriteFixture storage) : IClassFixture<
 
         // The corrected step 2 goes on to the Ketua's step 3 again.
         var resubmitted = await h.ExecuteAsync(h.Budi, again.ActivityId, SopVerbs.Submit,
-            DialogCards.With(DialogCards.Action(again.Card, SopVerbs.Submit, 2)!, again.Card, new() { ["jadwal.date"] = "2027-02-03" }), Ct);
+            DialogCards.With(DialogCards.Action(again.Card, SopVerbs.Submit, 2)!, again.Card, new() { ["jadwal.date"] = OfficeWeek.Date(2) }), Ct);
         Assert.Equal("Data dikirim", DialogCards.Headline(resubmitted.Card));
         var corrected = await h.StepCardAsync(h.Ketua, number, 3, SopVerbs.Approve, Ct);
         Assert.Equal(2, corrected.Attempt);

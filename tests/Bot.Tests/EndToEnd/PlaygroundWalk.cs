@@ -47,8 +47,8 @@ internal static partial class PlaygroundWalk
             ["materiSubstansi"] = "Ketentuan USP menurut PerMenKop UKM 8/2023.",
             ["calonPeserta"] = "Pengurus dan pengawas KSP Maju Bersama (20 orang).",
             ["calonNarasumber"] = "Kepala Bidang Perijinan dan Kelembagaan.",
-            ["jadwal.date"] = "2027-02-02",
-            ["jadwal.time"] = "09:00",
+            ["jadwal.date"] = OfficeWeek.JadwalDate,
+            ["jadwal.time"] = OfficeWeek.JadwalTime,
             ["tempat"] = "Aula Dinas Koperasi UKM Provinsi Kalimantan Barat",
         }), ct), "step 2 outcome");
     }

@@ -58,8 +58,8 @@ public sealed class WholeSopTests
         var (s6, card6) = await ketua.CardAsync(c => Action(c, "sop.execute", 6) is not null, "Ketua: step 6 card");
         PlaygroundWalk.AssertIsCard(await ketua.ExecuteAsync(s6, "sop.execute", With(Action(card6, "sop.execute", 6)!, card6, new()
         {
-            ["waktuPelaksanaan.date"] = "2027-02-02",
-            ["waktuPelaksanaan.time"] = "09:00",
+            ["waktuPelaksanaan.date"] = OfficeWeek.JadwalDate,
+            ["waktuPelaksanaan.time"] = OfficeWeek.JadwalTime,
             ["tempatPelaksanaan"] = "Aula Dinas Koperasi UKM Provinsi Kalimantan Barat",
         }), ct), "step 6 outcome");
 

@@ -41,6 +41,8 @@ public sealed class Office : IAsyncDisposable
                 ["Storage__ConnectionString"] = azurite.ConnectionString,
                 // Deliver the outbox promptly in tests; the in-process signal does the rest.
                 ["Workflow__Storage__OutboxPollInterval"] = "00:00:02",
+                // The bot lives in the office week, whatever day the suite runs.
+                ["Development__ClockStartsAt"] = OfficeWeek.ClockStartsAt,
             }, cancellationToken);
             var office = new Office(azurite, bot);
             foreach (var role in roles)

@@ -34,7 +34,7 @@ public sealed class DecisionPathTests(AzuriteFixture storage) : IClassFixture<Az
         var tap = new TracedTap();
         await using var connector = await RecordingConnector.StartAsync();
         await using var bot = new BotFactory(
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = storage.ConnectionString },
+            new Dictionary<string, string?> { ["Storage:ConnectionString"] = storage.ConnectionString, ["Development:ClockStartsAt"] = OfficeWeek.ClockStartsAt },
             configureServices: services => services.AddSingleton<HttpPipelinePolicy>(tap));
         using var client = bot.CreateClient();
 
@@ -63,7 +63,7 @@ public sealed class DecisionPathTests(AzuriteFixture storage) : IClassFixture<Az
             ["materiSubstansi"] = "Materi.",
             ["calonPeserta"] = "Pengurus.",
             ["calonNarasumber"] = "Kabid.",
-            ["jadwal"] = "2027-02-02 09:00",
+            ["jadwal"] = $"{OfficeWeek.JadwalDate} {OfficeWeek.JadwalTime}",
             ["tempat"] = "Aula.",
             ["kelengkapan"] = "disposisi,bahanMateri",
         }, trace, ct);

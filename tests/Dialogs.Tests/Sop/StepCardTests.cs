@@ -189,7 +189,7 @@ public sealed class StepCardTests
 
     [Theory]
     [InlineData(2, "jadwal", "Jadwal pelaksanaan")]
-    [InlineData(6, "waktuPelaksanaan", "Waktu pelaksanaan")]
+    [InlineData(6, "waktuPelaksanaan", "Waktu kegiatan dimulai")]
     public void Every_date_and_time_is_a_date_picker_and_a_time_picker(int step, string field, string label)
     {
         var card = SopScenes.StepFor(Typing.Normal, step, step == 2 ? Staff.Budi : Staff.Rina);

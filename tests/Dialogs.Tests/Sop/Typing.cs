@@ -68,6 +68,7 @@ internal sealed class Typing
         [
             .. Jadwal("waktuPelaksanaan", null, "2026-07-15", "09:00"),
             ("tempatPelaksanaan", Text(300, "Aula Dinas Koperasi UKM")),
+            ("alasanPerubahan", Text(500, "Tidak ada perubahan dari rencana.")),
             ("catatanPelaksanaan", Text(2000, "Dihadiri 24 peserta.")),
         ]);
 

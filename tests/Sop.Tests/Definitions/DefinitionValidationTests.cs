@@ -124,6 +124,24 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
+    public void A_prefill_from_a_later_step_or_another_kind_and_a_change_reason_that_is_required_or_missing_are_refused()
+    {
+        // Step 6's fields: waktuPelaksanaan (datetime), tempatPelaksanaan (text), alasanPerubahan, catatanPelaksanaan.
+        var errors = Broken(sop =>
+        {
+            sop["steps"]![5]!["fields"]![0]!["prefillFrom"] = "tempat";
+            sop["steps"]![5]!["fields"]![1]!["prefillFrom"] = "ringkasanHasil";
+            sop["steps"]![5]!["fields"]![1]!["changeReason"] = "tidakAda";
+            sop["steps"]![5]!["fields"]![2]!["changeReason"] = "catatanPelaksanaan";
+        });
+
+        Assert.Contains("broken.json: step 6 field 'waktuPelaksanaan': prefillFrom 'tempat' must be a datetime field of an earlier step.", errors);
+        Assert.Contains("broken.json: step 6 field 'tempatPelaksanaan': prefillFrom 'ringkasanHasil' must be a text field of an earlier step.", errors);
+        Assert.Contains("broken.json: step 6 field 'tempatPelaksanaan': changeReason 'tidakAda' must be another text or multiline field of this step that is not required.", errors);
+        Assert.Contains("broken.json: step 6 field 'alasanPerubahan': changeReason needs prefillFrom (a change is measured against the earlier value).", errors);
+    }
+
+    [Fact]
     public void Structural_rules_of_the_step_table_are_enforced()
     {
         var errors = Broken(sop =>

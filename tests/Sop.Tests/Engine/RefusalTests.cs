@@ -158,7 +158,7 @@ public sealed class RefusalTests
     {
         var kegiatan = _office.WalkTo(3);
         var refusal = _office.Refuse(kegiatan, new RecordExecution(Staff.Rina, 3, kegiatan.Version, Forms.Execution()), RefusalCode.NotAvailable);
-        Assert.Equal("Tindakan “Catat pelaksanaan” tidak tersedia pada langkah 3 (Verifikasi data dukung). Yang tersedia: “Setuju”, “Tidak”.", refusal.Message);
+        Assert.Equal("Tindakan “Kegiatan dimulai” tidak tersedia pada langkah 3 (Verifikasi data dukung). Yang tersedia: “Setuju”, “Tidak”.", refusal.Message);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class RescheduleTests
         kegiatan = _office.Accept(kegiatan, new Reschedule(Staff.Rina, 6, kegiatan.Version, "2026-07-16 13:30", null, Reason));
 
         _office.At(Wib(2026, 7, 16, 13, 34));
-        kegiatan = _office.Accept(kegiatan, new RecordExecution(Staff.Rina, 6, kegiatan.Version, Forms.Execution()));
+        kegiatan = _office.Accept(kegiatan, new RecordExecution(Staff.Rina, 6, kegiatan.Version, Forms.Execution("2026-07-16T13:30")));
 
         var measured = kegiatan.Steps[5].Measurement!;
         Assert.True(measured.OnTime);

@@ -71,7 +71,7 @@ public sealed class TimingTests
         kegiatan = office.Accept(kegiatan, new Approve(Staff.Hendra, 4, kegiatan.Version, Forms.Verify()));
         kegiatan = office.Accept(kegiatan, new Approve(Staff.Siti, 5, kegiatan.Version, Forms.Verify()));
         office.At(Wib(2026, 3, 17, 10, 3));
-        kegiatan = office.Accept(kegiatan, new RecordExecution(Staff.Rina, 6, kegiatan.Version, Forms.Execution()));
+        kegiatan = office.Accept(kegiatan, new RecordExecution(Staff.Rina, 6, kegiatan.Version, Forms.Execution("2026-03-17T10:00")));
 
         // 18–24 March are Nyepi, Idul Fitri and cuti bersama: the two working days are 25 and 26 March.
         Assert.Equal(Wib(2026, 3, 26, 10, 3), kegiatan.Current!.DueAt);

@@ -109,20 +109,38 @@ public sealed class ReminderLadderTests
     }
 
     [Fact]
-    public void Step_6_reminds_the_team_the_working_day_before_the_jadwal_and_at_it()
+    public void Step_6_reminds_the_team_the_working_day_before_the_jadwal_and_at_it_and_is_quiet_while_the_kegiatan_runs()
     {
-        // Jadwal Monday 9 March 2026 09.00: the working day before is Friday 6 March.
+        // Jadwal Monday 9 March 2026 09.00: the working day before is Friday 6 March. The 5-minute standard runs from the jadwal
+        // to the recorded start, but nothing fires on the jadwal's day after the jadwal reminder: no "due", no overdue, no
+        // escalation while the Ketua is in the kegiatan. A start still unrecorded is chased from Tuesday 07.30, and the Kepala
+        // Bidang told an hour later.
         var visit = Visit(6, Wib(3, 9, 9, 0));
 
         Assert.Equal(
         [
             (ReminderKind.JadwalDayBefore, 1, Wib(3, 6, 7, 30)),
             (ReminderKind.Jadwal, 1, Wib(3, 9, 9, 0)),
-            (ReminderKind.Due, 1, Wib(3, 9, 9, 5)),           // a 5-minute step has no "soon": it is reminded at its due time
-            (ReminderKind.Escalation, 1, Wib(3, 9, 10, 5)),
-            (ReminderKind.Overdue, 1, Wib(3, 9, 10, 5)),
+            (ReminderKind.Overdue, 1, Wib(3, 10, 7, 30)),
+            (ReminderKind.Escalation, 1, Wib(3, 10, 8, 30)),
+            (ReminderKind.Overdue, 2, Wib(3, 11, 7, 30)),
         ], First(visit, 5));
+        Assert.Equal(Wib(3, 9, 9, 5), visit.DueAt);
+        Assert.DoesNotContain(Ladder.Schedule(visit).Take(100), r => r.Kind is ReminderKind.Due or ReminderKind.Soon);
         Assert.All(Ladder.Schedule(visit).Where(r => r.Kind is ReminderKind.Jadwal or ReminderKind.JadwalDayBefore), r => Assert.Equal(ReminderAudience.Team, r.Audience));
+        Assert.Equal(Role.KepalaBidang, Ladder.Schedule(visit).Single(r => r.Kind == ReminderKind.Escalation).SuperiorRole);
+    }
+
+    [Fact]
+    public void A_jadwal_on_a_Friday_afternoon_is_chased_on_Monday_morning_not_over_the_weekend()
+    {
+        var visit = Visit(6, Wib(3, 13, 14, 0));
+
+        Assert.Equal(
+        [
+            (ReminderKind.Overdue, 1, Wib(3, 16, 7, 30)),
+            (ReminderKind.Escalation, 1, Wib(3, 16, 8, 30)),
+        ], First(visit, 4).Skip(2));
     }
 
     [Fact]

@@ -31,9 +31,10 @@ internal static class Forms
     public static FormInput Verify(params (string Id, string? Value)[] values) =>
         Form(["disposisi", "bahanMateri"], ("rekomendasi", "Layak diteruskan."), ("disposisiKepalaDinas", "Tindak lanjuti.")).With(values);
 
-    public static FormInput Execution() => Form(
+    /// <summary>Step 6 as planned: <paramref name="waktu"/> is the jadwal the walk gave (or moved to), the tempat step 2's.</summary>
+    public static FormInput Execution(string waktu = "2026-07-15T09:00") => Form(
         ["disposisi", "bahan"],
-        ("waktuPelaksanaan", "2026-07-15T09:00"),
+        ("waktuPelaksanaan", waktu),
         ("tempatPelaksanaan", "Aula Dinas Koperasi UKM"));
 
     public static FormInput Report() => Form(

@@ -56,9 +56,9 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
         Assert.Single(graph.Requests, r => r.Path.StartsWith(Events, StringComparison.Ordinal));
         var body = post.Json!.AsObject();
         Assert.Equal(form["judul"], (string?)body["subject"]);
-        Assert.Equal(("2027-02-02T09:00:00", "SE Asia Standard Time"), ((string?)body["start"]!["dateTime"], (string?)body["start"]!["timeZone"]));
+        Assert.Equal((OfficeWeek.Iso(1, "09:00"), "SE Asia Standard Time"), ((string?)body["start"]!["dateTime"], (string?)body["start"]!["timeZone"]));
         // Graph:Calendar:Duration is 2½ hours in these tests.
-        Assert.Equal(("2027-02-02T11:30:00", "SE Asia Standard Time"), ((string?)body["end"]!["dateTime"], (string?)body["end"]!["timeZone"]));
+        Assert.Equal((OfficeWeek.Iso(1, "11:30"), "SE Asia Standard Time"), ((string?)body["end"]!["dateTime"], (string?)body["end"]!["timeZone"]));
         Assert.Equal(step2["tempat"], (string?)body["location"]!["displayName"]);
         var attendees = body["attendees"]!.AsArray();
         Assert.Equal(_team.Order(), attendees.Select(a => (string)a!["emailAddress"]!["address"]!).Order());
@@ -83,8 +83,8 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
         var row = (await new TableClient(storage.ConnectionString, CalendarEvents.TableName).GetEntityAsync<TableEntity>(TableKeys.Escape(number), "event", cancellationToken: Ct)).Value;
         Assert.Equal(Assert.Single(created.Values), row.GetString("EventId"));
         Assert.Equal(Organizer, row.GetString("Organizer"));
-        Assert.Equal(Wib(2027, 2, 2, 9, 0), row.GetDateTimeOffset("Start"));
-        Assert.Equal(Wib(2027, 2, 2, 11, 30), row.GetDateTimeOffset("End"));
+        Assert.Equal(OfficeWeek.At(1, "09:00"), row.GetDateTimeOffset("Start"));
+        Assert.Equal(OfficeWeek.At(1, "11:30"), row.GetDateTimeOffset("End"));
         Assert.Equal(step2["tempat"], row.GetString("Location"));
         Assert.False(row.GetBoolean("Cancelled"));
         Assert.Equal(6, (await h.KegiatanAsync(number, Ct)).CurrentStep);
@@ -127,12 +127,12 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
         await h.OutboxDrainedAsync(number, Ct);
         var made = await EventOfAsync(h, number);
         Assert.Equal(Assert.Single(created.Values), made!.EventId);
-        Assert.Equal((Wib(2027, 2, 2, 9, 0), DialogHarness.Step2Form["tempat"]), (made.Start, made.Location));
+        Assert.Equal((OfficeWeek.At(1, "09:00"), DialogHarness.Step2Form["tempat"]), (made.Start, made.Location));
 
         // The Ketua moves it with "jadwal ‹nomor›": a new jadwal and a new tempat, with the reason.
         await RescheduleAsync(h, h.Ketua, number, new()
         {
-            [_newDate] = "2027-02-04",
+            [_newDate] = OfficeWeek.Date(3),
             [_newTime] = "13:30",
             [SopVerbs.NewTempatInput] = "Ruang Rapat Bidang Perijinan",
             [SopVerbs.AlasanInput] = "Jadwal bentrok dengan kunjungan kerja Gubernur.",
@@ -142,23 +142,23 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
         await h.OutboxDrainedAsync(number, Ct);
         Assert.Equal($"{Events}/{made.EventId}", patch.Path);
         var body = patch.Json!.AsObject();
-        Assert.Equal(("2027-02-04T13:30:00", "SE Asia Standard Time"), ((string?)body["start"]!["dateTime"], (string?)body["start"]!["timeZone"]));
-        Assert.Equal(("2027-02-04T16:00:00", "SE Asia Standard Time"), ((string?)body["end"]!["dateTime"], (string?)body["end"]!["timeZone"]));
+        Assert.Equal((OfficeWeek.Iso(3, "13:30"), "SE Asia Standard Time"), ((string?)body["start"]!["dateTime"], (string?)body["start"]!["timeZone"]));
+        Assert.Equal((OfficeWeek.Iso(3, "16:00"), "SE Asia Standard Time"), ((string?)body["end"]!["dateTime"], (string?)body["end"]!["timeZone"]));
         Assert.Equal("Ruang Rapat Bidang Perijinan", (string?)body["location"]!["displayName"]);
         // Only what moved: the body (where Exchange put the Teams join details) and the attendees are left alone.
         Assert.Null(body["body"]);
         Assert.Null(body["attendees"]);
         Assert.Single(graph.Requests, r => r.Method == "PATCH");
         Assert.Equal(2, graph.Requests.Count(r => r.Path.StartsWith(Events, StringComparison.Ordinal)));
-        var moved = made with { Start = Wib(2027, 2, 4, 13, 30), End = Wib(2027, 2, 4, 16, 0), Location = "Ruang Rapat Bidang Perijinan" };
+        var moved = made with { Start = OfficeWeek.At(3, "13:30"), End = OfficeWeek.At(3, "16:00"), Location = "Ruang Rapat Bidang Perijinan" };
         Assert.Equal(moved, await EventOfAsync(h, number));
 
         // Two more moves while Graph is away (the Kabid's keeps the tempat): once it is back, the first item to run moves the
         // event straight to the latest jadwal, and the other finds it already there and sends nothing.
         var dropped = graph.Dropped;
         graph.Unreachable = true;
-        await RescheduleAsync(h, h.Kabid, number, new() { [_newDate] = "2027-02-05", [_newTime] = "09:00", [SopVerbs.AlasanInput] = "Narasumber berhalangan." });
-        await RescheduleAsync(h, h.Ketua, number, new() { [_newDate] = "2027-02-08", [_newTime] = "10:00", [SopVerbs.AlasanInput] = "Koperasi meminta hari Senin." });
+        await RescheduleAsync(h, h.Kabid, number, new() { [_newDate] = OfficeWeek.Date(4), [_newTime] = "09:00", [SopVerbs.AlasanInput] = "Narasumber berhalangan." });
+        await RescheduleAsync(h, h.Ketua, number, new() { [_newDate] = OfficeWeek.Date(7), [_newTime] = "10:00", [SopVerbs.AlasanInput] = "Koperasi meminta hari Senin." });
         var deadline = DateTimeOffset.UtcNow + DialogHarness.Patience;
         while (graph.Dropped == dropped && DateTimeOffset.UtcNow < deadline)
         {
@@ -169,9 +169,9 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
         graph.Unreachable = false;
         var latest = await graph.WaitForAsync(r => r.Method == "PATCH" && r != patch, "the move to the latest jadwal");
         await h.OutboxDrainedAsync(number, Ct);
-        Assert.Equal(("2027-02-08T10:00:00", "Ruang Rapat Bidang Perijinan"), ((string?)latest.Json!["start"]!["dateTime"], (string?)latest.Json!["location"]!["displayName"]));
+        Assert.Equal((OfficeWeek.Iso(7, "10:00"), "Ruang Rapat Bidang Perijinan"), ((string?)latest.Json!["start"]!["dateTime"], (string?)latest.Json!["location"]!["displayName"]));
         Assert.Equal(2, graph.Requests.Count(r => r.Method == "PATCH"));
-        Assert.Equal(moved with { Start = Wib(2027, 2, 8, 10, 0), End = Wib(2027, 2, 8, 12, 30) }, await EventOfAsync(h, number));
+        Assert.Equal(moved with { Start = OfficeWeek.At(7, "10:00"), End = OfficeWeek.At(7, "12:30") }, await EventOfAsync(h, number));
         Assert.Single(created);
         Assert.Empty(graph.Unexpected);
     }
@@ -395,5 +395,4 @@ public sealed class CalendarInvitationTests(AzuriteFixture storage) : IClassFixt
     private Task<TableEntity> CalendarItemAsync(string number, Func<TableEntity, bool> predicate, string what) =>
         OutboxItems.WaitAsync(storage.ConnectionString, "Kegiatan", number, CalendarHandler.Kind, predicate, what, Ct);
 
-    private static DateTimeOffset Wib(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
 }
