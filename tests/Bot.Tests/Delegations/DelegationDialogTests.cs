@@ -21,9 +21,8 @@ public sealed class DelegationDialogTests(AzuriteFixture storage) : IClassFixtur
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly DateOnly Today = WorkCalendarToday();
+    private static readonly DateOnly Today = OfficeWeek.Today;
 
-    private static DateOnly WorkCalendarToday() => Sop.Calendar.WorkCalendar.Default.LocalDate(DateTimeOffset.UtcNow);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -24,7 +24,7 @@ public sealed class PlhWithoutAdminDialogTests(AzuriteFixture storage) : IClassF
     public async Task The_Plh_of_a_Kabid_who_is_also_Admin_may_not_reassign_Budi_s_step_while_the_Kabid_may()
     {
         await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct, settings: KabidAlsoAdmin);
-        var today = Sop.Calendar.WorkCalendar.Default.LocalDate(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = OfficeWeek.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         // Admin or not, he does not appoint his own Plh.: his superior does.
         var appointed = await h.ExecuteAsync(h.Kadis, "plh-card", DelegationCard.AddVerb, new JsonObject
         {

@@ -93,7 +93,7 @@ public sealed class JadwalDialogTests(AzuriteFixture storage) : IClassFixture<Az
     }
 
     /// <summary>A working day about three weeks from today (WIB), so the jadwal is always in the future and never a holiday.</summary>
-    private static DateOnly WorkingDayAhead() => Calendar.NextWorkingDay(Calendar.LocalDate(TimeProvider.System.GetUtcNow()).AddDays(20));
+    private static DateOnly WorkingDayAhead() => Calendar.NextWorkingDay(OfficeWeek.Today.AddDays(20));
 
     private static string? InputType(System.Text.Json.Nodes.JsonObject card, string id) =>
         DialogCards.Find(card, n => (string?)n["id"] == id && ((string?)n["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true)

@@ -31,7 +31,7 @@ public sealed class PlhInPlaygroundTests
         await PlaygroundWalk.OpenChatsAsync(ct, ketua, anggota, kabid, kadis);
 
         // The Kadis appoints the Ketua as Plh. of the Kabid for today (an official does not appoint his own).
-        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = OfficeWeek.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await kadis.SayAsync("plh", ct);
         var (plhId, plhCard) = await kadis.CardAsync(c => Action(c, "plh.add") is not null, "Kadis: plh card");
         var appointed = await kadis.ExecuteAsync(plhId, "plh.add", With(Action(plhCard, "plh.add")!, plhCard, new()

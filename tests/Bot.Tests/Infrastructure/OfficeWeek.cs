@@ -17,6 +17,9 @@ public static class OfficeWeek
     /// <summary>When the bot's clock starts: the Tuesday at 07.00 WIB, before opening (the setting's value).</summary>
     public static string ClockStartsAt => Iso(1, "07:00") + "+07:00";
 
+    /// <summary>The bot's today (WIB): the Tuesday.</summary>
+    public static DateOnly Today => Monday.AddDays(1);
+
     /// <summary>The walks' jadwal: the Tuesday at 09.00 WIB.</summary>
     public static string JadwalDate => Date(1);
 

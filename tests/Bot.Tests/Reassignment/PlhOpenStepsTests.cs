@@ -27,7 +27,7 @@ public sealed class PlhOpenStepsTests(AzuriteFixture storage) : IClassFixture<Az
         await h.TasksIndexedAsync(number, Ct);
         Assert.DoesNotContain(h.CardsPostedTo(h.Ketua), c => DialogCards.Action(c, SopVerbs.Approve, 4) is not null);
 
-        var today = Sop.Calendar.WorkCalendar.Default.LocalDate(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = OfficeWeek.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         // His superior, the Kadis, appoints the Plh.: an official does not appoint his own.
         var added = await h.ExecuteAsync(h.Kadis, "plh-card", DelegationCard.AddVerb, new JsonObject
         {
@@ -48,7 +48,7 @@ public sealed class PlhOpenStepsTests(AzuriteFixture storage) : IClassFixture<Az
 
         Assert.Equal("Setuju", DialogCards.Headline(decided.Card));
         var step4 = (await h.KegiatanAsync(number, Ct)).Steps.Single(s => s.Step == 4);
-        var signed = Sop.WibFormat.PlainDate(Sop.Calendar.WorkCalendar.Default.LocalDate(DateTimeOffset.UtcNow));
+        var signed = Sop.WibFormat.PlainDate(OfficeWeek.Today);
         Assert.Equal($"Rina Marlina selaku Plh. Kepala Bidang Perijinan dan Kelembagaan (Surat Perintah Nomor {Basis} tanggal {signed})", step4.FinishedBy!.Describe());
         await h.DeliveredAsync(number, Ct);
         Assert.Single(h.CardsPostedTo(h.Ketua), c => DialogCards.Action(c, SopVerbs.Approve, 4) is not null);

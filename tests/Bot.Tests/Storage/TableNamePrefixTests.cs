@@ -26,7 +26,7 @@ public sealed class TableNamePrefixTests
         var number = await h.WalkToAsync(7, Ct);
         await h.ActAsync(h.Budi, number, 7, SopVerbs.Report, DialogHarness.Step7Form, Ct);
         await h.CardAsync(h.Ketua, c => DialogCards.Title(c) == $"Kegiatan {number} selesai", "Ketua: closing card");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = OfficeWeek.Today;
         var appointed = await h.Bot.Services.GetRequiredService<DelegationStore>()
             .AddAsync("00000000-0000-4000-8000-000000000006", "cmd-plh-1", new NewDelegation("00000000-0000-4000-8000-000000000003", "00000000-0000-4000-8000-000000000001", today, today.AddDays(1), "ST 800/1/2026", BasisDate: today), Ct);
         Assert.True(appointed.IsOk, appointed.Error);
