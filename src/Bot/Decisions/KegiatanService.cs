@@ -45,6 +45,9 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
     /// <summary>What the person may do on the kegiatan now (own role, or as Plh. of the holder within the dates).</summary>
     public IReadOnlyList<PermittedAction> PermittedActions(Kegiatan state, string personId) => Engine.PermittedActions(state, personId, Staffing);
 
+    /// <summary>As whom the person may act on the kegiatan now (themselves, or a Plh./Plt.), or null when they may not.</summary>
+    public Actor? ActingAs(Kegiatan state, string personId) => PermittedActions(state, personId) is [var first, ..] ? first.As : null;
+
     public bool May(Kegiatan state, string personId, SopTrigger trigger) => PermittedActions(state, personId).Any(a => a.Trigger == trigger);
 
     /// <summary>As whom the person may start a kegiatan (their role or a Plh. of it); null: they may not.</summary>

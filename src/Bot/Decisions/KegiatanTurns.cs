@@ -55,7 +55,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
             }
         }
 
-        await turn.SendCardAsync(TasksCard.Build(kegiatan.Views().Tasks(open, sender.AadObjectId)), cancellationToken);
+        await turn.SendCardAsync(TasksCard.Build(kegiatan.Views().Tasks(open, sender.AadObjectId, state => kegiatan.ActingAs(state, sender.AadObjectId))), cancellationToken);
     }
 
     public Task StatusAsync(TurnContext turn, ParsedCommand command, CancellationToken cancellationToken) =>

@@ -10,6 +10,7 @@ using PerijinanBot.Bot.Turns;
 using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Delegations;
 using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
 
@@ -226,15 +227,14 @@ internal sealed partial class DelegationTurns(
         _ => null,
     };
 
-    /// <summary>The Surat Perintah's date from its Input.Date (yyyy-MM-dd); null when missing or anything else.</summary>
-    private static DateOnly? DateOf(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    /// <summary>
+    /// The Surat Perintah's date from its Input.Date (yyyy-MM-dd), or as people write it where text still arrives (the Submit
+    /// fallback: "14/12/2026", "14 Desember 2026"); null when missing or not a date.
+    /// </summary>
+    private static DateOnly? DateOf(string? text) => WibParse.TryDate(text, out var date) ? date : null;
 
     private static (DateOnly From, DateOnly To)? Dates(DelegationDraft draft) =>
-        DateOnly.TryParseExact(draft.From?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-        && DateOnly.TryParseExact(draft.To?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
-            ? (from, to)
-            : null;
+        DateOf(draft.From) is { } from && DateOf(draft.To) is { } to ? (from, to) : null;
 
     private static string? Text(JsonElement data, string key) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String

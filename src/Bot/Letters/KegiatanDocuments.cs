@@ -59,7 +59,7 @@ public sealed class KegiatanDocuments(
             return null;
         }
 
-        var pengolah = AgendaTexts.Pengolah(by.Name, by.OnBehalfOf?.Name);
+        var pengolah = AgendaTexts.Pengolah(by.Name, by.StandInTitle());
         return await agenda.RecordAsync(
             new AgendaRequest(kegiatan.Number, surat.Document, WibDate(at), surat.PerihalFor(kegiatan), surat.Tujuan, by.Id, pengolah),
             cancellationToken);

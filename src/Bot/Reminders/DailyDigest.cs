@@ -53,7 +53,7 @@ internal sealed class DailyDigest(KegiatanService kegiatan, StaffingSource staff
                 ReminderViews.DigestTitle,
                 WibFormat.Date(today),
                 leader ? bidang : null,
-                views.Tasks(open, person.AadObjectId)));
+                views.Tasks(open, person.AadObjectId, state => kegiatan.ActingAs(state, person.AadObjectId))));
             var key = $"digest|{today:yyyy-MM-dd}|{person.AadObjectId.ToLowerInvariant()}";
             switch (await sender.SendOnceAsync(key, person.AadObjectId, card, cancellationToken))
             {

@@ -198,7 +198,7 @@ public static class DelegationCard
 
     private static string Shorten(string text, int max = MaxBasisLength) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), " …");
 
-    /// <summary>An Input.Date only takes yyyy-MM-dd; anything else typed is dropped rather than breaking the card.</summary>
+    /// <summary>An Input.Date only takes yyyy-MM-dd: a date typed the Indonesian way is shown in that form, anything else dropped.</summary>
     private static string? IsoDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? text : null;
+        WibParse.TryDate(text, out var date) ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 }

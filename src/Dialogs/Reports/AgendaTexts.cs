@@ -41,8 +41,11 @@ public static class AgendaTexts
     public static string Choice(int serial, string nomor, string kegiatanNumber, string document) =>
         string.Create(CultureInfo.InvariantCulture, $"No. {serial} · {nomor} · {kegiatanNumber} ({document})");
 
-    /// <summary>The pengolah as the register names them: "Dewi Lestari", or "Sari Wulandari (Plh. Dewi Lestari)".</summary>
-    public static string Pengolah(string name, string? onBehalfOf) => onBehalfOf is null ? name : $"{name} (Plh. {onBehalfOf})";
+    /// <summary>
+    /// The pengolah as the register names them: "Dewi Lestari", or a stand-in with the position he acted in, "Sari Wulandari
+    /// (Plh. Kepala Bidang Perijinan dan Kelembagaan)".
+    /// </summary>
+    public static string Pengolah(string name, string? standInTitle) => standInTitle is null ? name : $"{name} ({standInTitle})";
 
     /// <summary>"Tahun 2026": a year as a period label.</summary>
     public static string YearLabel(int year) => string.Create(CultureInfo.InvariantCulture, $"Tahun {year}");

@@ -98,10 +98,11 @@ public sealed partial class SopCardViews
     }
 
     /// <summary>
-    /// <c>tugas</c>: the open steps the Bot found for the viewer (as assignee, or as Plh. of the assignee), late ones first, then
-    /// by due time.
+    /// <c>tugas</c>: the open steps the Bot found for the viewer (as assignee, or as Plh./Plt. of the assignee), late ones first,
+    /// then by due time. <paramref name="actingAs"/> says as whom the viewer may act on a kegiatan (the engine's permitted
+    /// action): a stand-in's line names the position, "Sebagai Plh. Kepala Bidang … (menggantikan Hendra Gunawan)".
     /// </summary>
-    public TasksCardView Tasks(IEnumerable<(Kegiatan Kegiatan, SopDefinition Definition)> open, string viewerId)
+    public TasksCardView Tasks(IEnumerable<(Kegiatan Kegiatan, SopDefinition Definition)> open, string viewerId, Func<Kegiatan, Actor?>? actingAs = null)
     {
         ArgumentNullException.ThrowIfNull(open);
         var rows = open
@@ -114,7 +115,11 @@ public sealed partial class SopCardViews
         {
             var step = x.Definition.Step(x.Current.Step);
             var assignee = x.Current.Assignee;
-            var plh = assignee is not null && !string.Equals(assignee.Id, viewerId, StringComparison.OrdinalIgnoreCase) ? $"Sebagai Plh. {assignee.Name}" : null;
+            var plh = assignee is not null && !string.Equals(assignee.Id, viewerId, StringComparison.OrdinalIgnoreCase)
+                ? actingAs?.Invoke(x.Kegiatan) is { IsStandIn: true } actor
+                    ? $"Sebagai {Markdown.Literal(actor.StandInTitle())} (menggantikan {assignee.Name})"
+                    : $"Menggantikan {assignee.Name}"
+                : null;
             return new TaskItem(
                 x.Kegiatan.Number,
                 x.Kegiatan.Value("koperasi"),

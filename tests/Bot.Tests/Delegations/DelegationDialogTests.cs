@@ -72,6 +72,31 @@ public sealed class DelegationDialogTests(AzuriteFixture storage) : IClassFixtur
     }
 
     [Fact]
+    public async Task Dates_typed_the_Indonesian_way_where_text_still_arrives_are_understood()
+    {
+        await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct);
+        await h.SayAsync(h.Kabid, "plh", Ct);
+        var card = (await h.CardAsync(h.Kabid, IsPlhCard, "Kabid: plh card")).Card;
+        var to = Today.AddDays(2);
+        var typed = new Dictionary<string, string>
+        {
+            [DelegationCard.HolderInput] = h.Ketua.AadObjectId,
+            [DelegationCard.KindInput] = "plh",
+            [DelegationCard.StandInInput] = h.Dewi.AadObjectId,
+            [DelegationCard.FromInput] = Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+            [DelegationCard.ToInput] = WibFormat.PlainDate(to),
+            [DelegationCard.BasisInput] = "800/21/DISKOPUKM.B/2026",
+            [DelegationCard.BasisDateInput] = Today.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
+        };
+
+        var answer = await h.ExecuteAsync(h.Kabid, $"plh-{Guid.NewGuid():N}", DelegationCard.AddVerb, DialogCards.With(DialogCards.Action(card, DelegationCard.AddVerb)!, card, typed), Ct);
+
+        Assert.True(answer.IsCard, answer.ToString());
+        var stored = Assert.Single(await ListAsync(h), r => r.Basis == "800/21/DISKOPUKM.B/2026");
+        Assert.Equal((Today, to, Today), (stored.From, stored.To, stored.BasisDate));
+    }
+
+    [Fact]
     public async Task Bad_dates_or_no_Surat_Perintah_bring_the_same_card_back_filled_in_with_the_reason_and_store_nothing()
     {
         await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct);
@@ -139,7 +164,7 @@ public sealed class DelegationDialogTests(AzuriteFixture storage) : IClassFixtur
         await h.SayAsync(h.Kabid, "tugas", Ct);
         var tasks = await h.CardAsync(h.Kabid, c => DialogCards.Title(c) == "Tugas Anda", "Kabid: tugas with the Kadis's step");
         Assert.Contains(number, DialogCards.Text(tasks.Card), StringComparison.Ordinal);
-        Assert.Contains("Sebagai Plh. Siti Aminah", DialogCards.Text(tasks.Card), StringComparison.Ordinal);
+        Assert.Contains("Sebagai Plh. Kepala Dinas Koperasi, Usaha Kecil dan Menengah Provinsi Kalimantan Barat (menggantikan Siti Aminah)", DialogCards.Text(tasks.Card), StringComparison.Ordinal);
         var opened = await h.ExecuteAsync(h.Kabid, "tasks-card", SopVerbs.Open, new JsonObject { [SopVerbs.KegiatanKey] = number }, Ct);
         var approve = DialogCards.Action(opened.Card, SopVerbs.Approve, 5);
         Assert.NotNull(approve);

@@ -71,7 +71,7 @@ public sealed class DailyDigestTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal([Budi, Hendra, Siti, Dewi], digests.Select(d => d.To).Order());
         var dewi = digests.Single(d => d.To == Dewi);
         Assert.Contains(number, dewi.Json, StringComparison.Ordinal);
-        Assert.Contains("Sebagai Plh. Budi Santoso", dewi.Json, StringComparison.Ordinal);
+        Assert.Matches("Sebagai Plh\\. Anggota Tim Kerja[^\"]* \\(menggantikan Budi Santoso\\)", dewi.Json);
         Assert.Contains("1 langkah menunggu tindakan Anda", dewi.Json, StringComparison.Ordinal);
         var budi = digests.Single(d => d.To == Budi);
         Assert.Contains(number, budi.Json, StringComparison.Ordinal);

@@ -31,14 +31,14 @@ public sealed class ListCardTests
     }
 
     [Fact]
-    public void A_Plh_sees_the_holder_s_steps_marked_as_Plh()
+    public void A_Plh_sees_the_holder_s_steps_marked_with_the_position_he_stands_in_for()
     {
         var office = new SopOffice { Staffing = Staff.With(Staff.YusufForHendra) };
         var kegiatan = office.WalkTo(4);
 
-        var card = TasksCard.Build(office.Views.Tasks([(kegiatan, SopOffice.Definition)], Staff.Yusuf));
+        var card = TasksCard.Build(office.Views.Tasks([(kegiatan, SopOffice.Definition)], Staff.Yusuf, k => office.Permitted(k, Staff.Yusuf)[0].As));
 
-        Assert.Contains("Sebagai Plh. Hendra Gunawan", CardJson.Text(card), StringComparison.Ordinal);
+        Assert.Contains("Sebagai Plh. Kepala Bidang Perijinan dan Kelembagaan (menggantikan Hendra Gunawan)", CardJson.Text(card), StringComparison.Ordinal);
     }
 
     [Fact]
