@@ -101,7 +101,8 @@ async function run(page, shots, { url, number, date, time }) {
   const answer = page.locator(".fai-OutputCard").filter({ hasText: SENT }).filter({ hasText: number });
   const outcome = await until(async () => {
     if ((await answer.count()) > 0) return "sent";
-    const text = await card.innerText().catch(() => "");
+    // The card's locator finds nothing once the answer has replaced it: a short wait, not the page's 30 s default.
+    const text = await card.innerText({ timeout: 1_000 }).catch(() => "");
     return /Isian belum benar|belum dapat/.test(text) ? `refused: ${text.split("\n").find((l) => /Isian|belum/.test(l))}` : null;
   }, `the step 2 card to be answered with "${SENT}"`, 30_000);
   if (outcome !== "sent") throw new Error(`the bot did not take the step 2 card: ${outcome}`);

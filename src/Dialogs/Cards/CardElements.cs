@@ -85,11 +85,49 @@ public static class CardElements
     };
 
     /// <summary>
-    /// Buttons in rows of at most <paramref name="perRow"/> (ActionSets in the body): Teams shows at most five actions per
-    /// set, and the commands offered to a Ketua or Admin are more than that.
+    /// What one row of buttons may hold, in characters of title plus <see cref="ButtonChars"/> a button. Teams lays the buttons
+    /// of a set side by side on one line and cuts the titles that do not fit: on a 360 px phone a card has 328 px for them,
+    /// about 42 characters of its 14 px semibold text. A styled container pads 16 px a side: 4 characters fewer.
+    /// tools/browser/render-cards.mjs measures the cards in Chromium and CardLayoutInBrowserTests (Bot.Tests) holds them to it.
     /// </summary>
-    public static IEnumerable<JsonObject> ButtonRows(IEnumerable<JsonNode> buttons, int perRow = 4) =>
-        buttons.Chunk(perRow).Select(row => new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. row]) });
+    public const int PhoneRowChars = 40;
+
+    public const int PhoneRowCharsInContainer = 36;
+
+    /// <summary>A button's padding, border and the gap to the next, in characters.</summary>
+    private const int ButtonChars = 5;
+
+    /// <summary>
+    /// Buttons in rows that fit a phone (ActionSets in the body, in the given order): a row takes buttons while their titles
+    /// fit <paramref name="rowChars"/> (see <see cref="PhoneRowChars"/>), and at most four, since Teams shows at most five
+    /// actions per set and the commands offered to a Ketua or Admin are more than that.
+    /// </summary>
+    public static IEnumerable<JsonObject> ButtonRows(IEnumerable<JsonNode> buttons, int rowChars = PhoneRowChars)
+    {
+        ArgumentNullException.ThrowIfNull(buttons);
+        var row = new List<JsonNode>();
+        var used = 0;
+        foreach (var button in buttons)
+        {
+            var chars = ((string?)button["title"])?.Length + ButtonChars ?? ButtonChars;
+            if (row.Count > 0 && (used + chars > rowChars || row.Count == 4))
+            {
+                yield return ActionRow(row);
+                row = [];
+                used = 0;
+            }
+
+            row.Add(button);
+            used += chars;
+        }
+
+        if (row.Count > 0)
+        {
+            yield return ActionRow(row);
+        }
+    }
+
+    private static JsonObject ActionRow(List<JsonNode> buttons) => new() { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. buttons]) };
 
     /// <summary>
     /// A button that runs a chat command, as if the person had typed it. Action.Submit arrives as a message whose

@@ -17,7 +17,7 @@ public static class DocumentTexts
 
     public static DocumentWords LaporanDocx { get; } = new("Unduh Laporan (Word)", "Buka arsip SharePoint (Word)", LaporanName);
 
-    public static DocumentWords DisposisiPdf { get; } = new("Unduh Lembar Disposisi (PDF)", "Buka arsip SharePoint (Lembar Disposisi)", DisposisiName);
+    public static DocumentWords DisposisiPdf { get; } = new("Unduh Lembar Disposisi (PDF)", "Buka arsip SharePoint (Disposisi)", DisposisiName);
 
     /// <summary>The download page's one answer to a bad, altered, expired or unknown link.</summary>
     public const string LinkRefused = "Tautan unduhan ini tidak berlaku atau sudah kedaluwarsa. Mintalah tautan baru kepada PerijinanBot di Teams.";

@@ -49,7 +49,7 @@ public static class DocumentsCard
 
         if (view.Links.Count > 0)
         {
-            items.Add(CardInputs.ActionSet(view.Links.Select(link => (JsonNode)OpenUrl(link.Title, link.Url))));
+            items.AddRange(CardElements.ButtonRows(view.Links.Select(link => (JsonNode)OpenUrl(link.Title, link.Url)), CardElements.PhoneRowCharsInContainer));
             items.Add(CardElements.Text(
                 $"Tautan berlaku sampai {WibFormat.DateTime(view.ExpiresAt)}. Setelah itu ketik “dokumen {view.Number}” untuk tautan baru.",
                 TextStyle.Subtle));
@@ -57,7 +57,7 @@ public static class DocumentsCard
 
         if (view.Archive is { Count: > 0 } archive)
         {
-            items.Add(CardInputs.ActionSet(archive.Select(link => (JsonNode)OpenUrl(link.Title, link.Url))));
+            items.AddRange(CardElements.ButtonRows(archive.Select(link => (JsonNode)OpenUrl(link.Title, link.Url)), CardElements.PhoneRowCharsInContainer));
             items.Add(CardElements.Text("Arsip resmi tersimpan di SharePoint kantor; buka dengan akun kantor Anda.", TextStyle.Subtle));
         }
 

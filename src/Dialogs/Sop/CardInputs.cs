@@ -208,8 +208,34 @@ public static class CardInputs
     };
 
     /// <summary>Actions inside the body: the form Universal Actions recommend for older clients.</summary>
-    public static JsonObject ActionSet(IEnumerable<JsonNode> actions) =>
-        new() { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. actions]) };
+    public static JsonObject ActionSet(IEnumerable<JsonNode> actions, bool separator = false)
+    {
+        var set = new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. actions]) };
+        if (separator)
+        {
+            set["separator"] = true;
+            set["spacing"] = "Medium";
+        }
+
+        return set;
+    }
+
+    /// <summary>A button that shows or hides, in place, the elements with these ids (sections collapsed with <see cref="Hidden"/>).</summary>
+    public static JsonObject Toggle(string title, params string[] targets) => new()
+    {
+        ["type"] = "Action.ToggleVisibility",
+        ["title"] = title,
+        ["targetElements"] = new JsonArray([.. targets.Select(t => (JsonNode)t)]),
+    };
+
+    /// <summary>A section that starts collapsed; a <see cref="Toggle"/> with its <paramref name="id"/> (unique in the card) opens it.</summary>
+    public static JsonObject Hidden(string id, IEnumerable<JsonNode> items) => new()
+    {
+        ["type"] = "Container",
+        ["id"] = id,
+        ["isVisible"] = false,
+        ["items"] = new JsonArray([.. items]),
+    };
 
     private static JsonObject Input(string type, string id, string label, string errorMessage, bool required)
     {

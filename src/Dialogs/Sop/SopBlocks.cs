@@ -7,15 +7,24 @@ namespace PerijinanBot.Dialogs.Sop;
 /// <summary>The parts several SOP cards share: the kegiatan header, label/value rows, the timeline, the current state, inputs.</summary>
 internal static class SopBlocks
 {
-    public static IEnumerable<JsonNode> Header(KegiatanHeader header, string title)
+    /// <param name="withSopLine">False where the card shows the SOP's line elsewhere (the step card, in its collapsed standard).</param>
+    public static IEnumerable<JsonNode> Header(KegiatanHeader header, string title, bool withSopLine = true)
     {
-        yield return new JsonObject { ["type"] = "TextBlock", ["text"] = header.SopLine, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small" };
+        if (withSopLine)
+        {
+            yield return SopLine(header);
+        }
+
         yield return CardElements.Text(title, TextStyle.Title);
         foreach (var row in Rows(header.Rows))
         {
             yield return row;
         }
     }
+
+    /// <summary>"SOP 000.8 / 1622 / DISKOPUKM.B — ‹the SOP's name›", small and subtle.</summary>
+    public static JsonObject SopLine(KegiatanHeader header) =>
+        new() { ["type"] = "TextBlock", ["text"] = header.SopLine, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small" };
 
     /// <summary>
     /// Label/value rows: consecutive fixed values as one FactSet (compact; FactSet values are markdown, so a typed value never

@@ -4,11 +4,21 @@ using PerijinanBot.Dialogs.Cards;
 namespace PerijinanBot.Dialogs.Sop;
 
 /// <summary>
-/// The card of one step for the person whose turn it is (also the <c>mulai</c> form for step 1): what to do as the SOP writes
-/// it, the standard and due time, why it came back, the data so far, the inputs, and only the buttons this viewer may press.
+/// The card of one step for the person whose turn it is (also the <c>mulai</c> form for step 1). It leads with what this
+/// person must do: a refusal, why the step came back, the Plh. note, what to do, the due time, the inputs and the buttons.
+/// What is there to look up (the data of earlier steps, the rest of the SOP's standard, the timeline) follows, collapsed
+/// behind toggles, so that on a phone the inputs and buttons are on the first screens rather than four screens down.
 /// </summary>
 public static class StepCard
 {
+    /// <summary>Ids of the collapsed sections; no input id has a dot, except the pickers' <c>‹field›.date</c> and <c>‹field›.time</c>.</summary>
+    internal const string DataSectionId = "more.data";
+
+    internal const string StandardSectionId = "more.standard";
+
+    /// <summary>The standard row shown before the inputs (<see cref="SopCardViews"/> labels the due time so).</summary>
+    private const string DueLabel = "Batas waktu";
+
     public static JsonObject Build(StepCardView view)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -18,7 +28,7 @@ public static class StepCard
             body.Add(CardInputs.Banner(error, caption: "Belum dapat diproses. Periksa isian Anda, lalu kirim lagi."));
         }
 
-        body.AddRange(SopBlocks.Header(view.Header, view.Title));
+        body.AddRange(SopBlocks.Header(view.Header, view.Title, withSopLine: false));
         if (view.StandInNote is { } plh)
         {
             body.Add(CardInputs.Colored(plh, "Accent", bold: true));
@@ -36,7 +46,7 @@ public static class StepCard
 
         body.Add(CardElements.Text("Yang harus dilakukan", TextStyle.Heading));
         body.Add(CardElements.Text(view.Instruction));
-        body.AddRange(SopBlocks.Rows(view.Standard));
+        body.AddRange(SopBlocks.Rows(view.Standard.Where(r => r.Label == DueLabel)));
         if (view.LateText is { } late)
         {
             body.Add(CardInputs.Colored(late, "Attention", bold: true));
@@ -47,21 +57,16 @@ public static class StepCard
             body.Add(CardInputs.Colored(holder, "Warning"));
         }
 
-        if (view.Data.Count > 0)
-        {
-            var data = new List<JsonNode> { CardElements.Text("Data kegiatan", TextStyle.Heading) };
-            foreach (var section in view.Data)
-            {
-                data.Add(CardInputs.Container([CardInputs.Colored(section.Title, "Accent", bold: true), .. SopBlocks.Rows(section.Items)], "emphasis", spacing: "Small"));
-            }
-
-            body.Add(CardInputs.Container(data, separator: true, spacing: "Medium"));
-        }
-
         if (view.Inputs.Count > 0)
         {
             body.Add(CardElements.Text("Isian langkah ini", TextStyle.Heading));
             body.AddRange(view.Inputs.Select(SopBlocks.Input));
+        }
+
+        var decisions = Decisions(view);
+        if (decisions.Count > 0)
+        {
+            body.Add(CardInputs.ActionSet(decisions));
         }
 
         foreach (var line in view.NextSteps)
@@ -69,17 +74,13 @@ public static class StepCard
             body.Add(CardElements.Text(line, TextStyle.Subtle));
         }
 
-        var actions = Actions(view);
-        if (actions.Count > 0)
-        {
-            body.Add(CardInputs.ActionSet(actions));
-        }
-
-        body.Add(SopBlocks.Timeline(view.Timeline));
+        body.AddRange(CardElements.ButtonRows(Commands(view)));
+        body.AddRange(Collapsed(view));
         return CardElements.Card(body);
     }
 
-    private static List<JsonNode> Actions(StepCardView view)
+    /// <summary>The step's own buttons: they send the inputs. On a row of their own, so that no title is cut on a phone.</summary>
+    private static List<JsonNode> Decisions(StepCardView view)
     {
         var actions = new List<JsonNode>();
         foreach (var button in view.Buttons)
@@ -97,17 +98,49 @@ public static class StepCard
             ]));
         }
 
+        return actions;
+    }
+
+    /// <summary>Commands about the whole kegiatan; each opens its own card.</summary>
+    private static List<JsonNode> Commands(StepCardView view)
+    {
+        var commands = new List<JsonNode>();
         if (view.RescheduleCommand is { } reschedule)
         {
-            actions.Add(CardInputs.CommandButton("Ubah jadwal…", reschedule));
+            commands.Add(CardInputs.CommandButton("Ubah jadwal", reschedule));
         }
 
         if (view.CancelCommand is { } cancel)
         {
-            actions.Add(CardInputs.CommandButton("Batalkan kegiatan…", cancel));
+            commands.Add(CardInputs.CommandButton("Batalkan kegiatan", cancel));
         }
 
-        return actions;
+        return commands;
+    }
+
+    /// <summary>
+    /// What earlier steps recorded; then the SOP's line, the rest of its standard for this step and the timeline: each behind
+    /// its own toggle.
+    /// </summary>
+    private static IEnumerable<JsonNode> Collapsed(StepCardView view)
+    {
+        if (view.Data.Count > 0)
+        {
+            var data = new List<JsonNode> { CardElements.Text("Data kegiatan", TextStyle.Heading) };
+            foreach (var section in view.Data)
+            {
+                data.Add(CardInputs.Container([CardInputs.Colored(section.Title, "Accent", bold: true), .. SopBlocks.Rows(section.Items)], "emphasis", spacing: "Small"));
+            }
+
+            yield return CardInputs.ActionSet([CardInputs.Toggle("Lihat data kegiatan", DataSectionId)], separator: true);
+            yield return CardInputs.Hidden(DataSectionId, data);
+        }
+
+        var standard = new List<JsonNode> { CardElements.Text("Standar langkah ini", TextStyle.Heading), SopBlocks.SopLine(view.Header) };
+        standard.AddRange(SopBlocks.Rows(view.Standard.Where(r => r.Label != DueLabel)));
+        standard.Add(SopBlocks.Timeline(view.Timeline));
+        yield return CardInputs.ActionSet([CardInputs.Toggle("Lihat standar dan alur langkah", StandardSectionId)], separator: view.Data.Count == 0);
+        yield return CardInputs.Hidden(StandardSectionId, standard);
     }
 
     private static JsonObject Data(StepCardView view) => view switch

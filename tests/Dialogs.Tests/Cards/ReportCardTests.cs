@@ -38,10 +38,10 @@ public sealed class ReportCardTests
             Archive: [new("Buka arsip SharePoint (PDF)", archivedPdf), new("Buka arsip SharePoint (Word)", archivedDocx)]));
         var text = Text(card);
 
-        var actionSets = Find(card, n => (string?)n["type"] == "ActionSet").ToList();
-        Assert.Equal(2, actionSets.Count);
-        Assert.Equal([archivedPdf.AbsoluteUri, archivedDocx.AbsoluteUri], actionSets[1]["actions"]!.AsArray().Select(a => (string?)a!["url"]));
-        Assert.Equal(["Buka arsip SharePoint (PDF)", "Buka arsip SharePoint (Word)"], actionSets[1]["actions"]!.AsArray().Select(a => (string?)a!["title"]));
+        // The downloads first, then the archive, each button on its own row so that no title is cut on a phone.
+        var buttons = Find(card, n => (string?)n["type"] == "ActionSet").Select(set => set["actions"]!.AsArray().Single()!).ToList();
+        Assert.Equal([Pdf.AbsoluteUri, Docx.AbsoluteUri, archivedPdf.AbsoluteUri, archivedDocx.AbsoluteUri], buttons.Select(a => (string?)a["url"]));
+        Assert.Equal(["Buka arsip SharePoint (PDF)", "Buka arsip SharePoint (Word)"], buttons.Skip(2).Select(a => (string?)a["title"]));
         // The expiry note speaks of the downloads only; the archive asks for the office account instead.
         Assert.True(text.IndexOf("Tautan berlaku sampai", StringComparison.Ordinal) < text.IndexOf("Buka arsip SharePoint", StringComparison.Ordinal));
         Assert.Contains("Arsip resmi tersimpan di SharePoint kantor", text, StringComparison.Ordinal);
@@ -56,13 +56,13 @@ public sealed class ReportCardTests
         var card = DocumentsCard.Build(new DocumentsView("FAS-2026-0001",
             ["Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B", "Lembar Disposisi nomor B-511/DISKOPUKM-B/XI/2026"],
             [new("Unduh Laporan (PDF)", Pdf), new("Unduh Laporan (Word)", Docx), new("Unduh Lembar Disposisi (PDF)", Lembar)], Expires,
-            Archive: [new("Buka arsip SharePoint (Lembar Disposisi)", archivedLembar)]));
+            Archive: [new("Buka arsip SharePoint (Disposisi)", archivedLembar)]));
 
         Assert.Equal(
             ["Dokumen kegiatan FAS-2026-0001", "Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B", "Lembar Disposisi nomor B-511/DISKOPUKM-B/XI/2026"],
             Find(card, n => (string?)n["weight"] == "Bolder").Select(n => (string?)n["text"]));
         Assert.Equal(
-            ["Unduh Laporan (PDF)", "Unduh Laporan (Word)", "Unduh Lembar Disposisi (PDF)", "Buka arsip SharePoint (Lembar Disposisi)"],
+            ["Unduh Laporan (PDF)", "Unduh Laporan (Word)", "Unduh Lembar Disposisi (PDF)", "Buka arsip SharePoint (Disposisi)"],
             Find(card, n => (string?)n["type"] == "Action.OpenUrl").Select(n => (string?)n["title"]));
         CardAssert.MatchesGolden(card, "dokumen-disposisi");
         CardAssert.IsValidAdaptiveCard(card);

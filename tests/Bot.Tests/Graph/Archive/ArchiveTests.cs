@@ -41,7 +41,7 @@ public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<Azurite
     private static readonly string[] DocumentLinks =
     [
         "Unduh Laporan (PDF)", "Unduh Laporan (Word)", "Unduh Lembar Disposisi (PDF)",
-        "Buka arsip SharePoint (PDF)", "Buka arsip SharePoint (Word)", "Buka arsip SharePoint (Lembar Disposisi)",
+        "Buka arsip SharePoint (PDF)", "Buka arsip SharePoint (Word)", "Buka arsip SharePoint (Disposisi)",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
