@@ -27,6 +27,7 @@ internal static class KegiatanFacts
         public const string WaktuPelaksanaan = "waktuPelaksanaan";
         public const string TempatPelaksanaan = "tempatPelaksanaan";
         public const string CatatanPelaksanaan = "catatanPelaksanaan";
+        public const string AlasanPerubahan = "alasanPerubahan";
         public const string RingkasanHasil = "ringkasanHasil";
         public const string JumlahPeserta = "jumlahPeserta";
         public const string Dokumentasi = "dokumentasi";

@@ -99,13 +99,22 @@ internal static class LaporanBuilder
             new LaporanEntry("Hari/tanggal", when is { } day ? WibFormat.Date(LaporanText.WibDate(day)) : LaporanText.Dash),
             new LaporanEntry("Pukul", when is { } time ? $"{WibFormat.Time(time)} WIB" : LaporanText.Dash),
             new LaporanEntry("Tempat", Value(kegiatan, Fields.TempatPelaksanaan) ?? Value(kegiatan, Fields.Tempat) ?? LaporanText.Dash),
+        };
+        // Held other than planned (step 6's reason for a waktu or tempat other than step 2's jadwal and tempat).
+        if (Value(kegiatan, Fields.AlasanPerubahan) is { } changed)
+        {
+            blocks.Add(new LaporanEntry("Perubahan dari rencana", changed));
+        }
+
+        blocks.AddRange(
+        [
             new LaporanEntry("Materi", Value(kegiatan, Fields.MateriSubstansi) ?? LaporanText.Dash),
             new LaporanEntry("Jumlah peserta", Value(kegiatan, Fields.JumlahPeserta) is { } count
                 ? long.TryParse(count, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? $"{WibFormat.Number(n)} orang" : count
                 : LaporanText.Dash),
             new LaporanEntry("Peserta", Value(kegiatan, Fields.CalonPeserta) ?? LaporanText.Dash),
             new LaporanEntry("Narasumber", Value(kegiatan, Fields.CalonNarasumber) ?? LaporanText.Dash),
-        };
+        ]);
 
         if (LaporanText.CleanOrNull(kegiatan.Starter.Name) is { } starter)
         {

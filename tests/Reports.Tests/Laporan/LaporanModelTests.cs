@@ -54,6 +54,7 @@ public sealed class LaporanModelTests
         Assert.Equal("Rabu, 15 Juli 2026", Value(pelaksanaan, "Hari/tanggal"));
         Assert.Equal("09.30 WIB", Value(pelaksanaan, "Pukul"));
         Assert.Equal("Aula Kantor Dinas Koperasi UKM Kabupaten Kubu Raya", Value(pelaksanaan, "Tempat"));
+        Assert.Equal("Aula Dinas dipakai rapat pimpinan; kegiatan dipindah ke Kubu Raya.", Value(pelaksanaan, "Perubahan dari rencana"));
         Assert.Equal("1.250 orang", Value(pelaksanaan, "Jumlah peserta"));
         Assert.Equal("Dr. Ahmad Fauzi (Kemenkop UKM)\nIr. Sri Wahyuni, M.M.", Value(pelaksanaan, "Narasumber"));
         Assert.Equal("Rina Marlina", Value(pelaksanaan, "Ketua Tim Kerja"));

@@ -156,6 +156,7 @@ internal static class LaporanScenario
         ["disposisi", "bahan"],
         ("waktuPelaksanaan", "2026-07-15T09:30"),
         ("tempatPelaksanaan", "Aula Kantor Dinas Koperasi UKM Kabupaten Kubu Raya"),
+        ("alasanPerubahan", "Aula Dinas dipakai rapat pimpinan; kegiatan dipindah ke Kubu Raya."),
         ("catatanPelaksanaan", longLists ? Paragraphs("CATATAN", 1900) : "Dihadiri pengurus <lengkap> & pengawas."));
 
     private static FormInput ReportForm(bool longLists) => Form(
