@@ -56,7 +56,7 @@ public sealed class AgendaRegister(TableServiceClient service, IOptions<StorageO
             var counter = await table.GetEntityIfExistsAsync<TableEntity>(partition, CounterRow, cancellationToken: cancellationToken);
             var last = counter.HasValue ? counter.Value!.GetInt32("Last") ?? 0 : _options.FirstSerial - 1;
             var serial = Math.Max(last, _options.FirstSerial - 1) + 1;
-            var entry = new AgendaEntry(year, serial, request.Tanggal, _options.Format(year, serial), null, request.Perihal, request.Tujuan,
+            var entry = new AgendaEntry(year, serial, request.Tanggal, _options.Format(year, serial, request.Document), null, request.Perihal, request.Tujuan,
                 request.PengolahId, request.PengolahName, request.KegiatanNumber, request.Document);
             var counterRow = new TableEntity(partition, CounterRow) { ["Last"] = serial };
             var actions = new List<TableTransactionAction>
@@ -140,9 +140,6 @@ public sealed class AgendaRegister(TableServiceClient service, IOptions<StorageO
             }
         }
     }
-
-    /// <summary>The number formatted from a serial, for texts that name a serial the register will give.</summary>
-    public string Format(int year, int serial) => _options.Format(year, serial);
 
     private static async Task<AgendaEntry?> FindAsync(TableClient table, int year, string kegiatanNumber, string document, CancellationToken cancellationToken)
     {

@@ -67,6 +67,19 @@ public sealed class AgendaRegisterTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task By_default_the_number_is_klasifikasi_serial_unit_year_without_padding_and_each_kind_takes_its_own_klasifikasi()
+    {
+        var options = new AgendaOptions();
+        options.Klasifikasi[AgendaDocuments.Laporan] = "500.3.2";
+        var register = Register(Prefix(), options);
+        var laporan = await register.RecordAsync(Letter(1), CancellationToken.None);
+        var disposisi = await register.RecordAsync(Letter(2) with { Document = AgendaDocuments.Disposisi }, CancellationToken.None);
+
+        Assert.Equal("500.3.2/1/DISKOPUKM.B/2026", laporan.NomorBot);
+        Assert.Equal("000.8/2/DISKOPUKM.B/2026", disposisi.NomorBot);
+    }
+
+    [Fact]
     public async Task A_SRIKANDI_number_becomes_the_letters_number_and_may_not_be_used_twice_in_a_year()
     {
         var register = Register(Prefix());

@@ -34,7 +34,7 @@ public sealed class LaporanDialogTests(AzuriteFixture storage) : IClassFixture<A
             var closing = await h.CardAsync(person, c => DialogCards.Title(c) == $"Kegiatan {number} selesai", $"{person}: closing card");
             var links = OpenUrls(closing.Card);
             Assert.Equal(["Unduh Laporan (PDF)", "Unduh Laporan (Word)"], links.Select(l => l.Title));
-            Assert.Contains("Laporan Kegiatan nomor 000.8 / 0002 / DISKOPUKM.B", DialogCards.Text(closing.Card), StringComparison.Ordinal);
+            Assert.Contains($"Laporan Kegiatan nomor 000.8/2/DISKOPUKM.B/{OfficeWeek.Today.Year}", DialogCards.Text(closing.Card), StringComparison.Ordinal);
             pdfLink ??= links[0].Url;
         }
 
@@ -43,8 +43,9 @@ public sealed class LaporanDialogTests(AzuriteFixture storage) : IClassFixture<A
         var text = PdfText(pdf);
         Assert.Contains(number, text, StringComparison.Ordinal);
         Assert.Contains("KSP Maju Bersama", text, StringComparison.Ordinal);
-        Assert.Contains("000.8 / 0001 / DISKOPUKM.B", text, StringComparison.Ordinal);
-        Assert.Contains("000.8 / 0002 / DISKOPUKM.B", text, StringComparison.Ordinal);
+        // Numbered as the Tata Naskah Dinas writes it: klasifikasi/serial (not padded)/unit/year.
+        Assert.Contains($"000.8/1/DISKOPUKM.B/{OfficeWeek.Today.Year}", text, StringComparison.Ordinal);
+        Assert.Contains($"000.8/2/DISKOPUKM.B/{OfficeWeek.Today.Year}", text, StringComparison.Ordinal);
 
         // The agenda: the disposition (step 5, the Kadis) is No. 1 and the report (step 7, Budi) No. 2.
         await h.SayAsync(h.Ketua, "agenda", Ct);
