@@ -9,6 +9,7 @@ using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Health;
 using PerijinanBot.Bot.Letters;
 using PerijinanBot.Bot.Meetings;
+using PerijinanBot.Bot.OfficeCalendar;
 using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Reminders;
@@ -39,6 +40,8 @@ services.AddTurns();
 services.AddConversations();
 // Who is who: the directory of role holders.
 services.AddPeopleDirectory(configuration);
+// The office's work calendar (hours, Ramadan hours, holidays per year), from Calendar:Blob (shared, refreshed) or a file.
+services.AddWorkCalendar(configuration);
 // Kegiatan decisions: the SOP engine, one read and one batch per click, the step cards and notices it leaves.
 services.AddDecisions(configuration);
 // Outbox: delivers the work a decision leaves (cards, notices, indexes, letters, Graph), once, after the answer.

@@ -17,8 +17,9 @@ internal static class DecisionsSetup
     public static IServiceCollection AddDecisions(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        // The definitions and the calendar are validated when the engine is built: a broken data file stops start-up.
-        services.AddSingleton(sp => new SopEngine(SopCatalog.Embedded, Calendar(configuration), sp.GetRequiredService<TimeProvider>()));
+        // The definitions are validated when the engine is built: a broken data file stops start-up. The calendar in force
+        // comes from AddWorkCalendar's source, read at each command.
+        services.AddSingleton(sp => new SopEngine(SopCatalog.Embedded, sp.GetRequiredService<WorkCalendarSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<KegiatanService>();
         services.AddOptions<SopOptions>().Bind(configuration.GetSection(SopOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SopOptions>, SopOptionsValidator>();
@@ -35,25 +36,6 @@ internal static class DecisionsSetup
         services.AddSingleton<IPersonalChatOpened, WaitingCards>();
         services.AddHostedService<EngineStartupCheck>();
         return services;
-    }
-
-    /// <summary>
-    /// The office's working calendar: <c>Calendar:File</c> names a JSON file in the embedded calendar's format (hours, breaks,
-    /// holidays per year), so next year's holiday list is a file change, not a new build; without it, the embedded calendar.
-    /// </summary>
-    private static WorkCalendar Calendar(IConfiguration configuration)
-    {
-        if (configuration["Calendar:File"] is not { Length: > 0 } path)
-        {
-            return WorkCalendar.Default;
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException($"Calendar:File '{path}' does not exist.");
-        }
-
-        return WorkCalendar.FromJson(File.ReadAllText(path));
     }
 
     /// <summary>Builds the engine at start-up, so an invalid SOP file or calendar fails the host instead of the first click.</summary>

@@ -117,20 +117,22 @@ internal sealed class ReminderSweeper : BackgroundService
             return 0;
         }
 
-        var ladder = new ReminderLadder(definition, _kegiatan.Calendar);
+        // One calendar for the whole delivery, even if a new one is published meanwhile.
+        var calendar = _kegiatan.Calendar;
+        var ladder = new ReminderLadder(definition, calendar);
         var step = definition.Step(row.Step);
         var reminder = ladder.Schedule(current).FirstOrDefault(r => r.Kind == row.Kind && r.Occurrence == row.Occurrence)
             ?? new Reminder(row.Step, row.Attempt, row.Kind, row.Occurrence, row.FireAt, AudienceOf(row.Kind), row.Kind == ReminderKind.Escalation ? ladder.SuperiorOf(step) : null, row.Schedule);
-        if (!_kegiatan.Calendar.IsWorkingTime(reminder.FireAt))
+        if (!calendar.IsWorkingTime(reminder.FireAt))
         {
             ReminderLog.OutsideWorkingTime(_logger, row.RowKey);
         }
 
-        var view = ReminderViews.Reminder(state, definition, reminder, _kegiatan.Calendar, now);
+        var view = ReminderViews.Reminder(state, definition, reminder, calendar, now);
         var card = ReminderCard.Build(view);
         var sent = 0;
         var recipients = Recipients(state, reminder, current);
-        foreach (var (person, standsInFor) in WithStandIns(recipients, _kegiatan.Calendar.LocalDate(now)))
+        foreach (var (person, standsInFor) in WithStandIns(recipients, calendar.LocalDate(now)))
         {
             // A Plh. gets the holder's reminder under a key of their own, saying whom they receive it for.
             var key = standsInFor is not null ? $"{reminder.DedupeKey(state.Number)}|plh|{person.Id.ToLowerInvariant()}"

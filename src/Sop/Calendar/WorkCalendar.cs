@@ -22,14 +22,16 @@ public sealed class WorkCalendar
         FromJson(EmbeddedResources.ReadText(typeof(WorkCalendar).Assembly, "PerijinanBot.Sop.Calendar.work-calendar.json")));
 
     private readonly IReadOnlyDictionary<DayOfWeek, WorkPeriod[]> _week;
+    private readonly IReadOnlyList<HoursRange> _ranges;
     private readonly Dictionary<DateOnly, Holiday> _holidays;
     private readonly HashSet<int> _holidayYears;
 
-    internal WorkCalendar(WorkCalendarData data, TimeZoneInfo zone, IReadOnlyDictionary<DayOfWeek, WorkPeriod[]> week)
+    internal WorkCalendar(WorkCalendarData data, TimeZoneInfo zone, IReadOnlyDictionary<DayOfWeek, WorkPeriod[]> week, IReadOnlyList<HoursRange> ranges)
     {
         Data = data;
         Zone = zone;
         _week = week;
+        _ranges = ranges;
         _holidays = data.HolidayLists.SelectMany(l => l.Days).ToDictionary(d => d.Date);
         _holidayYears = data.HolidayLists.Select(l => l.Year).ToHashSet();
     }
@@ -68,6 +70,24 @@ public sealed class WorkCalendar
 
     /// <summary>False when no holiday list is loaded for <paramref name="year"/>: only weekends count then, and admins should be told.</summary>
     public bool HasHolidayList(int year) => _holidayYears.Contains(year);
+
+    /// <summary>
+    /// The first year without a holiday list among <paramref name="today"/>'s year and the years that begin within
+    /// <paramref name="daysAhead"/> days after it, or null: what an operator should be warned of before the year begins.
+    /// </summary>
+    public int? YearWithoutHolidayList(DateOnly today, int daysAhead)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(daysAhead);
+        for (var year = today.Year; year <= today.AddDays(daysAhead).Year; year++)
+        {
+            if (!HasHolidayList(year))
+            {
+                return year;
+            }
+        }
+
+        return null;
+    }
 
     public bool IsWorkingDay(DateOnly date) => PeriodsOn(date).Length > 0;
 
@@ -201,8 +221,24 @@ public sealed class WorkCalendar
         return total;
     }
 
-    private WorkPeriod[] PeriodsOn(DateOnly date) =>
-        _holidays.ContainsKey(date) ? [] : _week.GetValueOrDefault(date.DayOfWeek, []);
+    /// <summary>Every computation reads the hours of a day here: none on a holiday, a special range's week inside it, else the usual week.</summary>
+    private WorkPeriod[] PeriodsOn(DateOnly date)
+    {
+        if (_holidays.ContainsKey(date))
+        {
+            return [];
+        }
+
+        foreach (var range in _ranges)
+        {
+            if (range.Contains(date))
+            {
+                return range.Week.GetValueOrDefault(date.DayOfWeek, []);
+            }
+        }
+
+        return _week.GetValueOrDefault(date.DayOfWeek, []);
+    }
 
     private DateOnly ScanDays(DateOnly from, int step)
     {
@@ -237,3 +273,9 @@ public sealed class WorkCalendar
 
 /// <summary>One stretch of working time within a day, [Start, End).</summary>
 internal readonly record struct WorkPeriod(TimeOnly Start, TimeOnly End);
+
+/// <summary>A compiled <see cref="SpecialHours"/>: its week applies from <see cref="From"/> to <see cref="To"/>, both included.</summary>
+internal sealed record HoursRange(DateOnly From, DateOnly To, string Name, IReadOnlyDictionary<DayOfWeek, WorkPeriod[]> Week)
+{
+    public bool Contains(DateOnly date) => From <= date && date <= To;
+}

@@ -10,7 +10,8 @@ internal static class WorkCalendarCompiler
         ArgumentNullException.ThrowIfNull(data);
         var errors = new List<string>();
         var zone = FindZone(data.TimeZone, errors);
-        var week = CompileWeek(data.WorkingHours ?? [], errors);
+        var week = CompileWeek(data.WorkingHours ?? [], "workingHours", errors);
+        var ranges = CompileRanges(data.SpecialHours ?? [], errors);
         CheckHolidays(data.HolidayLists ?? [], errors);
 
         if (errors.Count > 0)
@@ -18,7 +19,7 @@ internal static class WorkCalendarCompiler
             throw new WorkCalendarException(errors);
         }
 
-        return new WorkCalendar(data, zone!, week);
+        return new WorkCalendar(data, zone!, week, ranges);
     }
 
     private static TimeZoneInfo? FindZone(string? id, List<string> errors)
@@ -40,12 +41,14 @@ internal static class WorkCalendarCompiler
         }
     }
 
-    private static Dictionary<DayOfWeek, WorkPeriod[]> CompileWeek(IReadOnlyList<WorkingHours> entries, List<string> errors)
+    /// <summary>One week of hours; <paramref name="section"/> names it in errors ("workingHours", "specialHours[0].workingHours").</summary>
+    private static Dictionary<DayOfWeek, WorkPeriod[]> CompileWeek(IReadOnlyList<WorkingHours> entries, string section, List<string> errors)
     {
+        var errorsBefore = errors.Count;
         var week = new Dictionary<DayOfWeek, WorkPeriod[]>();
         for (var i = 0; i < entries.Count; i++)
         {
-            var where = $"workingHours[{i}]";
+            var where = $"{section}[{i}]";
             var entry = entries[i];
             var periods = CompilePeriods(entry, where, errors);
             if ((entry.Days ?? []).Count == 0)
@@ -62,9 +65,9 @@ internal static class WorkCalendarCompiler
             }
         }
 
-        if (!week.Values.Any(p => p.Length > 0) && errors.Count == 0)
+        if (!week.Values.Any(p => p.Length > 0) && errors.Count == errorsBefore)
         {
-            errors.Add("workingHours must give at least one weekday working hours.");
+            errors.Add($"{section} must give at least one weekday working hours.");
         }
 
         return week;
@@ -110,6 +113,61 @@ internal static class WorkCalendarCompiler
 
         periods.Add(new WorkPeriod(cursor, end.Value));
         return [.. periods];
+    }
+
+    /// <summary>
+    /// The special-hours ranges, ordered by their first day: each named, with both dates, not ending before it starts, with a
+    /// valid week of its own, and overlapping no other range (a date has one set of hours).
+    /// </summary>
+    private static List<HoursRange> CompileRanges(IReadOnlyList<SpecialHours> entries, List<string> errors)
+    {
+        var ranges = new List<(int Index, HoursRange Range)>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var where = $"specialHours[{i}]";
+            if (string.IsNullOrWhiteSpace(entry.Name))
+            {
+                errors.Add($"{where}: name is required (e.g. \"Ramadan 1447 H\").");
+            }
+
+            if (entry.From is null)
+            {
+                errors.Add($"{where}: from is required, the first day of the range as yyyy-MM-dd.");
+            }
+
+            if (entry.To is null)
+            {
+                errors.Add($"{where}: to is required, the last day of the range (included) as yyyy-MM-dd.");
+            }
+
+            var week = CompileWeek(entry.WorkingHours ?? [], $"{where}.workingHours", errors);
+            if (entry.From is not { } from || entry.To is not { } to)
+            {
+                continue;
+            }
+
+            if (to < from)
+            {
+                errors.Add($"{where} ({entry.Name}): to {to:yyyy-MM-dd} is before from {from:yyyy-MM-dd}.");
+                continue;
+            }
+
+            ranges.Add((i, new HoursRange(from, to, entry.Name, week)));
+        }
+
+        ranges.Sort((a, b) => a.Range.From.CompareTo(b.Range.From));
+        for (var r = 1; r < ranges.Count; r++)
+        {
+            var (before, after) = (ranges[r - 1], ranges[r]);
+            if (after.Range.From <= before.Range.To)
+            {
+                errors.Add($"specialHours[{after.Index}] ({after.Range.Name}, {after.Range.From:yyyy-MM-dd} to {after.Range.To:yyyy-MM-dd}) overlaps "
+                    + $"specialHours[{before.Index}] ({before.Range.Name}, {before.Range.From:yyyy-MM-dd} to {before.Range.To:yyyy-MM-dd}); a date can have only one set of special hours.");
+            }
+        }
+
+        return [.. ranges.Select(r => r.Range)];
     }
 
     private static TimeOnly? ParseTime(string? text, string where, List<string> errors)

@@ -18,22 +18,30 @@ namespace PerijinanBot.Sop.Engine;
 public sealed class SopEngine
 {
     private readonly TimeProvider _time;
+    private readonly WorkCalendarSource _calendars;
     private readonly Dictionary<(string Id, int Version), TransitionTable> _tables;
 
     public SopEngine(SopCatalog catalog, WorkCalendar calendar, TimeProvider time)
+        : this(catalog, new WorkCalendarSource(calendar), time)
+    {
+    }
+
+    /// <summary>An engine that reads the calendar in force from <paramref name="calendars"/> at each command.</summary>
+    public SopEngine(SopCatalog catalog, WorkCalendarSource calendars, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(calendars);
         ArgumentNullException.ThrowIfNull(time);
         Catalog = catalog;
-        Calendar = calendar;
+        _calendars = calendars;
         _time = time;
         _tables = catalog.All.ToDictionary(d => (d.Id, d.Version), TransitionTable.For);
     }
 
     public SopCatalog Catalog { get; }
 
-    public WorkCalendar Calendar { get; }
+    /// <summary>The calendar in force now; a command reads it once, so one decision never mixes two calendars.</summary>
+    public WorkCalendar Calendar => _calendars.Current;
 
     /// <summary>The definition version a kegiatan is pinned to, or null if it is no longer loaded.</summary>
     public SopDefinition? DefinitionOf(Kegiatan kegiatan)

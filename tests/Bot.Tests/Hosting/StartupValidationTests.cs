@@ -29,6 +29,9 @@ public sealed class StartupValidationTests
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Delegations__MaxAppointmentsPerOfficial"] = "0" }, "Delegations:MaxAppointmentsPerOfficial must be between 1 and 50" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Directory__Users__0__Roles__0"] = "Kadis" }, "Directory:Users:0:Roles has unknown role 'Kadis'" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Directory__Users__1__AadObjectId"] = "00000000-0000-4000-8000-000000000001" }, "is listed twice" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Calendar__Blob"] = "work-calendar.json" }, "Calendar:Blob must be <container>/<blob name>" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Calendar__RefreshInterval"] = "00:00:01" }, "Calendar:RefreshInterval must be between 00:00:10 and 1.00:00:00" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Calendar__File"] = "/nonexistent/work-calendar.json" }, "Calendar:File '/nonexistent/work-calendar.json' does not exist" },
     };
 
     [Theory]

@@ -52,15 +52,16 @@ public sealed class ReminderSweepTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task What_fell_due_overnight_is_sent_at_the_next_working_start()
     {
-        // Friday 6 March 15.30: step 2 is due at 16.30, the very end of Friday's working time, so "due" waits for Monday 07.30.
-        await using var office = await ReminderOffice.StartAsync(azurite, 1, Wib(3, 6, 15, 30));
+        // Friday 17 July 15.30 (usual hours, not Ramadan): step 2 is due at 16.30, the very end of Friday's working time, so
+        // "due" waits for Monday 07.30.
+        await using var office = await ReminderOffice.StartAsync(azurite, 1, Wib(7, 17, 15, 30));
         var number = await office.StartAsync();
 
-        Assert.Equal(1, await office.SweepAllAsync(Wib(3, 6, 16, 18)));  // "soon", within working time
-        Assert.Equal(0, await office.SweepAllAsync(Wib(3, 6, 16, 30)));  // closing time
-        Assert.Equal(0, await office.SweepAllAsync(Wib(3, 7, 9, 0)));    // Saturday
-        Assert.Equal(0, await office.SweepAllAsync(Wib(3, 9, 7, 29)));   // Monday before work
-        Assert.Equal(1, await office.SweepAllAsync(Wib(3, 9, 7, 30)));
+        Assert.Equal(1, await office.SweepAllAsync(Wib(7, 17, 16, 18)));  // "soon", within working time
+        Assert.Equal(0, await office.SweepAllAsync(Wib(7, 17, 16, 30)));  // closing time
+        Assert.Equal(0, await office.SweepAllAsync(Wib(7, 18, 9, 0)));    // Saturday
+        Assert.Equal(0, await office.SweepAllAsync(Wib(7, 20, 7, 29)));   // Monday before work
+        Assert.Equal(1, await office.SweepAllAsync(Wib(7, 20, 7, 30)));
         Assert.Equal(("pengingat-due", number), office.Cards("pengingat-")[^1] is var due ? (due.Id, due.Number) : default);
     }
 

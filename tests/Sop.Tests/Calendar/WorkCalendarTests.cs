@@ -87,9 +87,10 @@ public sealed class WorkCalendarTests
 
         Assert.True(_calendar.IsWorkingDay(new DateOnly(2026, 3, 17)));
         Assert.True(_calendar.IsWorkingDay(new DateOnly(2026, 3, 25)));
-        // Tuesday 15:50 + 15 minutes: 10 minutes before closing, then the next working day is Wednesday 25 March.
-        Assert.Equal(Wib(2026, 3, 25, 7, 35), _calendar.DueAt(Wib(2026, 3, 17, 15, 50), Waktu.Minutes(15)));
-        Assert.Equal(TimeSpan.FromMinutes(90), _calendar.WorkingTimeBetween(Wib(2026, 3, 17, 15, 0), Wib(2026, 3, 25, 8, 0)));
+        // Tuesday 17 March is in Ramadan and closes at 15.00: 14:50 + 15 minutes is 10 minutes that day and 5 on Wednesday
+        // 25 March, the first working day after the holidays, back on the usual hours (07.30).
+        Assert.Equal(Wib(2026, 3, 25, 7, 35), _calendar.DueAt(Wib(2026, 3, 17, 14, 50), Waktu.Minutes(15)));
+        Assert.Equal(TimeSpan.FromMinutes(90), _calendar.WorkingTimeBetween(Wib(2026, 3, 17, 14, 0), Wib(2026, 3, 25, 8, 0)));
     }
 
     [Theory]

@@ -64,10 +64,10 @@ public sealed class ReminderLadderTests
         [
             (ReminderKind.Soon, 1, Wib(2, 13, 16, 0)),        // 12 of 15 working hours
             (ReminderKind.Due, 1, Wib(2, 18, 10, 0)),
-            (ReminderKind.Overdue, 1, Wib(2, 19, 7, 30)),     // every working day at 07.30
-            (ReminderKind.Overdue, 2, Wib(2, 20, 7, 30)),
+            (ReminderKind.Overdue, 1, Wib(2, 19, 8, 0)),      // every working day at 07.30, or at opening when later: Ramadan from the 19th opens at 08.00
+            (ReminderKind.Overdue, 2, Wib(2, 20, 8, 0)),
             (ReminderKind.Escalation, 1, Wib(2, 20, 10, 0)),  // overdue by its own waktu again: 2 working days
-            (ReminderKind.Overdue, 3, Wib(2, 23, 7, 30)),     // Monday, after the weekend
+            (ReminderKind.Overdue, 3, Wib(2, 23, 8, 0)),      // Monday, after the weekend
         ], First(visit, 6));
         Assert.Equal(Role.KetuaTimKerja, Ladder.Schedule(visit).Single(r => r.Kind == ReminderKind.Escalation).SuperiorRole);
     }
@@ -114,16 +114,16 @@ public sealed class ReminderLadderTests
         // Jadwal Monday 9 March 2026 09.00: the working day before is Friday 6 March. The 5-minute standard runs from the jadwal
         // to the recorded start, but nothing fires on the jadwal's day after the jadwal reminder: no "due", no overdue, no
         // escalation while the Ketua is in the kegiatan. A start still unrecorded is chased from Tuesday 07.30, and the Kepala
-        // Bidang told an hour later.
+        // Bidang told an hour later. March 2026 is Ramadan: the office opens at 08.00, so what falls at 07.30 fires at 08.00.
         var visit = Visit(6, Wib(3, 9, 9, 0));
 
         Assert.Equal(
         [
-            (ReminderKind.JadwalDayBefore, 1, Wib(3, 6, 7, 30)),
+            (ReminderKind.JadwalDayBefore, 1, Wib(3, 6, 8, 0)),
             (ReminderKind.Jadwal, 1, Wib(3, 9, 9, 0)),
-            (ReminderKind.Overdue, 1, Wib(3, 10, 7, 30)),
-            (ReminderKind.Escalation, 1, Wib(3, 10, 8, 30)),
-            (ReminderKind.Overdue, 2, Wib(3, 11, 7, 30)),
+            (ReminderKind.Overdue, 1, Wib(3, 10, 8, 0)),
+            (ReminderKind.Escalation, 1, Wib(3, 10, 9, 0)),
+            (ReminderKind.Overdue, 2, Wib(3, 11, 8, 0)),
         ], First(visit, 5));
         Assert.Equal(Wib(3, 9, 9, 5), visit.DueAt);
         Assert.DoesNotContain(Ladder.Schedule(visit).Take(100), r => r.Kind is ReminderKind.Due or ReminderKind.Soon);
@@ -134,24 +134,26 @@ public sealed class ReminderLadderTests
     [Fact]
     public void A_jadwal_on_a_Friday_afternoon_is_chased_on_Monday_morning_not_over_the_weekend()
     {
+        // Friday 13 March 2026, in Ramadan: Monday opens at 08.00.
         var visit = Visit(6, Wib(3, 13, 14, 0));
 
         Assert.Equal(
         [
-            (ReminderKind.Overdue, 1, Wib(3, 16, 7, 30)),
-            (ReminderKind.Escalation, 1, Wib(3, 16, 8, 30)),
+            (ReminderKind.Overdue, 1, Wib(3, 16, 8, 0)),
+            (ReminderKind.Escalation, 1, Wib(3, 16, 9, 0)),
         ], First(visit, 4).Skip(2));
     }
 
     [Fact]
     public void A_jadwal_on_a_holiday_is_announced_at_the_next_working_start()
     {
-        // Jadwal on Idul Fitri cuti bersama (Monday 23 March 2026): the office is closed 18 to 24 March.
+        // Jadwal on Idul Fitri cuti bersama (Monday 23 March 2026): the office is closed 18 to 24 March. Tuesday 17 March is
+        // still Ramadan (opens 08.00); Wednesday 25 March is back on the usual hours (07.30).
         var visit = Visit(6, Wib(3, 23, 9, 0));
 
         var team = Ladder.Schedule(visit).Where(r => r.Audience == ReminderAudience.Team).Select(r => (r.Kind, Calendar.ToLocal(r.FireAt))).ToList();
 
-        Assert.Equal([(ReminderKind.JadwalDayBefore, Wib(3, 17, 7, 30)), (ReminderKind.Jadwal, Wib(3, 25, 7, 30))], team);
+        Assert.Equal([(ReminderKind.JadwalDayBefore, Wib(3, 17, 8, 0)), (ReminderKind.Jadwal, Wib(3, 25, 7, 30))], team);
     }
 
     [Fact]
@@ -196,6 +198,6 @@ public sealed class ReminderLadderTests
         Assert.Equal("FAS-2026-0007|6|1|jadwalDayBefore|1", old.DedupeKey("FAS-2026-0007"));
         Assert.Equal("FAS-2026-0007|6|1|jadwalDayBefore|1|j1", renewed.DedupeKey("FAS-2026-0007"));
         Assert.False(renewed.SameAs(old));
-        Assert.Equal(Wib(3, 10, 7, 30), Calendar.ToLocal(renewed.FireAt));
+        Assert.Equal(Wib(3, 10, 8, 0), Calendar.ToLocal(renewed.FireAt)); // the working day before, at opening (Ramadan: 08.00)
     }
 }

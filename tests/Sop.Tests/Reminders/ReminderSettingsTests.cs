@@ -27,7 +27,7 @@ public sealed class ReminderSettingsTests
         var loaded = SopDefinitionLoader.Load("x.json", WithReminders("""{"soonAtShare": 0.5, "escalateAfter": {"amount": 3, "unit": "hours"}}"""));
         Assert.Empty(loaded.Errors);
         var definition = Assert.IsType<SopDefinition>(loaded.Definition);
-        var start = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.FromHours(7));
+        var start = new DateTimeOffset(2026, 7, 13, 8, 0, 0, TimeSpan.FromHours(7)); // an ordinary Monday (not Ramadan)
         var due = WorkCalendar.Default.DueAt(start, Waktu.Hours(1));
         var visit = new StepRecord { Step = 2, ClockStartsAt = start, EnteredAt = start, DueAt = due, StandardWorkingTime = TimeSpan.FromHours(1) };
 
