@@ -14,23 +14,31 @@ internal static class HealthEndpoints
     }
 
     /// <summary>
-    /// GET /healthz: 200 when every dependency answers, 503 with a neutral reason for each one that does not. The page is
-    /// public, so no exception text reaches it: the health check service logs the exception with the check's name.
+    /// GET /health/live: 200 while the process answers requests, whatever its dependencies do (a restart cannot mend storage).
+    /// GET /health/ready: 200 when every dependency answers (Degraded, still 200, when a check warns: the work calendar, a
+    /// Graph feature), 503 with a neutral reason for each one that does not; App Service's health check and a load balancer
+    /// use this. GET /healthz is the same report as ready, kept for deployments that probe it. The pages are public, so no
+    /// exception text reaches them: the health check service logs the exception with the check's name.
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
-        {
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-            ResponseWriter = WriteReport,
-        });
+        app.MapHealthChecks("/health/live", Options(_ => false));
+        app.MapHealthChecks("/health/ready", Options(_ => true));
+        app.MapHealthChecks("/healthz", Options(_ => true));
         return app;
     }
+
+    private static HealthCheckOptions Options(Func<HealthCheckRegistration, bool> predicate) => new()
+    {
+        Predicate = predicate,
+        ResultStatusCodes =
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+        ResponseWriter = WriteReport,
+    };
 
     private static Task WriteReport(HttpContext context, HealthReport report)
     {
