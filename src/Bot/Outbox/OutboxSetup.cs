@@ -13,6 +13,9 @@ public static class OutboxSetup
         services.AddWorkflowStorage(configuration);
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<ParkedOutbox>();
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
+        services.AddSingleton<Turns.ITurnRoutes, OutboxTurns>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }

@@ -179,6 +179,9 @@ internal sealed class OutboxWorker(
         if (status != OutboxRow.Pending)
         {
             WorkflowStorageLog.ItemGaveUp(logger, row.Kind, row.Number, row.RowKey, status, attempts, entity.GetString("LastError"));
+            // Indexed first: a crash before the mark leaves an index row the readers find stale, never a parked item unlisted.
+            var index = await tables.PendingAsync(cancellationToken);
+            await index.UpsertEntityAsync(ParkedOutbox.Entry(row, status, entity.GetString("LastError")!, now), TableUpdateMode.Replace, cancellationToken);
         }
 
         try

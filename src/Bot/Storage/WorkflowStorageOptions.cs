@@ -43,6 +43,9 @@ public sealed class WorkflowStorageOptions
     /// <summary>How many kegiatan one instance delivers for at the same time (items within one kegiatan go in order).</summary>
     public int MaxParallelKegiatan { get; set; } = 4;
 
+    /// <summary>The health check warns (Degraded) when the oldest item still pending has waited longer than this.</summary>
+    public TimeSpan PendingWarnAge { get; set; } = TimeSpan.FromMinutes(15);
+
 }
 
 internal sealed partial class WorkflowStorageOptionsValidator : IValidateOptions<WorkflowStorageOptions>
@@ -73,6 +76,7 @@ internal sealed partial class WorkflowStorageOptionsValidator : IValidateOptions
             (nameof(options.HandlerTimeout), options.HandlerTimeout),
             (nameof(options.RetryBaseDelay), options.RetryBaseDelay),
             (nameof(options.RetryMaxDelay), options.RetryMaxDelay),
+            (nameof(options.PendingWarnAge), options.PendingWarnAge),
         })
         {
             if (value <= TimeSpan.Zero)

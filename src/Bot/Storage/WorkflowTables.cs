@@ -21,7 +21,7 @@ public sealed class WorkflowTables
     /// <summary>The per-year counter hint and one row per start command (idempotent starts).</summary>
     public string NumbersName => _prefix + "KegiatanNumbers";
 
-    /// <summary>One marker row per kegiatan whose outbox may hold work.</summary>
+    /// <summary>One marker row per kegiatan whose outbox may hold work (partition <c>pending</c>), and the index of parked items (<c>parked</c>).</summary>
     public string PendingName => _prefix + "OutboxPending";
 
     /// <summary>The delivery ledger, keyed by dedupe key.</summary>

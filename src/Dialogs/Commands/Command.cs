@@ -33,6 +33,9 @@ public enum CommandKind
 
     /// <summary>The SOP compliance report of a month, quarter, semester or year: card, chart, XLSX, monitoring form.</summary>
     Compliance,
+
+    /// <summary>Admin: the outbox items the bot stopped trying, with their last error, and requeueing them.</summary>
+    Outbox,
 }
 
 /// <param name="Kind">The command.</param>

@@ -23,6 +23,7 @@ public static class CommandCatalog
         new(CommandKind.Agenda, "agenda", "agenda [bulan|tahun]", "Buku Agenda Surat Keluar (disposisi dan Laporan Kegiatan) bulan ini atau tahun ini, dengan berkas Excel; mencatat nomor SRIKANDI.", ["register"], "Buku agenda"),
         new(CommandKind.Documents, "dokumen", "dokumen ‹nomor›", "Tautan unduh Laporan Kegiatan (PDF dan Word) sebuah kegiatan yang sudah selesai, misalnya: dokumen FAS-2026-0001.", ["documents", "unduh"], "Dokumen"),
         new(CommandKind.Compliance, "laporan", "laporan [bulan|triwulan|semester|tahun]", "Ketua, Kepala Bidang, Kepala Dinas, Admin: kepatuhan SOP dalam periode (waktu tiap langkah dibanding mutu baku, tepat waktu, pengembalian), grafik, berkas Excel, dan formulir monitoring SOP terisi.", ["report", "kepatuhan"], "Laporan kepatuhan SOP", new HashSet<Role> { Role.KetuaTimKerja, Role.KepalaBidang, Role.KepalaDinas, Role.Admin }),
+        new(CommandKind.Outbox, "outbox", "outbox", "Admin: pekerjaan pengiriman yang berhenti dicoba (kartu, pemberitahuan, kalender dan arsip Graph) dengan galat terakhirnya, dan mengirimnya ulang.", ["antrean"], "Antrean pengiriman", new HashSet<Role> { Role.Admin }),
         new(CommandKind.Delegation, "plh", "plh", "Menunjuk Plh./Plt. (pelaksana harian) selama Anda berhalangan, dengan nomor surat tugas; melihat dan mengakhiri penunjukan.", ["plt", "delegasi"], "Plh./Plt.", new HashSet<Role> { Role.AnggotaTimKerja, Role.KetuaTimKerja, Role.KepalaBidang, Role.KepalaDinas, Role.Admin }),
     ];
 

@@ -9,13 +9,17 @@ namespace PerijinanBot.Dialogs.Sop;
 /// </summary>
 public static class RefusalCard
 {
-    /// <summary>The "belum terdaftar" card: what someone not in the directory gets instead of any kegiatan's data.</summary>
     /// <summary>A button whose action the bot does not know: a card from an older version, or forged data.</summary>
     public static JsonObject UnknownButton() =>
         Build(new RefusalCardView("Tombol tidak dikenal", SopTexts.UnknownButton, false, null, null, null, []));
 
+    /// <summary>The "belum terdaftar" card: what someone not in the directory gets instead of any kegiatan's data.</summary>
     public static JsonObject NotRegistered() =>
         Build(new RefusalCardView("Anda belum terdaftar", SopTexts.NotRegisteredToUse, false, null, null, null, []));
+
+    /// <summary>A button only some may press, pressed by someone else: <paramref name="why"/> says who may.</summary>
+    public static JsonObject NotForYou(string why) =>
+        Build(new RefusalCardView("Tindakan ini bukan untuk Anda", why, false, null, null, null, []));
 
     public static JsonObject Build(RefusalCardView view)
     {

@@ -26,6 +26,7 @@ public sealed class RecordingConnector : IAsyncDisposable
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Func<ConnectorCall, bool>? _hold;
+    private volatile RefuseRule? _refuse;
 
     private RecordingConnector(WebApplication app) => _app = app;
 
@@ -55,6 +56,14 @@ public sealed class RecordingConnector : IAsyncDisposable
             _scripted.Enqueue(status);
         }
     }
+
+    /// <summary>
+    /// Every call matching <paramref name="match"/> is answered with <paramref name="status"/> (and no others are touched)
+    /// until <see cref="StopRefusing"/>: a chat the connector keeps refusing.
+    /// </summary>
+    public void Refuse(Func<ConnectorCall, bool> match, int status) => _refuse = new RefuseRule(match, status);
+
+    public void StopRefusing() => _refuse = null;
 
     /// <summary>
     /// The next call matching <paramref name="match"/> is recorded and then left unanswered until the connector is disposed,
@@ -94,6 +103,13 @@ public sealed class RecordingConnector : IAsyncDisposable
             return;
         }
 
+        if (_refuse is { } rule && rule.Match(call))
+        {
+            context.Response.StatusCode = rule.Status;
+            await context.Response.WriteAsJsonAsync(new { error = new { code = "Refused", message = $"refused {rule.Status}" } });
+            return;
+        }
+
         if (_scripted.TryDequeue(out var status))
         {
             context.Response.StatusCode = status;
@@ -112,4 +128,6 @@ public sealed class RecordingConnector : IAsyncDisposable
         await _app.DisposeAsync();
         _arrived.Dispose();
     }
+
+    private sealed record RefuseRule(Func<ConnectorCall, bool> Match, int Status);
 }

@@ -33,7 +33,7 @@ public sealed class WorkflowStorageSetupTests(AzuriteFixture azurite) : IClassFi
         var start = await store.StartAsync("c1", n => Changes.Step(n, 1, 1, "rina"), TestContext.Current.CancellationToken);
 
         Assert.Matches(@"^IZN-\d{4}-0001$", start.Number);
-        Assert.Same(provider.GetRequiredService<OutboxDispatcher>(), Assert.Single(provider.GetServices<IHostedService>()));
+        Assert.Same(provider.GetRequiredService<OutboxDispatcher>(), Assert.Single(provider.GetServices<IHostedService>().OfType<OutboxDispatcher>()));
         Assert.Equal("setupKegiatan", provider.GetRequiredService<WorkflowTables>().KegiatanName);
     }
 
