@@ -14,7 +14,8 @@ public sealed record LaporanRequest(Kegiatan Kegiatan, SopDefinition Definition,
 
 /// <summary>
 /// The report as it will be printed: every string here appears verbatim in the DOCX and the PDF, already cleaned of characters
-/// a document cannot hold. The renderers only lay it out, so both formats always say the same thing.
+/// a document cannot hold. The renderers only lay it out, so both formats always say the same thing. The last of
+/// <paramref name="Sections"/> is the closing (penutup): both renderers keep it on the page of the signatures.
 /// </summary>
 public sealed record LaporanKegiatan(
     string KegiatanNumber,

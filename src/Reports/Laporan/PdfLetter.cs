@@ -89,12 +89,8 @@ internal static class PdfLetter
     public static void Signatures(PdfSheet sheet, IReadOnlyList<LaporanSignature> signatures, PdfFonts fonts, double left, double width)
     {
         var columnWidth = width / Math.Max(1, signatures.Count);
-        var columns = signatures.Select(s => (
-            Caption: s.Caption.SelectMany(line => sheet.Wrap(line, fonts.Regular, columnWidth - 10)).ToList(),
-            Name: sheet.Wrap(s.Name, s.Vacant ? fonts.Regular : fonts.Bold, columnWidth - 10),
-            s.Vacant,
-            Details: s.Details.SelectMany(line => sheet.Wrap(line, fonts.Regular, columnWidth - 10)).ToList())).ToList();
-        var height = columns.Max(c => (c.Caption.Count + c.Name.Count + c.Details.Count) * fonts.Line) + SignatureSpace;
+        var columns = Columns(sheet, signatures, fonts, columnWidth);
+        var height = Height(columns, fonts);
         sheet.Ensure(height);
 
         var top = sheet.Y;
@@ -111,6 +107,21 @@ internal static class PdfLetter
 
         sheet.Y = top + height;
     }
+
+    /// <summary>How tall <see cref="Signatures"/> draws the columns across <paramref name="width"/>, for keeping what precedes them on their page.</summary>
+    public static double SignaturesHeight(PdfSheet sheet, IReadOnlyList<LaporanSignature> signatures, PdfFonts fonts, double width) =>
+        Height(Columns(sheet, signatures, fonts, width / Math.Max(1, signatures.Count)), fonts);
+
+    private static List<(List<string> Caption, List<string> Name, bool Vacant, List<string> Details)> Columns(
+        PdfSheet sheet, IReadOnlyList<LaporanSignature> signatures, PdfFonts fonts, double columnWidth) =>
+        [.. signatures.Select(s => (
+            Caption: s.Caption.SelectMany(line => sheet.Wrap(line, fonts.Regular, columnWidth - 10)).ToList(),
+            Name: sheet.Wrap(s.Name, s.Vacant ? fonts.Regular : fonts.Bold, columnWidth - 10),
+            s.Vacant,
+            Details: s.Details.SelectMany(line => sheet.Wrap(line, fonts.Regular, columnWidth - 10)).ToList()))];
+
+    private static double Height(List<(List<string> Caption, List<string> Name, bool Vacant, List<string> Details)> columns, PdfFonts fonts) =>
+        columns.Count == 0 ? 0 : columns.Max(c => (c.Caption.Count + c.Name.Count + c.Details.Count) * fonts.Line) + SignatureSpace;
 
     /// <summary>Drawn once every page exists, so each footer can say how many pages there are.</summary>
     private static void Footers(PdfDocument document, string caption, XFont font)
