@@ -46,22 +46,7 @@ internal static class LaporanDocx
 
     private static void AppendLetter(Body body, MainDocumentPart main, LaporanKegiatan laporan)
     {
-        for (var i = 0; i < laporan.Kop.Count; i++)
-        {
-            var last = i == laporan.Kop.Count - 1;
-            var kop = DocxParts.Paragraph([DocxParts.Run(laporan.Kop[i], bold: true, size: i == 0 ? 28 : 26)], JustificationValues.Center);
-            if (last)
-            {
-                // The thick-thin rule under the letterhead, as on the office's letters.
-                kop.ParagraphProperties!.ParagraphBorders = new ParagraphBorders
-                {
-                    BottomBorder = new BottomBorder { Val = BorderValues.ThickThinSmallGap, Size = 18U, Space = 1U, Color = "000000" },
-                };
-            }
-
-            body.Append(kop);
-        }
-
+        DocxKop.Append(body, main, laporan.Kop, PortraitWidth);
         body.Append(DocxParts.Paragraph([DocxParts.Run(laporan.Title, bold: true, size: 28, underline: true)], JustificationValues.Center, before: 360, after: 240));
         body.Append(EntryTable(laporan.Identitas, indent: 0));
 

@@ -28,7 +28,7 @@ internal static class LaporanPdf
 
     private static void Letter(PdfSheet sheet, LaporanKegiatan laporan, PdfFonts fonts)
     {
-        PdfLetter.Kop(sheet, laporan.Kop, fonts);
+        PdfKop.Draw(sheet, laporan.Kop, fonts);
         PdfLetter.Centered(sheet, laporan.Title, fonts.Title, underline: true);
         sheet.Y += 10;
         foreach (var entry in laporan.Identitas)

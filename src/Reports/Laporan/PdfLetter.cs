@@ -6,8 +6,8 @@ namespace PerijinanBot.Reports.Laporan;
 
 /// <summary>
 /// What every letter the office prints has in common, shared by the Laporan Kegiatan and the Lembar Disposisi so both look
-/// like the same office wrote them: the document itself with "Halaman n dari m" footers, the letterhead with its thick-thin
-/// rule, centred lines and the signature columns.
+/// like the same office wrote them: the document itself with "Halaman n dari m" footers, centred lines and the signature
+/// columns (the letterhead is <see cref="PdfKop"/>).
 /// </summary>
 internal static class PdfLetter
 {
@@ -34,20 +34,6 @@ internal static class PdfLetter
         using var stream = new MemoryStream();
         document.Save(stream, false);
         return stream.ToArray();
-    }
-
-    /// <summary>The letterhead (the first line larger) and the thick-thin rule under it.</summary>
-    public static void Kop(PdfSheet sheet, IReadOnlyList<string> kop, PdfFonts fonts)
-    {
-        for (var i = 0; i < kop.Count; i++)
-        {
-            Centered(sheet, kop[i], i == 0 ? fonts.KopTop : fonts.Kop);
-        }
-
-        sheet.Y += 3;
-        sheet.Graphics.DrawLine(new XPen(XColors.Black, 2), sheet.Left, sheet.Y, sheet.Right, sheet.Y);
-        sheet.Graphics.DrawLine(new XPen(XColors.Black, 0.6), sheet.Left, sheet.Y + 3, sheet.Right, sheet.Y + 3);
-        sheet.Y += 20;
     }
 
     public static void Lines(PdfSheet sheet, List<string> lines, XFont font, double lineHeight, double x)

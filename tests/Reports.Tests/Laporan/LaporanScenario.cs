@@ -69,8 +69,9 @@ internal static class LaporanScenario
         PeopleDirectory? reportPeople = null,
         bool disposisiRegistered = true,
         int sendBacks = 0,
-        int? hasilLines = null) =>
-        new(Run(anggota, longLists, sendBacks: sendBacks, hasilLines: hasilLines), Definition, reportPeople ?? Directory, disposisiRegistered ? DisposisiEntry() : null, LaporanEntry());
+        int? hasilLines = null,
+        KopSettings? kop = null) =>
+        new(Run(anggota, longLists, sendBacks: sendBacks, hasilLines: hasilLines), Definition, reportPeople ?? Directory, disposisiRegistered ? DisposisiEntry() : null, LaporanEntry(), kop);
 
     /// <summary>The kegiatan after the first <paramref name="commands"/> commands (step 2, 3, 4 Tidak, 3, 4, 5, 6, 7); all by default.</summary>
     public static Kegiatan Run(string anggota = Budi, bool longLists = false, int? commands = null, int sendBacks = 0, int? hasilLines = null)
