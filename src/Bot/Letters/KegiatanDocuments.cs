@@ -20,10 +20,10 @@ public sealed record KegiatanDocument(string Key, StoredFile File, string Agenda
 
 /// <summary>
 /// The outgoing letters of a kegiatan: their lines in the Buku Agenda Surat Keluar, and their files in blob storage (the
-/// Lembar Disposisi PDF of step 5, the Laporan Kegiatan DOCX and PDF of step 7), listed in table <c>Dokumen</c>
-/// (partition = kegiatan, row = file). Every method is idempotent: the
-/// agenda keeps a document's first serial, and the files are written at fixed names, so running again after a crash or
-/// from two instances at once leaves the same result.
+/// Lembar Disposisi PDF of step 5, the Laporan Kegiatan DOCX and PDF of step 7, under the office's kop), listed in table
+/// <c>Dokumen</c> (partition = kegiatan, row = file). Every method is idempotent: the agenda keeps a document's first serial,
+/// and the files are written at fixed names, so running again after a crash or from two instances at once leaves the same
+/// result.
 /// </summary>
 public sealed class KegiatanDocuments(
     AgendaRegister agenda,
@@ -32,6 +32,7 @@ public sealed class KegiatanDocuments(
     IOptions<StorageOptions> storage,
     PeopleDirectory people,
     SopEngine engine,
+    KopSettings kop,
     TimeProvider time)
 {
     public const string LaporanPdf = "laporan.pdf";
@@ -136,7 +137,7 @@ public sealed class KegiatanDocuments(
 
         var dispositionStep = StepOf(definition, AgendaDocuments.Disposisi);
         var disposisi = dispositionStep is null ? null : await RecordLetterAsync(kegiatan, definition, dispositionStep.Number, cancellationToken);
-        var laporan = LaporanKegiatanDocument.From(new LaporanRequest(kegiatan, definition, people, disposisi, laporanEntry));
+        var laporan = LaporanKegiatanDocument.From(new LaporanRequest(kegiatan, definition, people, disposisi, laporanEntry, kop));
 
         var folder = $"laporan/{FolderOf(kegiatan.Number)}";
         var made = new List<KegiatanDocument>();
@@ -174,7 +175,7 @@ public sealed class KegiatanDocuments(
             return null;
         }
 
-        var lembar = LembarDisposisiDocument.From(new DisposisiRequest(kegiatan, definition, people, entry));
+        var lembar = LembarDisposisiDocument.From(new DisposisiRequest(kegiatan, definition, people, entry, kop));
         var fileName = LembarDisposisiDocument.FileName(lembar);
         var stored = await files.PutAsync(
             $"disposisi/{FolderOf(kegiatan.Number)}/{fileName}", fileName, PdfType, BinaryData.FromBytes(LembarDisposisiDocument.Pdf(lembar)), cancellationToken);

@@ -8,12 +8,17 @@ internal static class LettersSetup
 {
     /// <summary>
     /// Outgoing letters: the Buku Agenda Surat Keluar (numbering validated at start-up, <c>agenda</c>, SRIKANDI numbers) and
-    /// the documents of each letter (Lembar Disposisi, Laporan Kegiatan, <c>dokumen</c>), made from the outbox.
+    /// the documents of each letter (Lembar Disposisi, Laporan Kegiatan, <c>dokumen</c>) under the kop of <c>Documents:Kop</c>
+    /// (emblem checked at start-up), made from the outbox.
     /// </summary>
     public static IServiceCollection AddLetters(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AgendaOptions>().Bind(configuration.GetSection(AgendaOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AgendaOptions>, AgendaOptionsValidator>();
+        services.AddOptions<DocumentsOptions>().Bind(configuration.GetSection(DocumentsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DocumentsOptions>, DocumentsOptionsValidator>();
+        // The kop surat's contacts and emblem, the emblem file read once, for the first document (the validator checked it at start-up).
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DocumentsOptions>>().Value.Kop.ToSettings());
         services.AddSingleton<AgendaRegister>();
         services.AddSingleton<KegiatanDocuments>();
         services.AddSingleton<DocumentLinks>();

@@ -42,7 +42,7 @@ internal static class DisposisiBuilder
         var jadwal = kegiatan.DateTimeValue(Fields.Jadwal);
         return new LembarDisposisi(
             LaporanText.Clean(kegiatan.Number),
-            [.. definition.Header.Instansi.Select(LaporanText.Clean)],
+            KopSurat.Of(definition.Header.Instansi, request.Kop),
             "LEMBAR DISPOSISI",
             [
                 new("Nomor agenda", LaporanText.Clean(entry.Nomor)),

@@ -3,7 +3,7 @@ using PerijinanBot.Reports.Laporan;
 namespace PerijinanBot.Reports.Disposisi;
 
 /// <summary>
-/// Lays the form out on A4 portrait with the Laporan Kegiatan's building blocks: the letterhead, the title, one bordered table
+/// Lays the form out on A4 portrait with the Laporan Kegiatan's building blocks: the kop surat, the title, one bordered table
 /// (label | value, the disposition in a tall box at the bottom so it reads as a form), and the signature on the right.
 /// </summary>
 internal static class DisposisiPdf
@@ -17,7 +17,7 @@ internal static class DisposisiPdf
         PdfLetter.Render($"Lembar Disposisi {lembar.KegiatanNumber}", $"Lembar Disposisi {lembar.KegiatanNumber}", (sheet, fonts) =>
         {
             sheet.NewPage(landscape: false);
-            PdfLetter.Kop(sheet, lembar.Kop, fonts);
+            PdfKop.Draw(sheet, lembar.Kop, fonts);
             PdfLetter.Centered(sheet, lembar.Title, fonts.Title, underline: true);
             sheet.Y += 10;
 

@@ -9,9 +9,10 @@ namespace PerijinanBot.Reports.Disposisi;
 /// <summary>
 /// Everything the Lembar Disposisi is made from: a kegiatan whose disposition step (step 5, Setuju of the Kepala Dinas) has
 /// been approved, the definition it runs on, the directory (jabatan and NIP under the signature) and the disposition's line in
-/// the Buku Agenda Surat Keluar.
+/// the Buku Agenda Surat Keluar. <paramref name="Kop"/>: the office's address, contacts and emblem in the letterhead; null
+/// prints only the names of the SOP header.
 /// </summary>
-public sealed record DisposisiRequest(Kegiatan Kegiatan, SopDefinition Definition, PeopleDirectory People, AgendaEntry Disposisi);
+public sealed record DisposisiRequest(Kegiatan Kegiatan, SopDefinition Definition, PeopleDirectory People, AgendaEntry Disposisi, KopSettings? Kop = null);
 
 /// <summary>
 /// The disposition form as it will be printed: every string appears verbatim in the PDF, already cleaned of characters a
@@ -23,7 +24,7 @@ public sealed record DisposisiRequest(Kegiatan Kegiatan, SopDefinition Definitio
 /// <param name="Signature">Whoever gave the disposition: the Kepala Dinas, or the Plh. who stood in for them.</param>
 public sealed record LembarDisposisi(
     string KegiatanNumber,
-    IReadOnlyList<string> Kop,
+    KopSurat Kop,
     string Title,
     IReadOnlyList<LaporanEntry> Rows,
     string IsiLabel,

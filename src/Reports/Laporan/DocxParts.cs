@@ -58,11 +58,13 @@ internal static class DocxParts
         int before = 0,
         int after = 0,
         int indent = 0,
-        bool keepNext = false)
+        bool keepNext = false,
+        bool keepLines = false)
     {
         var properties = new ParagraphProperties
         {
             KeepNext = keepNext ? new KeepNext() : null,
+            KeepLines = keepLines ? new KeepLines() : null,
             SpacingBetweenLines = new SpacingBetweenLines { Before = Twips(before), After = Twips(after) },
             Indentation = indent > 0 ? new Indentation { Left = Twips(indent) } : null,
             Justification = align is { } value ? new Justification { Val = value } : null,

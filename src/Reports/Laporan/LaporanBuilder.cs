@@ -43,7 +43,7 @@ internal static class LaporanBuilder
 
         return new LaporanKegiatan(
             LaporanText.Clean(kegiatan.Number),
-            [.. definition.Header.Instansi.Select(LaporanText.Clean)],
+            KopSurat.Of(definition.Header.Instansi, request.Kop),
             "LAPORAN KEGIATAN",
             [
                 new("Nomor", LaporanText.Clean(request.Laporan.Nomor)),

@@ -46,27 +46,16 @@ internal static class LaporanDocx
 
     private static void AppendLetter(Body body, MainDocumentPart main, LaporanKegiatan laporan)
     {
-        for (var i = 0; i < laporan.Kop.Count; i++)
-        {
-            var last = i == laporan.Kop.Count - 1;
-            var kop = DocxParts.Paragraph([DocxParts.Run(laporan.Kop[i], bold: true, size: i == 0 ? 28 : 26)], JustificationValues.Center);
-            if (last)
-            {
-                // The thick-thin rule under the letterhead, as on the office's letters.
-                kop.ParagraphProperties!.ParagraphBorders = new ParagraphBorders
-                {
-                    BottomBorder = new BottomBorder { Val = BorderValues.ThickThinSmallGap, Size = 18U, Space = 1U, Color = "000000" },
-                };
-            }
-
-            body.Append(kop);
-        }
-
+        DocxKop.Append(body, main, laporan.Kop, PortraitWidth);
         body.Append(DocxParts.Paragraph([DocxParts.Run(laporan.Title, bold: true, size: 28, underline: true)], JustificationValues.Center, before: 360, after: 240));
         body.Append(EntryTable(laporan.Identitas, indent: 0));
 
-        foreach (var section in laporan.Sections)
+        for (var s = 0; s < laporan.Sections.Count; s++)
         {
+            // The closing section keeps with the signature table: Word moves it to the next page with them rather than
+            // leave the signatures alone there.
+            var section = laporan.Sections[s];
+            var closing = s == laporan.Sections.Count - 1;
             body.Append(DocxParts.Paragraph([DocxParts.Run(section.Heading, bold: true)], before: 240, after: 120, keepNext: true));
             var entries = new List<LaporanEntry>();
             foreach (var block in section.Blocks)
@@ -80,8 +69,8 @@ internal static class LaporanDocx
                 Flush(body, entries);
                 body.Append(block switch
                 {
-                    LaporanParagraph paragraph => DocxParts.Paragraph([DocxParts.Run(paragraph.Text)], JustificationValues.Both, after: 120, indent: BlockIndent),
-                    LaporanLink link => DocxParts.Paragraph([DocxParts.Link(main, link)], after: 60, indent: BlockIndent),
+                    LaporanParagraph paragraph => DocxParts.Paragraph([DocxParts.Run(paragraph.Text)], JustificationValues.Both, after: 120, indent: BlockIndent, keepNext: closing, keepLines: closing),
+                    LaporanLink link => DocxParts.Paragraph([DocxParts.Link(main, link)], after: 60, indent: BlockIndent, keepNext: closing, keepLines: closing),
                     _ => throw new InvalidOperationException($"Unknown block {block.GetType().Name}."),
                 });
             }
@@ -89,7 +78,7 @@ internal static class LaporanDocx
             Flush(body, entries);
         }
 
-        body.Append(DocxParts.Paragraph([], before: 240));
+        body.Append(DocxParts.Paragraph([], before: 240, keepNext: true));
         body.Append(SignatureTable(laporan.Signatures));
     }
 
@@ -118,7 +107,10 @@ internal static class LaporanDocx
         return table;
     }
 
-    /// <summary>The signature columns side by side, in one row that never splits across pages.</summary>
+    /// <summary>
+    /// The signature columns side by side, in one row that never splits across pages; every line but each column's last
+    /// keeps with the next, so caption, space, name and NIP stay together even where a row's cantSplit is not honoured.
+    /// </summary>
     private static Table SignatureTable(IReadOnlyList<LaporanSignature> signatures)
     {
         var width = PortraitWidth / Math.Max(1, signatures.Count);
@@ -130,7 +122,7 @@ internal static class LaporanDocx
             cell.AddRange(signature.Caption.Select(line => DocxParts.Paragraph([DocxParts.Run(line)], JustificationValues.Center, keepNext: true)));
             cell.Add(DocxParts.Paragraph([], keepNext: true, before: 1200));
             cell.Add(DocxParts.Paragraph([DocxParts.Run(signature.Name, bold: !signature.Vacant, underline: !signature.Vacant)], JustificationValues.Center, keepNext: true));
-            cell.AddRange(signature.Details.Select(line => DocxParts.Paragraph([DocxParts.Run(line)], JustificationValues.Center)));
+            cell.AddRange(signature.Details.Select((line, i) => DocxParts.Paragraph([DocxParts.Run(line)], JustificationValues.Center, keepNext: i < signature.Details.Count - 1)));
             row.Append(DocxParts.Cell(width, [.. cell]));
         }
 

@@ -8,17 +8,19 @@ namespace PerijinanBot.Reports.Laporan;
 /// <summary>
 /// Everything the Laporan Kegiatan is made from: a reported kegiatan, the definition it ran on, the directory (for jabatan and
 /// NIP under the signatures) and the two agenda entries of the Buku Agenda Surat Keluar. <paramref name="Disposisi"/> is null
-/// when the disposition of the Kepala Dinas was never registered.
+/// when the disposition of the Kepala Dinas was never registered. <paramref name="Kop"/>: the office's address, contacts and
+/// emblem in the letterhead; null prints only the names of the SOP header.
 /// </summary>
-public sealed record LaporanRequest(Kegiatan Kegiatan, SopDefinition Definition, PeopleDirectory People, AgendaEntry? Disposisi, AgendaEntry Laporan);
+public sealed record LaporanRequest(Kegiatan Kegiatan, SopDefinition Definition, PeopleDirectory People, AgendaEntry? Disposisi, AgendaEntry Laporan, KopSettings? Kop = null);
 
 /// <summary>
 /// The report as it will be printed: every string here appears verbatim in the DOCX and the PDF, already cleaned of characters
-/// a document cannot hold. The renderers only lay it out, so both formats always say the same thing.
+/// a document cannot hold. The renderers only lay it out, so both formats always say the same thing. The last of
+/// <paramref name="Sections"/> is the closing (penutup): both renderers keep it on the page of the signatures.
 /// </summary>
 public sealed record LaporanKegiatan(
     string KegiatanNumber,
-    IReadOnlyList<string> Kop,
+    KopSurat Kop,
     string Title,
     IReadOnlyList<LaporanEntry> Identitas,
     IReadOnlyList<LaporanSection> Sections,

@@ -17,6 +17,8 @@ internal sealed class PdfFonts
 
     public XFont Kop { get; } = Font(12, bold: true);
 
+    public XFont KopContact { get; } = Font(9, bold: false);
+
     public XFont Title { get; } = Font(13, bold: true);
 
     public XFont Table { get; } = Font(7.5, bold: false);

@@ -6,8 +6,8 @@ namespace PerijinanBot.Reports.Laporan;
 
 /// <summary>
 /// What every letter the office prints has in common, shared by the Laporan Kegiatan and the Lembar Disposisi so both look
-/// like the same office wrote them: the document itself with "Halaman n dari m" footers, the letterhead with its thick-thin
-/// rule, centred lines and the signature columns.
+/// like the same office wrote them: the document itself with "Halaman n dari m" footers, centred lines and the signature
+/// columns (the letterhead is <see cref="PdfKop"/>).
 /// </summary>
 internal static class PdfLetter
 {
@@ -34,20 +34,6 @@ internal static class PdfLetter
         using var stream = new MemoryStream();
         document.Save(stream, false);
         return stream.ToArray();
-    }
-
-    /// <summary>The letterhead (the first line larger) and the thick-thin rule under it.</summary>
-    public static void Kop(PdfSheet sheet, IReadOnlyList<string> kop, PdfFonts fonts)
-    {
-        for (var i = 0; i < kop.Count; i++)
-        {
-            Centered(sheet, kop[i], i == 0 ? fonts.KopTop : fonts.Kop);
-        }
-
-        sheet.Y += 3;
-        sheet.Graphics.DrawLine(new XPen(XColors.Black, 2), sheet.Left, sheet.Y, sheet.Right, sheet.Y);
-        sheet.Graphics.DrawLine(new XPen(XColors.Black, 0.6), sheet.Left, sheet.Y + 3, sheet.Right, sheet.Y + 3);
-        sheet.Y += 20;
     }
 
     public static void Lines(PdfSheet sheet, List<string> lines, XFont font, double lineHeight, double x)
@@ -89,12 +75,8 @@ internal static class PdfLetter
     public static void Signatures(PdfSheet sheet, IReadOnlyList<LaporanSignature> signatures, PdfFonts fonts, double left, double width)
     {
         var columnWidth = width / Math.Max(1, signatures.Count);
-        var columns = signatures.Select(s => (
-            Caption: s.Caption.SelectMany(line => sheet.Wrap(line, fonts.Regular, columnWidth - 10)).ToList(),
-            Name: sheet.Wrap(s.Name, s.Vacant ? fonts.Regular : fonts.Bold, columnWidth - 10),
-            s.Vacant,
-            Details: s.Details.SelectMany(line => sheet.Wrap(line, fonts.Regular, columnWidth - 10)).ToList())).ToList();
-        var height = columns.Max(c => (c.Caption.Count + c.Name.Count + c.Details.Count) * fonts.Line) + SignatureSpace;
+        var columns = Columns(sheet, signatures, fonts, columnWidth);
+        var height = Height(columns, fonts);
         sheet.Ensure(height);
 
         var top = sheet.Y;
@@ -111,6 +93,21 @@ internal static class PdfLetter
 
         sheet.Y = top + height;
     }
+
+    /// <summary>How tall <see cref="Signatures"/> draws the columns across <paramref name="width"/>, for keeping what precedes them on their page.</summary>
+    public static double SignaturesHeight(PdfSheet sheet, IReadOnlyList<LaporanSignature> signatures, PdfFonts fonts, double width) =>
+        Height(Columns(sheet, signatures, fonts, width / Math.Max(1, signatures.Count)), fonts);
+
+    private static List<(List<string> Caption, List<string> Name, bool Vacant, List<string> Details)> Columns(
+        PdfSheet sheet, IReadOnlyList<LaporanSignature> signatures, PdfFonts fonts, double columnWidth) =>
+        [.. signatures.Select(s => (
+            Caption: s.Caption.SelectMany(line => sheet.Wrap(line, fonts.Regular, columnWidth - 10)).ToList(),
+            Name: sheet.Wrap(s.Name, s.Vacant ? fonts.Regular : fonts.Bold, columnWidth - 10),
+            s.Vacant,
+            Details: s.Details.SelectMany(line => sheet.Wrap(line, fonts.Regular, columnWidth - 10)).ToList()))];
+
+    private static double Height(List<(List<string> Caption, List<string> Name, bool Vacant, List<string> Details)> columns, PdfFonts fonts) =>
+        columns.Count == 0 ? 0 : columns.Max(c => (c.Caption.Count + c.Name.Count + c.Details.Count) * fonts.Line) + SignatureSpace;
 
     /// <summary>Drawn once every page exists, so each footer can say how many pages there are.</summary>
     private static void Footers(PdfDocument document, string caption, XFont font)

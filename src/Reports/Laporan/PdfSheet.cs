@@ -22,6 +22,9 @@ internal sealed class PdfSheet : IDisposable
 
     public double Bottom { get; private set; }
 
+    /// <summary>The top of the first line of a page.</summary>
+    public double Top { get; private set; }
+
     /// <summary>The top of the next line.</summary>
     public double Y { get; set; }
 
@@ -46,7 +49,8 @@ internal sealed class PdfSheet : IDisposable
         Left = XUnit.FromMillimeter(landscape ? 15 : 30).Point;
         Right = _page.Width.Point - XUnit.FromMillimeter(landscape ? 15 : 20).Point;
         Bottom = _page.Height.Point - XUnit.FromMillimeter(22).Point;
-        Y = XUnit.FromMillimeter(18).Point;
+        Top = XUnit.FromMillimeter(18).Point;
+        Y = Top;
     }
 
     /// <summary>Starts a new page (same orientation) unless <paramref name="height"/> more points fit on this one.</summary>

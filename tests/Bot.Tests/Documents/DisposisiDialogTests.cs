@@ -47,6 +47,7 @@ public sealed class DisposisiDialogTests(AzuriteFixture storage) : IClassFixture
         Assert.Contains(number, text, StringComparison.Ordinal);
         Assert.Contains("KSP Maju Bersama", text, StringComparison.Ordinal);
         Assert.Contains("Siti Aminah", text, StringComparison.Ordinal);
+        Assert.Contains("Jalan Sutan Syahrir No. 5, Pontianak", text, StringComparison.Ordinal);
 
         // "dokumen" at step 6, before the closing: the Lembar Disposisi alone.
         Assert.Equal(6, (await h.KegiatanAsync(number, Ct)).CurrentStep);
@@ -118,6 +119,32 @@ public sealed class DisposisiDialogTests(AzuriteFixture storage) : IClassFixture
     // ---- Plumbing -------------------------------------------------------------------------------------------------------
 
     /// <summary>The agenda card's row of the kegiatan's disposition (a container with the letter's facts).</summary>
+    /// <summary>Documents:Kop:Emblem reaches the letters: the Lembar Disposisi made from the outbox carries it, once, on its page.</summary>
+    [Fact]
+    public async Task The_configured_emblem_heads_the_Lembar_Disposisi_as_its_one_image()
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("kop-");
+        try
+        {
+            var emblem = Path.Combine(directory.FullName, "lambang.jpg");
+            await File.WriteAllBytesAsync(emblem, TestEmblem.Jpeg(90, 120), Ct);
+            await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct, settings: new Dictionary<string, string?> { ["Documents:Kop:Emblem"] = emblem });
+            var number = await h.WalkToAsync(5, Ct);
+            var (_, approved) = await h.ActAsync(h.Kadis, number, 5, SopVerbs.Approve, new() { ["disposisiKepalaDinas"] = Isi }, Ct);
+            Assert.True(approved.IsCard, approved.ToString());
+            await h.OutboxDrainedAsync(number, Ct);
+
+            var unduh = Assert.Single(OpenUrls(DispositionRow(await AgendaCardOfAsync(h, h.Ketua), number)));
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(await DownloadAsync(h, unduh.Url, PdfType));
+            var image = Assert.Single(pdf.GetPages().SelectMany(p => p.GetImages()));
+            Assert.Equal((90, 120), (image.WidthInSamples, image.HeightInSamples));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     private static JsonObject DispositionRow(JsonObject card, string number) =>
         Assert.Single(DialogCards.Find(card, o => (string?)o["type"] == "Container"
             && o["items"] is JsonArray items && items.Any(i => (string?)i?["type"] == "FactSet")

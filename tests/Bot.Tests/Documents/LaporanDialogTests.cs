@@ -43,6 +43,9 @@ public sealed class LaporanDialogTests(AzuriteFixture storage) : IClassFixture<A
         var text = PdfText(pdf);
         Assert.Contains(number, text, StringComparison.Ordinal);
         Assert.Contains("KSP Maju Bersama", text, StringComparison.Ordinal);
+        // Under the kop of Documents:Kop (the Development settings name the office's telephone and website).
+        Assert.Contains("Telepon (0561) 732690", text, StringComparison.Ordinal);
+        Assert.Contains("Laman diskopukm.kalbarprov.go.id", text, StringComparison.Ordinal);
         // Numbered as the Tata Naskah Dinas writes it: klasifikasi/serial (not padded)/unit/year.
         Assert.Contains($"000.8/1/DISKOPUKM.B/{OfficeWeek.Today.Year}", text, StringComparison.Ordinal);
         Assert.Contains($"000.8/2/DISKOPUKM.B/{OfficeWeek.Today.Year}", text, StringComparison.Ordinal);

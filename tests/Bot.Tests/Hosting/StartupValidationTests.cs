@@ -1,4 +1,5 @@
 using PerijinanBot.Bot.Tests.Infrastructure;
+using PerijinanBot.Reports.Tests.Support;
 
 namespace PerijinanBot.Bot.Tests.Hosting;
 
@@ -32,6 +33,16 @@ public sealed class StartupValidationTests
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Calendar__Blob"] = "work-calendar.json" }, "Calendar:Blob must be <container>/<blob name>" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Calendar__RefreshInterval"] = "00:00:01" }, "Calendar:RefreshInterval must be between 00:00:10 and 1.00:00:00" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Calendar__File"] = "/nonexistent/work-calendar.json" }, "Calendar:File '/nonexistent/work-calendar.json' does not exist" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Documents__Kop__Emblem"] = "/nonexistent/lambang-kalbar.png" }, "Documents:Kop:Emblem '/nonexistent/lambang-kalbar.png' does not exist" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Documents__Kop__Email"] = "diskopukm at kalbarprov.go.id" }, "Documents:Kop:Email must be one e-mail address" },
+    };
+
+    /// <summary>A file that is there but is not a PNG or JPEG by its bytes (whatever its name says), or is one cut short.</summary>
+    public static TheoryData<string, string> BadEmblems => new()
+    {
+        { "lambang.png", "is not a PNG or JPEG image" },
+        { "lambang.gif", "is not a PNG or JPEG image" },
+        { "lambang-terpotong.png", "starts like a PNG image but cannot be read" },
     };
 
     [Theory]
@@ -44,5 +55,37 @@ public sealed class StartupValidationTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadEmblems))]
+    public async Task An_emblem_that_is_not_a_whole_PNG_or_JPEG_stops_the_bot_naming_the_file(string fileName, string expected)
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("kop-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, fileName);
+            await File.WriteAllBytesAsync(path, fileName switch
+            {
+                "lambang.gif" => TestEmblem.Gif(),
+                "lambang-terpotong.png" => TestEmblem.TruncatedPng(),
+                _ => "Lambang Provinsi Kalimantan Barat"u8.ToArray(),
+            }, TestContext.Current.CancellationToken);
+            var env = new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Storage__ConnectionString"] = Azurite,
+                ["Documents__Kop__Emblem"] = path,
+            };
+
+            var (exitCode, output) = await BotProcess.RunUntilExitAsync(env, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains($"Documents:Kop:Emblem '{path}' {expected}", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 }

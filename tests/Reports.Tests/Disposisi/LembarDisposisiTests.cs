@@ -17,7 +17,7 @@ public sealed class LembarDisposisiTests
     {
         Assert.Equal(
             ["PEMERINTAH PROVINSI KALIMANTAN BARAT", "DINAS KOPERASI, USAHA KECIL DAN MENENGAH", "BIDANG PERIJINAN DAN KELEMBAGAAN"],
-            _lembar.Kop);
+            _lembar.Kop.Names);
         Assert.Equal("LEMBAR DISPOSISI", _lembar.Title);
         Assert.Equal(
             [

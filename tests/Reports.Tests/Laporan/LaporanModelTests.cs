@@ -13,7 +13,9 @@ public sealed class LaporanModelTests
     {
         Assert.Equal(
             ["PEMERINTAH PROVINSI KALIMANTAN BARAT", "DINAS KOPERASI, USAHA KECIL DAN MENENGAH", "BIDANG PERIJINAN DAN KELEMBAGAAN"],
-            _laporan.Kop);
+            _laporan.Kop.Names);
+        Assert.Empty(_laporan.Kop.Contact);
+        Assert.Null(_laporan.Kop.Emblem);
         Assert.Equal("LAPORAN KEGIATAN", _laporan.Title);
         Assert.Equal(AgendaLaporan, Value(_laporan.Identitas, "Nomor"));
         Assert.Equal("Laporan Kegiatan Fasilitasi Izin Kantor Cabang", Value(_laporan.Identitas, "Perihal"));

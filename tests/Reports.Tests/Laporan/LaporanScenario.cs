@@ -60,18 +60,21 @@ internal static class LaporanScenario
     /// <summary>
     /// The request for the finished scenario. <paramref name="anggota"/> is the Anggota who prepares and reports;
     /// <paramref name="longLists"/> fills the free-text fields to their limits so the report spans pages; <paramref name="sendBacks"/>
-    /// adds that many extra rounds of the Ketua sending the data back with a reason of the maximum length.
+    /// adds that many extra rounds of the Ketua sending the data back with a reason of the maximum length; <paramref name="hasilLines"/>
+    /// makes the ringkasan hasil that many one-line sentences, to move the end of the letter down the page line by line.
     /// </summary>
     public static LaporanRequest Request(
         string anggota = Budi,
         bool longLists = false,
         PeopleDirectory? reportPeople = null,
         bool disposisiRegistered = true,
-        int sendBacks = 0) =>
-        new(Run(anggota, longLists, sendBacks: sendBacks), Definition, reportPeople ?? Directory, disposisiRegistered ? DisposisiEntry() : null, LaporanEntry());
+        int sendBacks = 0,
+        int? hasilLines = null,
+        KopSettings? kop = null) =>
+        new(Run(anggota, longLists, sendBacks: sendBacks, hasilLines: hasilLines), Definition, reportPeople ?? Directory, disposisiRegistered ? DisposisiEntry() : null, LaporanEntry(), kop);
 
     /// <summary>The kegiatan after the first <paramref name="commands"/> commands (step 2, 3, 4 Tidak, 3, 4, 5, 6, 7); all by default.</summary>
-    public static Kegiatan Run(string anggota = Budi, bool longLists = false, int? commands = null, int sendBacks = 0)
+    public static Kegiatan Run(string anggota = Budi, bool longLists = false, int? commands = null, int sendBacks = 0, int? hasilLines = null)
     {
         var clock = new FakeTimeProvider(_mondayMorning);
         var engine = new SopEngine(SopCatalog.Embedded, WorkCalendar.Default, clock);
@@ -90,7 +93,7 @@ internal static class LaporanScenario
             (Wib(2026, 7, 13, 9, 40), k => new Approve(Yusuf, 4, k.Version, Form(["disposisi", "bahanMateri"], ("catatanKoreksi", "Sudah sesuai.")))),
             (Wib(2026, 7, 14, 8, 10), k => new Approve(Siti, 5, k.Version, Form(["disposisi", "bahanMateri"], ("disposisiKepalaDinas", Disposisi)))),
             (Wib(2026, 7, 15, 9, 33), k => new RecordExecution(Rina, 6, k.Version, ExecutionForm(longLists))),
-            (Wib(2026, 7, 16, 10, 0), k => new SubmitReport(anggota, 7, k.Version, ReportForm(longLists))),
+            (Wib(2026, 7, 16, 10, 0), k => new SubmitReport(anggota, 7, k.Version, ReportForm(longLists, hasilLines))),
         };
 
         // Extra rounds between the first hand-over (08.40) and the Ketua's approval (08.50), half a minute apart.
@@ -159,9 +162,11 @@ internal static class LaporanScenario
         ("alasanPerubahan", "Aula Dinas dipakai rapat pimpinan; kegiatan dipindah ke Kubu Raya."),
         ("catatanPelaksanaan", longLists ? Paragraphs("CATATAN", 1900) : "Dihadiri pengurus <lengkap> & pengawas."));
 
-    private static FormInput ReportForm(bool longLists) => Form(
+    private static FormInput ReportForm(bool longLists, int? hasilLines) => Form(
         ["pelaksanaanKegiatan"],
-        ("ringkasanHasil", longLists
+        ("ringkasanHasil", hasilLines is { } count
+            ? string.Join('\n', Enumerable.Range(1, Math.Max(1, count)).Select(i => $"HASIL-{i:00} Koperasi memahami persyaratan."))
+            : longLists
             ? $"{Paragraphs("HASIL", 3500)} {LongWord}"
             : $"Koperasi memahami persyaratan IKC ]]> <w:t>bukan markup</w:t> 🎉 {LongWord}"),
         ("jumlahPeserta", "1250"),
