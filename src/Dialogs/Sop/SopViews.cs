@@ -75,7 +75,16 @@ public enum InputKind
 
 public sealed record ChoiceView(string Value, string Title);
 
-/// <summary>One card input. <see cref="Value"/> is what the person entered before (stored, or just submitted and refused).</summary>
+/// <summary>
+/// Inputs shown together (one koperasi of a list). A hidden group opens with the "Tambah" button at the end of the group
+/// before it, so slots are revealed one at a time.
+/// </summary>
+public sealed record InputGroup(string Id, bool Visible, string RevealTitle);
+
+/// <summary>
+/// One card input. <see cref="Value"/> is what the person entered before (stored, or just submitted and refused);
+/// consecutive inputs with the same <see cref="Group"/> are shown together.
+/// </summary>
 public sealed record InputView(
     string Id,
     string Label,
@@ -88,7 +97,8 @@ public sealed record InputView(
     int? Max = null,
     string? Regex = null,
     string? Placeholder = null,
-    IReadOnlyList<ChoiceView>? Choices = null);
+    IReadOnlyList<ChoiceView>? Choices = null,
+    InputGroup? Group = null);
 
 public sealed record StepButton(string Verb, string Title);
 

@@ -42,14 +42,14 @@ public sealed class KoperasiListTests
             (Id(1, "nomorBadanHukum"), "123/BH/XIV.3/2015"),
             (Id(1, "tanggalBadanHukum"), "2015-03-02"),
             (Id(1, "nib"), "912-000-123-4567"),
-            (Id(1, "jenis"), "Koperasi Simpan Pinjam"),
+            (Id(1, "jenis"), "KSP"),
             (Id(1, "alamat"), "Jl. Ahmad Yani No. 1, Pontianak"),
             (Id(1, "wilayah"), "Kota Pontianak,Kabupaten Kubu Raya"),
             (Id(1, "kontakNama"), "Yohanes"),
             (Id(1, "kontakTelepon"), "0812-3456-7890"),
             (Id(2, "nama"), "KSP Sejahtera"),
-            (Id(2, "jenis"), "Koperasi Simpan Pinjam"),
-            (Id(3, "jenis"), "Koperasi Simpan Pinjam")));
+            (Id(2, "jenis"), "KSP"),
+            (Id(3, "jenis"), "KSP")));
 
         var list = KoperasiList.Of(kegiatan);
         Assert.Equal(["KSP Maju Bersama", "KSP Sejahtera"], list.Select(k => k.Nama));
@@ -81,7 +81,7 @@ public sealed class KoperasiListTests
     [Fact]
     public void No_koperasi_at_all_is_refused()
     {
-        var message = Refused(StartWith((Id(1, "jenis"), "Koperasi Simpan Pinjam")));
+        var message = Refused(StartWith((Id(1, "jenis"), "KSP")));
         Assert.Contains("Koperasi: isi paling sedikit satu koperasi", message, StringComparison.Ordinal);
     }
 
