@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop.Definitions;
-using PerijinanBot.Sop.Koperasi;
 using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.Koperasi;
 
 namespace PerijinanBot.Dialogs.Tests.Sop;
 
