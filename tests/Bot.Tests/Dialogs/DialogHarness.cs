@@ -313,7 +313,10 @@ public sealed partial class DialogHarness : IAsyncDisposable
     {
         ["jenisFasilitasi"] = "IUSP",
         ["judul"] = "Fasilitasi Izin Usaha Simpan Pinjam KSP Maju Bersama",
-        ["koperasi"] = "KSP Maju Bersama",
+        // Koperasi 1 of the card's koperasi slots (KoperasiInput), as Teams sends them; the jenis has its default.
+        ["koperasi.1.nama"] = "KSP Maju Bersama",
+        ["koperasi.1.nik"] = "6171012345678901",
+        ["koperasi.1.jenis"] = "KSP",
         ["kabupatenKota"] = "Kota Pontianak",
         ["anggota"] = BudiId,
         ["disposisi"] = "Siapkan materi substansi, calon peserta, calon narasumber, jadwal dan tempat.",
