@@ -39,14 +39,14 @@ public sealed class KoperasiListTests
         var kegiatan = _office.Start(StartWith(
             (Id(1, "nama"), "KSP Maju Bersama"),
             (Id(1, "nik"), "6171 0123 4567 8901"),
-            (Id(1, "nomorBadanHukum"), "123/BH/XIV.3/2015"),
-            (Id(1, "tanggalBadanHukum"), "2015-03-02"),
+            (Id(1, "nomorBh"), "123/BH/XIV.3/2015"),
+            (Id(1, "tanggalBh"), "2015-03-02"),
             (Id(1, "nib"), "912-000-123-4567"),
             (Id(1, "jenis"), "KSP"),
             (Id(1, "alamat"), "Jl. Ahmad Yani No. 1, Pontianak"),
             (Id(1, "wilayah"), "Kota Pontianak,Kabupaten Kubu Raya"),
-            (Id(1, "kontakNama"), "Yohanes"),
-            (Id(1, "kontakTelepon"), "0812-3456-7890"),
+            (Id(1, "cpNama"), "Yohanes"),
+            (Id(1, "cpTelepon"), "0812-3456-7890"),
             (Id(2, "nama"), "KSP Sejahtera"),
             (Id(2, "jenis"), "KSP"),
             (Id(3, "jenis"), "KSP")));
@@ -117,7 +117,7 @@ public sealed class KoperasiListTests
     [InlineData("08123456789", "+628123456789")]
     public void Telephone_numbers_are_stored_as_plus_62(string typed, string stored)
     {
-        var kegiatan = _office.Start(StartWith((Id(1, "nama"), "KSP A"), (Id(1, "kontakTelepon"), typed)));
+        var kegiatan = _office.Start(StartWith((Id(1, "nama"), "KSP A"), (Id(1, "cpTelepon"), typed)));
         Assert.Equal(stored, Assert.Single(KoperasiList.Of(kegiatan)).KontakTelepon);
     }
 
@@ -129,7 +129,7 @@ public sealed class KoperasiListTests
     [InlineData("0812-ABC-7890")]
     public void Other_telephone_numbers_are_refused(string typed)
     {
-        var message = Refused(StartWith((Id(1, "nama"), "KSP A"), (Id(1, "kontakTelepon"), typed)));
+        var message = Refused(StartWith((Id(1, "nama"), "KSP A"), (Id(1, "cpTelepon"), typed)));
         Assert.Contains($"Koperasi 1: nomor telepon contact person “{typed}” tidak sah", message, StringComparison.Ordinal);
     }
 
@@ -150,16 +150,16 @@ public sealed class KoperasiListTests
     [Fact]
     public void A_badan_hukum_date_that_is_not_a_date_is_refused()
     {
-        var message = Refused(StartWith((Id(1, "nama"), "KSP A"), (Id(1, "tanggalBadanHukum"), "kemarin")));
+        var message = Refused(StartWith((Id(1, "nama"), "KSP A"), (Id(1, "tanggalBh"), "kemarin")));
         Assert.Contains("Koperasi 1: tanggal badan hukum “kemarin” tidak dikenali", message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Typed_parts_longer_than_their_limit_are_refused()
     {
-        var message = Refused(StartWith((Id(1, "nama"), new string('a', 201)), (Id(1, "alamat"), new string('b', 501))));
+        var message = Refused(StartWith((Id(1, "nama"), new string('a', 201)), (Id(1, "alamat"), new string('b', 301))));
         Assert.Contains("Koperasi 1: Nama koperasi paling banyak 200 karakter (saat ini 201).", message, StringComparison.Ordinal);
-        Assert.Contains("Koperasi 1: Alamat paling banyak 500 karakter (saat ini 501).", message, StringComparison.Ordinal);
+        Assert.Contains("Koperasi 1: Alamat paling banyak 300 karakter (saat ini 301).", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,4 +169,32 @@ public sealed class KoperasiListTests
         Assert.Equal("KSP A; KSP B", KoperasiList.TextOf(kegiatan, "koperasi"));
         Assert.Equal("IUSP", KoperasiList.TextOf(kegiatan, "jenisFasilitasi"));
     }
+}
+
+/// <summary>The keys of the koperasi search: a NIK exactly, a name from any word on.</summary>
+public sealed class KoperasiSearchTests
+{
+    [Fact]
+    public void A_koperasi_is_found_by_its_NIK_and_by_its_name_from_any_word()
+    {
+        var keys = KoperasiSearch.Keys([new KoperasiEntry { Nama = "KSP  Maju-Bersama", Nik = "6171012345678901" }]);
+
+        Assert.Equal(
+            [new("nik", "6171012345678901"), new("nama", "ksp maju bersama"), new("nama", "maju bersama"), new("nama", "bersama")],
+            keys);
+    }
+
+    [Theory]
+    [InlineData("6171 0123 4567 8901", "nik", "6171012345678901")]
+    [InlineData("  KSP maju ", "nama", "ksp maju")]
+    [InlineData("617101234567890", "nama", "617101234567890")]
+    public void A_query_is_a_NIK_when_it_is_16_digits_else_a_name(string typed, string kind, string key) =>
+        Assert.Equal(new KoperasiKey(kind, key), KoperasiSearch.Query(typed));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ks")]
+    [InlineData(" - . ")]
+    public void A_query_too_short_to_mean_a_koperasi_looks_nothing_up(string typed) =>
+        Assert.Null(KoperasiSearch.Query(typed));
 }
