@@ -33,6 +33,9 @@ public enum CommandKind
 
     /// <summary>The SOP compliance report of a month, quarter, semester or year: card, chart, XLSX, monitoring form.</summary>
     Compliance,
+
+    /// <summary>Cari: the kegiatan of a koperasi, found by its name or its Nomor Induk Koperasi.</summary>
+    Search,
 }
 
 /// <param name="Kind">The command.</param>

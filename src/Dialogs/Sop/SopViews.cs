@@ -162,6 +162,11 @@ public sealed record RefusalCardView(
 /// <param name="StandInNote">Set when the viewer would act as Plh. of the assignee.</param>
 public sealed record TaskItem(string Number, string? Koperasi, string StepText, string Due, string Timing, bool Late, string? StandInNote);
 
+/// <summary>One kegiatan found by <c>cari</c>: its number, judul (typed), koperasi names (typed) and where it stands.</summary>
+public sealed record SearchItem(string Number, string? Judul, string? Koperasi, string Status, bool Open);
+
+public sealed record SearchCardView(string Title, string Summary, IReadOnlyList<SearchItem> Items, string? Omitted);
+
 public sealed record TasksCardView(string Title, string Summary, IReadOnlyList<TaskItem> Items, string? Omitted);
 
 public sealed record StatusCardView(KegiatanHeader Header, string Title, StateView State, bool IsOpen, string Number, IReadOnlyList<TimelineEntry> Timeline);
