@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
-using PerijinanBot.Sop.Koperasi;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Sop;
@@ -26,5 +25,4 @@ namespace PerijinanBot.Sop;
 [JsonSerializable(typeof(IReadOnlyList<KegiatanEvent>))]
 [JsonSerializable(typeof(Delegation))]
 [JsonSerializable(typeof(IReadOnlyList<Delegation>))]
-[JsonSerializable(typeof(IReadOnlyList<KoperasiEntry>))]
 public sealed partial class SopJsonContext : JsonSerializerContext;

@@ -60,7 +60,7 @@ public static class StepCard
         if (view.Inputs.Count > 0)
         {
             body.Add(CardElements.Text("Isian langkah ini", TextStyle.Heading));
-            body.AddRange(SopBlocks.Inputs(view.Inputs));
+            body.AddRange(view.Inputs.Select(SopBlocks.Input));
         }
 
         var decisions = Decisions(view);
