@@ -9,7 +9,7 @@ namespace PerijinanBot.Reports.Laporan;
 /// <param name="Telephone">The number as the office writes it, e.g. "(0561) 732690".</param>
 /// <param name="Email">The office's e-mail address.</param>
 /// <param name="Website">The office's website, e.g. "diskopukm.kalbarprov.go.id".</param>
-/// <param name="Emblem">The provincial emblem (lambang daerah); null prints no image, never a placeholder.</param>
+/// <param name="Emblem">The provincial emblem (lambang daerah); null prints no image at all (no stand-in picture).</param>
 public sealed record KopSettings(string? Address = null, string? Telephone = null, string? Email = null, string? Website = null, KopEmblem? Emblem = null)
 {
     /// <summary>Nothing but the names from the SOP definition.</summary>
