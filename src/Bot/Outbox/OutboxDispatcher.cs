@@ -14,7 +14,6 @@ namespace PerijinanBot.Bot.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher : BackgroundService
 {
-    private const string PendingPartition = "pending";
 
     private readonly WorkflowTables _tables;
     private readonly OutboxSignal _signal;
@@ -89,7 +88,7 @@ public sealed class OutboxDispatcher : BackgroundService
     {
         var pending = await _tables.PendingAsync(cancellationToken);
         var markers = new List<(string Number, ETag? ETag)>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PendingPartition}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WorkflowTables.PendingPartition}");
         await foreach (var marker in pending.QueryAsync<TableEntity>(filter, select: ["Number"], cancellationToken: cancellationToken))
         {
             markers.Add((marker.GetString("Number") ?? marker.RowKey, marker.ETag));

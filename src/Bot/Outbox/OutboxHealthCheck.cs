@@ -39,7 +39,7 @@ internal sealed class OutboxHealthCheck(ParkedOutbox parked, WorkflowTables tabl
         var kegiatan = await tables.KegiatanAsync(cancellationToken);
         DateTimeOffset? oldest = null;
         var looked = 0;
-        await foreach (var marker in pending.QueryAsync<TableEntity>(e => e.PartitionKey == "pending", select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var marker in pending.QueryAsync<TableEntity>(e => e.PartitionKey == WorkflowTables.PendingPartition, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             if (++looked > ParkedOutbox.MaxListed)
             {

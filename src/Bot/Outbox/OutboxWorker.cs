@@ -17,7 +17,6 @@ internal sealed class OutboxWorker(
     TimeProvider time,
     ILogger logger)
 {
-    private const string PendingPartition = "pending";
     private const int MaxErrorChars = 1000;
 
     private enum ItemResult
@@ -35,7 +34,7 @@ internal sealed class OutboxWorker(
         var kegiatan = await tables.KegiatanAsync(cancellationToken);
         var pending = await tables.PendingAsync(cancellationToken);
         var partition = KegiatanKeys.Partition(number);
-        marker ??= (await pending.UpsertEntityAsync(new TableEntity(PendingPartition, partition) { ["Number"] = number }, TableUpdateMode.Replace, cancellationToken)).Headers.ETag;
+        marker ??= (await pending.UpsertEntityAsync(WorkflowTables.PendingMarker(number), TableUpdateMode.Replace, cancellationToken)).Headers.ETag;
 
         // Read the state's ETag BEFORE listing the outbox: a commit landing after this read changes the ETag, so clearing
         // the flag below fails and the newer commit's items keep their flag.
@@ -211,7 +210,7 @@ internal sealed class OutboxWorker(
 
         try
         {
-            await pending.DeleteEntityAsync(PendingPartition, partition, marker ?? ETag.All, cancellationToken);
+            await pending.DeleteEntityAsync(WorkflowTables.PendingPartition, partition, marker ?? ETag.All, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {

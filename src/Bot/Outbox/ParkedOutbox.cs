@@ -17,13 +17,11 @@ public sealed record ParkedItem(string Key, string Number, string Kind, string S
 /// </summary>
 public sealed class ParkedOutbox(WorkflowTables tables, OutboxSignal signal, TimeProvider time)
 {
-    internal const string Partition = "parked";
-
     /// <summary>How many parked items one listing reads at most (an operator mends a handful at a time).</summary>
     public const int MaxListed = 50;
 
     /// <summary>The index row of <paramref name="row"/> parked with <paramref name="status"/>.</summary>
-    internal static TableEntity Entry(OutboxRow row, string status, string error, DateTimeOffset at) => new(Partition, Key(row.PartitionKey, row.RowKey))
+    internal static TableEntity Entry(OutboxRow row, string status, string error, DateTimeOffset at) => new(WorkflowTables.ParkedPartition, Key(row.PartitionKey, row.RowKey))
     {
         ["Number"] = row.Number,
         ["Kind"] = row.Kind,
@@ -38,14 +36,14 @@ public sealed class ParkedOutbox(WorkflowTables tables, OutboxSignal signal, Tim
         var index = await tables.PendingAsync(cancellationToken);
         var kegiatan = await tables.KegiatanAsync(cancellationToken);
         var items = new List<ParkedItem>();
-        await foreach (var entry in index.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, maxPerPage: MaxListed, cancellationToken: cancellationToken))
+        await foreach (var entry in index.QueryAsync<TableEntity>(e => e.PartitionKey == WorkflowTables.ParkedPartition, maxPerPage: MaxListed, cancellationToken: cancellationToken))
         {
             if (items.Count == MaxListed)
             {
                 break;
             }
 
-            if (await ItemAsync(kegiatan, entry.RowKey, cancellationToken) is { } item)
+            if (await ReadAsync(kegiatan, entry.RowKey, cancellationToken) is var (item, _))
             {
                 items.Add(item);
             }
@@ -67,12 +65,11 @@ public sealed class ParkedOutbox(WorkflowTables tables, OutboxSignal signal, Tim
         ArgumentNullException.ThrowIfNull(key);
         var kegiatan = await tables.KegiatanAsync(cancellationToken);
         var index = await tables.PendingAsync(cancellationToken);
-        if (Split(key) is not var (partition, rowKey) || await ItemAsync(kegiatan, key, cancellationToken) is not { } item)
+        if (Split(key) is not var (partition, rowKey) || await ReadAsync(kegiatan, key, cancellationToken) is not var (item, etag))
         {
             return false;
         }
 
-        var row = await kegiatan.GetEntityAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
         var requeued = new TableEntity(partition, rowKey)
         {
             ["Status"] = OutboxRow.Pending,
@@ -81,14 +78,14 @@ public sealed class ParkedOutbox(WorkflowTables tables, OutboxSignal signal, Tim
         };
         try
         {
-            await kegiatan.UpdateEntityAsync(requeued, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+            await kegiatan.UpdateEntityAsync(requeued, etag, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
             return false; // Changed meanwhile (requeued by someone else, or gone).
         }
 
-        await index.UpsertEntityAsync(new TableEntity("pending", partition) { ["Number"] = item.Number }, TableUpdateMode.Replace, cancellationToken);
+        await index.UpsertEntityAsync(WorkflowTables.PendingMarker(item.Number), TableUpdateMode.Replace, cancellationToken);
         await DropAsync(index, key, ETag.All, cancellationToken);
         signal.Notify(item.Number);
         return true;
@@ -101,8 +98,8 @@ public sealed class ParkedOutbox(WorkflowTables tables, OutboxSignal signal, Tim
             ? (key[..bar], key[(bar + 1)..])
             : null;
 
-    // The item behind an index key, when it is parked; null when it is pending again, delivered or never existed.
-    private static async Task<ParkedItem?> ItemAsync(TableClient kegiatan, string key, CancellationToken cancellationToken)
+    // The item behind an index key and its row's ETag, when it is parked; null when it is pending again, delivered or never existed.
+    private static async Task<(ParkedItem Item, ETag ETag)?> ReadAsync(TableClient kegiatan, string key, CancellationToken cancellationToken)
     {
         if (Split(key) is not var (partition, rowKey))
         {
@@ -115,14 +112,15 @@ public sealed class ParkedOutbox(WorkflowTables tables, OutboxSignal signal, Tim
             return null;
         }
 
-        return new ParkedItem(key, row.Number, row.Kind, row.Status, row.Attempts, found.Value!.GetString("LastError") ?? "", found.Value.GetDateTimeOffset("LastAttemptAt"));
+        var item = new ParkedItem(key, row.Number, row.Kind, row.Status, row.Attempts, found.Value!.GetString("LastError") ?? "", found.Value.GetDateTimeOffset("LastAttemptAt"));
+        return (item, row.ETag);
     }
 
     private static async Task DropAsync(TableClient index, string key, ETag etag, CancellationToken cancellationToken)
     {
         try
         {
-            await index.DeleteEntityAsync(Partition, key, etag, cancellationToken);
+            await index.DeleteEntityAsync(WorkflowTables.ParkedPartition, key, etag, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {

@@ -27,6 +27,16 @@ public sealed class WorkflowTables
     /// <summary>The delivery ledger, keyed by dedupe key.</summary>
     public string DeliveriesName => _prefix + "Deliveries";
 
+    /// <summary>The partition of <see cref="PendingName"/> holding one marker per kegiatan whose outbox may hold work.</summary>
+    internal const string PendingPartition = "pending";
+
+    /// <summary>The partition of <see cref="PendingName"/> indexing the outbox items no longer retried.</summary>
+    internal const string ParkedPartition = "parked";
+
+    /// <summary>The marker that sends the dispatcher's poll to kegiatan <paramref name="number"/>.</summary>
+    internal static TableEntity PendingMarker(string number) =>
+        new(PendingPartition, KegiatanKeys.Partition(number)) { ["Number"] = number };
+
     internal Task<TableClient> KegiatanAsync(CancellationToken cancellationToken) => _provider.GetAsync(KegiatanName, cancellationToken);
 
     internal Task<TableClient> NumbersAsync(CancellationToken cancellationToken) => _provider.GetAsync(NumbersName, cancellationToken);

@@ -59,7 +59,7 @@ public sealed class ParkedOutboxTests(AzuriteFixture azurite) : IClassFixture<Az
         await index.UpsertEntityAsync(ParkedOutbox.Entry(row, OutboxRow.Poison, "crashed", storage.Time.GetUtcNow()), cancellationToken: Ct);
 
         Assert.Empty(await new ParkedOutbox(storage.Tables, storage.Signal, storage.Time).ListAsync(Ct));
-        Assert.Empty(index.Query<TableEntity>(e => e.PartitionKey == "parked", cancellationToken: Ct));
+        Assert.Empty(index.Query<TableEntity>(e => e.PartitionKey == WorkflowTables.ParkedPartition, cancellationToken: Ct));
         Assert.False(await new ParkedOutbox(storage.Tables, storage.Signal, storage.Time).RequeueAsync($"{Number}|o|junk", Ct));
     }
 
@@ -71,7 +71,7 @@ public sealed class ParkedOutboxTests(AzuriteFixture azurite) : IClassFixture<Az
         var health = Health(storage, new ParkedOutbox(storage.Tables, storage.Signal, storage.Time));
         // The marker a commit leaves for the dispatcher (as the store's signal path writes it).
         var pending = await storage.TableAsync(storage.Tables.PendingName, Ct);
-        await pending.UpsertEntityAsync(new TableEntity("pending", KegiatanKeys.Partition(Number)) { ["Number"] = Number }, cancellationToken: Ct);
+        await pending.UpsertEntityAsync(WorkflowTables.PendingMarker(Number), cancellationToken: Ct);
 
         storage.Time.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync(new HealthCheckContext(), Ct)).Status);
