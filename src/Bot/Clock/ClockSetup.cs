@@ -38,8 +38,9 @@ public static class ClockSetup
             throw new InvalidOperationException($"{ClockStartsAtKey} is set in the {environment.EnvironmentName} environment; it is only for Development. Remove it.");
         }
 
-        string[] forms = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK"];
-        return DateTimeOffset.TryParseExact(text, forms, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) && text.Length > 16 && text[16..].IndexOfAny(['+', '-', 'Z']) >= 0
+        // "zzz" demands the offset: a wall time without one would depend on the machine's zone.
+        string[] forms = ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mmzzz"];
+        return DateTimeOffset.TryParseExact(text, forms, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
             ? new StartedClock(start, system)
             : throw new InvalidOperationException($"{ClockStartsAtKey} must be an instant with its offset, e.g. 2027-03-01T08:00:00+07:00; got '{text}'.");
     }
