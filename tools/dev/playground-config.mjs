@@ -18,6 +18,9 @@ export const ROLES = [
   { role: "KepalaDinas", label: "Kepala Dinas", slug: "kadis" },
 ];
 
+// Not a tab of ./run.sh, but a Playground of their own on request (--only Admin), for the Admin's commands in tests.
+export const EXTRA_ROLES = [{ role: "Admin", label: "Admin", slug: "admin" }];
+
 export const DEFAULT_TENANT_ID = "00000000-0000-4000-8000-00000000a000";
 export const DEFAULT_BOT_ID = "28:00000000-0000-4000-8000-00000000b000";
 
@@ -92,7 +95,7 @@ export function writeConfigs({ settings, out, only, botId, tenantId }) {
   const people = JSON.parse(fs.readFileSync(settings, "utf8"))?.Directory?.Users ?? [];
   if (people.length !== 6) throw new Error(`${settings} must list 6 people (4 tabs + the 5 others each tab sees), found ${people.length}`);
   const written = [];
-  for (const { role, label, slug } of ROLES) {
+  for (const { role, label, slug } of only ? [...ROLES, ...EXTRA_ROLES] : ROLES) {
     if (only && only !== role) continue;
     const person = people.find((p) => (p.Roles ?? []).includes(role));
     if (!person) throw new Error(`nobody in ${settings} holds ${role}`);

@@ -29,13 +29,19 @@ public sealed class Office : IAsyncDisposable
     public static Task<Office> OpenAsync(CancellationToken cancellationToken) => OpenAsync(Roles, cancellationToken);
 
     /// <summary>The office with a Playground for only <paramref name="roles"/> (each a Playground process: fewer is lighter).</summary>
-    public static async Task<Office> OpenAsync(IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    public static Task<Office> OpenAsync(IReadOnlyList<string> roles, CancellationToken cancellationToken) => OpenAsync(roles, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>
+    /// The office with a Playground for only <paramref name="roles"/> (any of <see cref="Roles"/>, or <c>Admin</c>), the bot
+    /// started with <paramref name="botSettings"/> (environment variables) besides the office's own.
+    /// </summary>
+    public static async Task<Office> OpenAsync(IReadOnlyList<string> roles, IReadOnlyDictionary<string, string> botSettings, CancellationToken cancellationToken)
     {
         var azurite = await AzuriteProcess.StartAsync(cancellationToken);
         BotProcess? bot = null;
         try
         {
-            bot = await BotProcess.StartAsync(new Dictionary<string, string>
+            bot = await BotProcess.StartAsync(new Dictionary<string, string>(botSettings)
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Storage__ConnectionString"] = azurite.ConnectionString,
@@ -47,13 +53,7 @@ public sealed class Office : IAsyncDisposable
             var office = new Office(azurite, bot);
             foreach (var role in roles)
             {
-                var playground = await PlaygroundProcess.StartAsync(new PlaygroundSettings
-                {
-                    BotEndpoint = bot.MessagesEndpoint.ToString(),
-                    ConfigYaml = await PlaygroundConfigs.ForRoleAsync(role, cancellationToken),
-                }, cancellationToken);
-                var conversation = await PlaygroundConversation.OpenAsync(playground, cancellationToken);
-                office._desks[role] = new Desk(role, playground, conversation, await playground.GetConfigAsync(cancellationToken));
+                office._desks[role] = await office.OpenDeskAsync(role, port: null, cancellationToken);
             }
 
             return office;
@@ -68,6 +68,37 @@ public sealed class Office : IAsyncDisposable
             await azurite.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// This person's Teams goes away (their Playground stops) and comes back on the same port, as the bot knows it, when
+    /// the returned task's function is called: what was sent meanwhile never arrived.
+    /// </summary>
+    public async Task<Func<Task<Desk>>> StopDeskAsync(string role, CancellationToken cancellationToken)
+    {
+        var desk = _desks[role];
+        var port = desk.Port;
+        _desks.Remove(role);
+        await desk.DisposeAsync();
+        return async () => _desks[role] = await OpenDeskAsync(role, port, cancellationToken);
+    }
+
+    private async Task<Desk> OpenDeskAsync(string role, int? port, CancellationToken cancellationToken)
+    {
+        var playground = await PlaygroundProcess.StartAsync(new PlaygroundSettings
+        {
+            BotEndpoint = Bot.MessagesEndpoint.ToString(),
+            ConfigYaml = await PlaygroundConfigs.ForRoleAsync(role, cancellationToken),
+            Port = port,
+        }, cancellationToken);
+        if (port is not null && playground.Port != port)
+        {
+            await playground.DisposeAsync();
+            throw new InvalidOperationException($"{role}'s Playground came back on port {playground.Port}, not {port}");
+        }
+
+        var conversation = await PlaygroundConversation.OpenAsync(playground, cancellationToken);
+        return new Desk(role, playground, conversation, await playground.GetConfigAsync(cancellationToken));
     }
 
     public async ValueTask DisposeAsync()

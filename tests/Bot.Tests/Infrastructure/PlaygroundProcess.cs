@@ -152,7 +152,7 @@ public partial class PlaygroundProcess : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[cli, "--port", FreePort().ToString(CultureInfo.InvariantCulture), "--disable-telemetry"])
+        foreach (var argument in (string[])[cli, "--port", (_settings.Port ?? FreePort()).ToString(CultureInfo.InvariantCulture), "--disable-telemetry"])
         {
             start.ArgumentList.Add(argument);
         }
@@ -248,6 +248,9 @@ public sealed record PlaygroundSettings
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The port to ask for, e.g. to bring a stopped person's Playground back where the bot knows it; default a free one.</summary>
+    public int? Port { get; init; }
 }
 
 /// <summary>The parts of <c>/_internal/v1/testConfig</c> tests usually need; <see cref="Raw"/> has the rest.</summary>
