@@ -13,16 +13,27 @@ internal sealed partial class AzuriteRunner : IAsyncDisposable
 
     private readonly Process _process;
 
-    private AzuriteRunner(Process process, int port, string version)
+    private AzuriteRunner(Process process, int tablePort, int blobPort, string version)
     {
         _process = process;
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};TableEndpoint=http://127.0.0.1:{port}/{Account};";
+        TablePort = tablePort;
+        BlobPort = blobPort;
+        ConnectionString = ConnectionStringFor(tablePort, blobPort);
         Version = version;
     }
 
     public string ConnectionString { get; }
 
+    public int TablePort { get; }
+
+    public int BlobPort { get; }
+
     public string Version { get; }
+
+    /// <summary>The account's connection string with its endpoints on these loopback ports (Azurite's, or a proxy's in front of it).</summary>
+    public static string ConnectionStringFor(int tablePort, int blobPort) =>
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{Account};TableEndpoint=http://127.0.0.1:{tablePort}/{Account};";
 
     public static async Task<AzuriteRunner> StartAsync(string repoRoot, CancellationToken cancellationToken)
     {
@@ -55,6 +66,7 @@ internal sealed partial class AzuriteRunner : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
         var output = new StringBuilder();
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blobListening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLine(object? sender, DataReceivedEventArgs e)
         {
             if (e.Data is null)
@@ -71,6 +83,11 @@ internal sealed partial class AzuriteRunner : IAsyncDisposable
             {
                 listening.TrySetResult(int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture));
             }
+
+            if (BlobListening().Match(e.Data) is { Success: true } blob)
+            {
+                blobListening.TrySetResult(int.Parse(blob.Groups[1].ValueSpan, CultureInfo.InvariantCulture));
+            }
         }
 
         process.OutputDataReceived += OnLine;
@@ -80,7 +97,8 @@ internal sealed partial class AzuriteRunner : IAsyncDisposable
         try
         {
             var port = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            return new AzuriteRunner(process, port, version);
+            var blobPort = await blobListening.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            return new AzuriteRunner(process, port, blobPort, version);
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
@@ -106,6 +124,9 @@ internal sealed partial class AzuriteRunner : IAsyncDisposable
 
     [GeneratedRegex(@"Table service is successfully listening at http://127\.0\.0\.1:(\d+)")]
     private static partial Regex Listening();
+
+    [GeneratedRegex(@"Blob service is successfully listening at http://127\.0\.0\.1:(\d+)")]
+    private static partial Regex BlobListening();
 
     [GeneratedRegex("\"version\":\\s*\"([^\"]+)\"")]
     private static partial Regex VersionField();

@@ -3,7 +3,16 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bench;
+using PerijinanBot.Bench.Http;
 using PerijinanBot.Bot.Storage;
+
+// Modes: "store" (the default) measures the kegiatan store against raw Table calls; "http" measures the built bot over HTTP.
+var mode = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "store";
+if (mode is not ("store" or "http"))
+{
+    Console.Error.WriteLine($"unknown mode '{mode}': use `store` (the default) or `http`");
+    return 2;
+}
 
 int[] concurrencies = [1, 4, 16];
 var segment = TimeSpan.FromSeconds(1); // each path runs 4 segments per concurrency, alternating which goes first: 8 s per level
@@ -18,6 +27,10 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 var ct = cancel.Token;
+if (mode == "http")
+{
+    return await HttpBench.RunAsync(args[1..], ct);
+}
 
 await using var azurite = await AzuriteRunner.StartAsync(RepoRoot.Find(), ct);
 var clientOptions = new TableClientOptions();
@@ -110,6 +123,8 @@ foreach (var callers in concurrencies.Prepend(0)) // 0: a warm-up (JIT tiering, 
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Lowest ratio a/b: {worst:F2} (target >= {Target:F1}). Azurite figures; on Azure Table Storage the round trips dominate more, not less."));
+
+return 0;
 
 static Task<string[]> Prepare(IBenchPath path, int callers, CancellationToken ct) =>
     Task.WhenAll(Enumerable.Range(0, Math.Max(callers, 1)).Select(i => path.PrepareAsync(string.Create(CultureInfo.InvariantCulture, $"BENCH-{callers}-{i:D2}"), ct)));

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PerijinanBot.Bench.Http;
+
+/// <summary>What a storage request was, as the Table service sees it (blob requests are one kind of their own).</summary>
+internal enum RequestKind
+{
+    PointRead,
+    Query,
+    Insert,
+    Upsert,
+    ConditionalUpdate,
+    Delete,
+    Batch,
+    OtherTable,
+    Blob,
+}
+
+/// <summary>Counts per <see cref="RequestKind"/>, plus the operations carried inside batches; a snapshot is a plain copy.</summary>
+internal sealed class RequestCounts
+{
+    public const int Kinds = (int)RequestKind.Blob + 1;
+
+    public long[] ByKind { get; } = new long[Kinds];
+
+    public long BatchOperations { get; set; }
+
+    /// <summary>Every table request (batches counted once each, as one round trip): what the target counts.</summary>
+    public long TableRequests => ByKind.Take((int)RequestKind.Blob).Sum();
+
+    public RequestCounts Minus(RequestCounts other) => Combine(other, -1);
+
+    public RequestCounts Plus(RequestCounts other) => Combine(other, 1);
+
+    private RequestCounts Combine(RequestCounts other, int sign)
+    {
+        var result = new RequestCounts { BatchOperations = BatchOperations + (sign * other.BatchOperations) };
+        for (var i = 0; i < Kinds; i++)
+        {
+            result.ByKind[i] = ByKind[i] + (sign * other.ByKind[i]);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>
+/// A reverse proxy on a free 127.0.0.1 port in front of one Azurite service (table or blob): every request is forwarded
+/// byte for byte (path and query as sent, so the shared-key signature still holds) and counted by kind first.
+/// </summary>
+internal sealed class CountingProxy : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _client;
+    private readonly string _target;
+    private readonly bool _isTable;
+    private readonly long[] _byKind = new long[RequestCounts.Kinds];
+    private long _batchOperations;
+    private long _lastRequestAt = Stopwatch.GetTimestamp();
+
+    private CountingProxy(WebApplication app, string target, bool isTable)
+    {
+        _app = app;
+        _target = target;
+        _isTable = isTable;
+        _client = new HttpClient(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            UseCookies = false,
+        });
+    }
+
+    public int Port { get; private set; }
+
+    /// <summary>When the last request arrived (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long LastRequestAt => Interlocked.Read(ref _lastRequestAt);
+
+    public static async Task<CountingProxy> StartAsync(int targetPort, bool isTable)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var proxy = new CountingProxy(app, $"http://127.0.0.1:{targetPort}", isTable);
+        app.Run(proxy.ForwardAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        proxy.Port = new Uri(address).Port;
+        return proxy;
+    }
+
+    public RequestCounts Snapshot()
+    {
+        var counts = new RequestCounts { BatchOperations = Interlocked.Read(ref _batchOperations) };
+        for (var i = 0; i < RequestCounts.Kinds; i++)
+        {
+            counts.ByKind[i] = Interlocked.Read(ref _byKind[i]);
+        }
+
+        return counts;
+    }
+
+    private async Task ForwardAsync(HttpContext context)
+    {
+        var request = context.Request;
+        // The raw target: Request.Path would unescape it, and the signature covers the path as the client wrote it.
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var body = buffer.ToArray();
+        Count(request.Method, target, request.Headers.IfMatch.Count > 0, body);
+
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_target + target, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }));
+        if (body.Length > 0 || request.ContentLength is not null || request.ContentType is not null)
+        {
+            message.Content = new ByteArrayContent(body);
+        }
+
+        foreach (var (name, values) in request.Headers)
+        {
+            if (name is "Host" or "Content-Length" or "Transfer-Encoding" or "Connection")
+            {
+                continue;
+            }
+
+            if (!message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            }
+        }
+
+        using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            if (name is not ("Transfer-Encoding" or "Connection"))
+            {
+                context.Response.Headers[name] = values.ToArray();
+            }
+        }
+
+        await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+
+    private void Count(string method, string target, bool ifMatch, byte[] body)
+    {
+        Interlocked.Exchange(ref _lastRequestAt, Stopwatch.GetTimestamp());
+        var kind = _isTable ? Classify(method, target.Split('?')[0], ifMatch) : RequestKind.Blob;
+        Interlocked.Increment(ref _byKind[(int)kind]);
+        if (kind == RequestKind.Batch)
+        {
+            Interlocked.Add(ref _batchOperations, BatchOperations(body));
+        }
+    }
+
+    /// <summary>
+    /// Table REST shapes (learn.microsoft.com/rest/api/storageservices/table-service-rest-api): an entity is addressed as
+    /// <c>Table(PartitionKey='…',RowKey='…')</c>; a query is a GET of <c>Table()</c> or <c>Table</c> with $filter; an
+    /// insert is a POST to the table; Update/Merge/Insert-Or-Replace/Insert-Or-Merge are PUT, MERGE or PATCH on the entity,
+    /// conditional when If-Match names an ETag; an entity group transaction is a POST to <c>$batch</c>.
+    /// </summary>
+    private static RequestKind Classify(string method, string path, bool ifMatch)
+    {
+        var last = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+        var entity = last.Contains("PartitionKey=", StringComparison.Ordinal);
+        return method switch
+        {
+            "POST" when last == "$batch" => RequestKind.Batch,
+            "POST" when last.StartsWith("Tables", StringComparison.Ordinal) => RequestKind.OtherTable,
+            "POST" => RequestKind.Insert,
+            "GET" when entity => RequestKind.PointRead,
+            "GET" when last.StartsWith("Tables", StringComparison.Ordinal) => RequestKind.OtherTable,
+            "GET" => RequestKind.Query,
+            "PUT" or "MERGE" or "PATCH" when entity => ifMatch ? RequestKind.ConditionalUpdate : RequestKind.Upsert,
+            "DELETE" when entity => RequestKind.Delete,
+            _ => RequestKind.OtherTable,
+        };
+    }
+
+    /// <summary>The operations of a batch: each is a request line ("PUT http://… HTTP/1.1") inside the multipart body.</summary>
+    private static int BatchOperations(byte[] body)
+    {
+        var operations = 0;
+        foreach (var line in Encoding.UTF8.GetString(body).Split('\n'))
+        {
+            if (line.TrimEnd('\r').EndsWith(" HTTP/1.1", StringComparison.Ordinal) && !line.StartsWith("HTTP/", StringComparison.Ordinal))
+            {
+                operations++;
+            }
+        }
+
+        return operations;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _client.Dispose();
+    }
+}

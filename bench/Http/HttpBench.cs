@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Azure.Data.Tables;
+
+namespace PerijinanBot.Bench.Http;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench -- http</c>: the built bot over HTTP, in-memory Azurite behind a counting
+/// proxy, a stub Bot Connector; callers loop decisions at each level, and the whole cost of a decision (the work the
+/// outbox does after it included) is measured after the load, once the outbox has drained. See bench/README.md.
+/// </summary>
+internal static class HttpBench
+{
+    private const string TablePrefix = "hb";
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        var options = HttpBenchOptions.Parse(args);
+        await using var azurite = await AzuriteRunner.StartAsync(RepoRoot.Find(), ct);
+        await using var tableProxy = await CountingProxy.StartAsync(azurite.TablePort, isTable: true);
+        await using var blobProxy = await CountingProxy.StartAsync(azurite.BlobPort, isTable: false);
+        await using var connector = await StubConnector.StartAsync();
+        var proxied = AzuriteRunner.ConnectionStringFor(tableProxy.Port, blobProxy.Port);
+        var direct = new TableServiceClient(azurite.ConnectionString); // the drain checks: not counted
+        var viaProxy = new TableServiceClient(proxied, new TableClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10) } });
+
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Storage__ConnectionString"] = proxied,
+            ["Storage__TableNamePrefix"] = TablePrefix,
+            ["Development__ClockStartsAt"] = OfficeWeek.ClockStartsAt,
+            // Every caller comes from 127.0.0.1: the per-address limit (600 a minute) is for the Bot Connector's few addresses.
+            ["MessagesRateLimit__PermitLimit"] = "10000000",
+        }, ct);
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var report = new HttpReport(azurite.Version, bot.ReadyAfter, options);
+        report.Header();
+
+        // Everyone installs the app first (Teams' conversationUpdate): the bot then knows each 1:1 chat at the stub connector.
+        foreach (var person in new[] { Person.Ketua, Person.Budi, Person.Dewi })
+        {
+            using var install = new StringContent(BenchCards.Install(person, connector.ServiceUrl).ToJsonString(), Encoding.UTF8, "application/json");
+            (await http.PostAsync("api/messages", install, ct)).EnsureSuccessStatusCode();
+        }
+
+        var drain = new DrainWatch(direct, TablePrefix);
+        var rateSeen = 40.0; // decisions/s a first level can reach at most here; later levels size their pools on what was seen
+        // Level 0 is a warm-up (JIT tiering, connection pools, Azurite's first tables) of one caller for 2 s, not printed.
+        foreach (var level in options.Levels.Prepend(0))
+        {
+            var warmUp = level == 0;
+            var load = warmUp ? TimeSpan.FromSeconds(2) : options.Load;
+            var callers = Enumerable.Range(0, Math.Max(level, 1)).Select(i => new Caller(i, http, connector, options.CardTimeout)).ToList();
+            var perCaller = (int)Math.Ceiling(rateSeen * 1.5 * load.TotalSeconds / callers.Count / StorePath.DecisionsPerKegiatan) + 1;
+            await Task.WhenAll(callers.Select(c => c.FillPoolAsync(perCaller, ct)));
+            await drain.WaitAsync([.. callers.SelectMany(c => c.PoolNumbers)], options.DrainTimeout, ct); // the setup's own outbox work first
+
+            var raw = warmUp ? new Sample() : await RawBaseline.RunAsync(viaProxy, level, options.Raw, ct);
+            bot.ThrowIfExited();
+
+            var rssReset = bot.ResetPeakRss();
+            var before = tableProxy.Snapshot().Plus(blobProxy.Snapshot());
+            var sendsBefore = connector.Sends;
+            var started = Stopwatch.GetTimestamp();
+            var stopAt = started + (long)(load.TotalSeconds * Stopwatch.Frequency);
+            await Task.WhenAll(callers.Select(c => Task.Run(() => c.RunAsync(stopAt, ct), ct)));
+            var loadEnd = callers.Max(c => c.LastAnsweredAt);
+            var numbers = callers.SelectMany(c => c.Decisions.Select(d => d.Number)).Distinct().ToList();
+            await drain.WaitAsync(numbers, options.DrainTimeout, ct);
+            var drained = Stopwatch.GetTimestamp();
+            var after = tableProxy.Snapshot().Plus(blobProxy.Snapshot());
+            bot.ThrowIfExited();
+            foreach (var caller in callers)
+            {
+                await caller.CollectCardsAsync(ct);
+            }
+
+            if (warmUp)
+            {
+                continue;
+            }
+
+            var result = new LevelResult(
+                level,
+                [.. callers.SelectMany(c => c.Decisions)],
+                Stopwatch.GetElapsedTime(started, loadEnd),
+                Stopwatch.GetElapsedTime(loadEnd, drained),
+                after.Minus(before),
+                connector.Sends - sendsBefore,
+                bot.PeakRssMb(),
+                rssReset,
+                raw,
+                callers.Sum(c => c.StartedOnTheClock));
+            report.Level(result);
+            rateSeen = Math.Max(rateSeen, result.Decisions.Count / result.Load.TotalSeconds);
+        }
+
+        report.Summary(connector.RepeatedSends, bot.LogLevels, bot.FirstProblems);
+        return 0;
+    }
+}
+
+/// <summary>
+/// Waits until the outbox has drained: no <c>OutboxPending</c> marker left, and no outbox row in the given kegiatan
+/// (read straight from Azurite, past the proxy, so the checks are not counted as the bot's requests).
+/// </summary>
+internal sealed class DrainWatch(TableServiceClient direct, string prefix)
+{
+    public async Task WaitAsync(IReadOnlyList<string> numbers, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var pending = direct.GetTableClient(prefix + "OutboxPending");
+        var kegiatan = direct.GetTableClient(prefix + "Kegiatan");
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            if (!await AnyAsync(pending, "PartitionKey eq 'pending'", cancellationToken) && !await AnyOutboxAsync(kegiatan, numbers, cancellationToken))
+            {
+                return;
+            }
+
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"the outbox did not drain within {timeout}");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    // The bot's layout (src/Bot/Storage/KegiatanKeys.cs): a kegiatan's partition is its number, its outbox rows are "o|…".
+    private static async Task<bool> AnyOutboxAsync(TableClient kegiatan, IReadOnlyList<string> numbers, CancellationToken cancellationToken)
+    {
+        foreach (var number in numbers)
+        {
+            if (await AnyAsync(kegiatan, TableClient.CreateQueryFilter($"PartitionKey eq {number} and RowKey ge {"o|"} and RowKey lt {"o}"}"), cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<bool> AnyAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                return true;
+            }
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // The table is made with the first commit.
+        }
+
+        return false;
+    }
+}
+
+internal sealed record HttpBenchOptions(int[] Levels, TimeSpan Load, TimeSpan Raw, TimeSpan CardTimeout, TimeSpan DrainTimeout)
+{
+    public static HttpBenchOptions Parse(string[] args)
+    {
+        var options = new HttpBenchOptions([1, 4, 16], TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(600));
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--levels" => options with { Levels = [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
+                "--seconds" => options with { Load = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--raw-seconds" => options with { Raw = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                _ => throw new ArgumentException($"unknown option {args[i]}; known: --levels 1,4,16 --seconds 8 --raw-seconds 3"),
+            };
+            i++;
+        }
+
+        return options.Levels.All(l => l >= 1) ? options : throw new ArgumentException("every level needs at least 1 caller");
+    }
+}

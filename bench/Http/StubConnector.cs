@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PerijinanBot.Bench.Http;
+
+/// <summary>A card that carries a decision button of a kegiatan, as it reached a chat: what a person would click next.</summary>
+internal sealed record StepCardArrival(string Number, long At, string Conversation, string ActivityId, JsonObject Card, string Verb, int Step, int Version);
+
+/// <summary>
+/// A stand-in for the public Bot Connector (it cannot run here): accepts every send (POST a new activity, PUT an update,
+/// create a 1:1 chat) and answers as the connector does (an activity id), records each send with its receive time, and
+/// indexes the step cards by kegiatan so that a caller clicks the card that actually arrived.
+/// </summary>
+internal sealed class StubConnector : IAsyncDisposable
+{
+    private static readonly HashSet<string> DecisionVerbs = new(StringComparer.Ordinal) { "sop.submit", "sop.reject", "sop.approve", "sop.execute", "sop.report" };
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, Inbox> _inboxes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _byContent = new(StringComparer.Ordinal);
+    private long _sends;
+    private long _lastSendAt = Stopwatch.GetTimestamp();
+
+    private StubConnector(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public long Sends => Interlocked.Read(ref _sends);
+
+    /// <summary>When the last send arrived (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long LastSendAt => Interlocked.Read(ref _lastSendAt);
+
+    /// <summary>
+    /// Sends that repeated an earlier one exactly (same method, target and body). The outbox's dedupe key does not travel
+    /// in the activity, so this counts by content: a send repeated by the bot counts, and so do two decisions' notices that
+    /// read alike (two send-backs of one kegiatan within the same minute give the same "dikembalikan" notice).
+    /// </summary>
+    public int RepeatedSends => _byContent.Values.Sum(n => n - 1);
+
+    public static async Task<StubConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new StubConnector(app);
+        app.Run(connector.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = address.TrimEnd('/') + "/connector";
+        return connector;
+    }
+
+    /// <summary>
+    /// The first card of <paramref name="number"/> received with a <paramref name="verb"/> button on <paramref name="step"/>
+    /// at a version above <paramref name="afterVersion"/>: the card the next person clicks. Throws after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<StepCardArrival> NextCardAsync(string number, string verb, int step, int afterVersion, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var inbox = _inboxes.GetOrAdd(number, _ => new Inbox());
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        while (true)
+        {
+            Task changed;
+            lock (inbox)
+            {
+                // Cards already clicked past are no use to anyone: the inbox stays small through a long run.
+                inbox.Cards.RemoveAll(c => c.Version <= afterVersion && c.Verb == verb);
+                if (inbox.Cards.FirstOrDefault(c => c.Verb == verb && c.Step == step && c.Version > afterVersion) is { } card)
+                {
+                    return card;
+                }
+
+                changed = inbox.Changed.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"no {verb} card of step {step} for {number} above version {afterVersion} within {timeout}");
+            }
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var at = Stopwatch.GetTimestamp();
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var body = buffer.ToArray();
+        var target = (context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "").Split('?')[0];
+        var method = context.Request.Method;
+        Interlocked.Increment(ref _sends);
+        Interlocked.Exchange(ref _lastSendAt, at);
+        _byContent.AddOrUpdate($"{method} {target} {Convert.ToHexString(SHA256.HashData(body))}", 1, (_, n) => n + 1);
+
+        // /connector/v3/conversations/{id}/activities[/{activityId}], or /connector/v3/conversations (a new 1:1 chat).
+        var parts = target.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var activities = Array.IndexOf(parts, "activities");
+        var id = method == "PUT" && activities >= 0 && parts.Length > activities + 1 ? Uri.UnescapeDataString(parts[activities + 1]) : Guid.NewGuid().ToString("N");
+        if (method == "POST" && activities > 0 && body.Length > 0 && JsonNode.Parse(body) is JsonObject activity)
+        {
+            Index(at, Uri.UnescapeDataString(parts[activities - 1]), id, activity);
+        }
+
+        context.Response.StatusCode = method == "POST" ? StatusCodes.Status201Created : StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync($"{{\"id\":\"{id}\"}}", Encoding.UTF8, context.RequestAborted);
+    }
+
+    private void Index(long at, string conversation, string activityId, JsonObject activity)
+    {
+        if (activity["attachments"] is not JsonArray { Count: > 0 } attachments || attachments[0]?["content"] is not JsonObject card)
+        {
+            return;
+        }
+
+        foreach (var action in BenchCards.Find(card, n => (string?)n["type"] == "Action.Execute" && DecisionVerbs.Contains((string?)n["verb"] ?? "")))
+        {
+            if (action["data"] is JsonObject data && (string?)data["kegiatan"] is { } number)
+            {
+                var arrival = new StepCardArrival(number, at, conversation, activityId, card, (string)action["verb"]!, BenchCards.Int(data["step"]), BenchCards.Int(data["version"]));
+                var inbox = _inboxes.GetOrAdd(number, _ => new Inbox());
+                lock (inbox)
+                {
+                    inbox.Cards.Add(arrival);
+                    inbox.Changed.TrySetResult();
+                    inbox.Changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private sealed class Inbox
+    {
+        public List<StepCardArrival> Cards { get; } = [];
+
+        public TaskCompletionSource Changed { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
