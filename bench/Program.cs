@@ -29,7 +29,16 @@ Console.CancelKeyPress += (_, e) =>
 var ct = cancel.Token;
 if (mode == "http")
 {
-    return await HttpBench.RunAsync(args[1..], ct);
+    try
+    {
+        return await HttpBench.RunAsync(args[1..], ct);
+    }
+    catch (Exception e) when (!ct.IsCancellationRequested)
+    {
+        // A refused or failed decision, a card that never came, an outbox that never drained: no figures of a broken run.
+        Console.Error.WriteLine($"HTTP bench FAILED: {e}");
+        return 1;
+    }
 }
 
 await using var azurite = await AzuriteRunner.StartAsync(RepoRoot.Find(), ct);

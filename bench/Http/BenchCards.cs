@@ -13,6 +13,15 @@ internal sealed record Person(string Name, string AadObjectId, string Conversati
 
     /// <summary>The two Anggota of the directory; callers alternate between them.</summary>
     public static readonly Person[] Anggota = [Budi, Dewi];
+
+    /// <summary>Everyone of the directory: all install the app first, so every send (the daily digest too) has a chat to go to.</summary>
+    public static readonly Person[] Everyone =
+    [
+        Ketua, Budi, Dewi,
+        new("Hendra Gunawan", "00000000-0000-4000-8000-000000000003", "a:bench-kabid"),
+        new("Siti Aminah", "00000000-0000-4000-8000-000000000004", "a:bench-kadis"),
+        new("Agus Pratama", "00000000-0000-4000-8000-000000000006", "a:bench-admin"),
+    ];
 }
 
 /// <summary>

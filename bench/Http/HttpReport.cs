@@ -36,28 +36,50 @@ internal sealed record LevelResult(
     }
 }
 
-/// <summary>Prints the figures of each level as it ends, then the issue's targets (issue 17) beside them: met or not.</summary>
+/// <summary>
+/// Prints the figures of every level and the issue's targets (issue 17) beside them, met or not, once the whole run has
+/// succeeded: a run that fails on the way prints no figures at all.
+/// </summary>
 internal sealed class HttpReport(string azuriteVersion, TimeSpan ready, HttpBenchOptions options)
 {
     private const string Rule = "---------+-----------+-----------+-------------------+-----------+---------+-------------+-------------------+---------+-----------------";
     private readonly List<LevelResult> _levels = [];
+    private string _loadAtStart = "";
 
     public void Header()
     {
+        _loadAtStart = LoadAverage();
         Line($"PerijinanBot HTTP bench: the built bot (Release, Development) over HTTP on this machine, {Environment.ProcessorCount} cores, .NET {Environment.Version}; Azurite {azuriteVersion} in memory behind a counting proxy; a stub Bot Connector.");
         Line($"NOT production figures: Azurite is the ceiling here and shares the cores with the bot and the bench. Read the ratios.");
         Line($"Each level: {options.Load.TotalSeconds:F0} s of load; each caller loops step 2 submit (the Anggota) / step 3 Tidak with a reason (the Ketua) on kegiatan of its own, clicking the card that reached the chat; a kegiatan is retired after {StorePath.DecisionsPerKegiatan} decisions.");
         Line($"Raw = the store bench's raw read+batch path at the same level for {options.Raw.TotalSeconds:F0} s, through the same proxy. Requests per decision count everything the level caused, drained (the outbox's work after the load included).");
-        Line($"Ready: {ready.TotalSeconds:F2} s from process start to the first 200 of /health/ready.");
-        Line($"");
-        Line($" callers | decisions | invokes/s | p50 / p99 ms      | table req | drain s | sustained/s | card p50 / p99 ms | RSS MB  | raw/s (p99 ms)");
-        Line($"         |           |           | (decision invoke) | /decision |         |             | (decision → card) | (peak)  | same level");
-        Line($"{Rule}");
     }
 
     public void Level(LevelResult r)
     {
         _levels.Add(r);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"level {r.Callers}: {r.Decisions.Count} decisions, drained in {r.Drain.TotalSeconds:F1} s"));
+    }
+
+    public void Summary(int repeatedSends, (int Warnings, int Errors) log, IReadOnlyList<string> firstProblems)
+    {
+        Line($"Machine load average (1 / 5 / 15 min) at the start: {_loadAtStart}; at the end: {LoadAverage()} ({Environment.ProcessorCount} cores: above that, other work shared them).");
+        Line($"Ready: {ready.TotalSeconds:F2} s from process start to the first 200 of /health/ready.");
+        Line($"");
+        Line($" callers | decisions | invokes/s | p50 / p99 ms      | table req | drain s | sustained/s | card p50 / p99 ms | RSS MB  | raw/s (p99 ms)");
+        Line($"         |           |           | (decision invoke) | /decision |         |             | (decision → card) | (peak)  | same level");
+        Line($"{Rule}");
+        foreach (var level in _levels)
+        {
+            Print(level);
+        }
+
+        Problems(repeatedSends, log, firstProblems);
+        Targets();
+    }
+
+    private static void Print(LevelResult r)
+    {
         var c = r.Requests;
         Line($" {r.Callers,7} | {r.Decisions.Count,9} | {r.InvokesPerSecond,9:F1} | {r.Latency.Percentile(0.5),7:F1} / {r.Latency.Percentile(0.99),7:F1} | {r.PerDecision(c.TableRequests),9:F1} | {r.Drain.TotalSeconds,7:F2} | {r.Sustained,11:F1} | {r.CardLatency.Percentile(0.5),7:F0} / {r.CardLatency.Percentile(0.99),7:F0} | {r.PeakRssMb,7:F0} | {r.Raw.PerSecond,6:F0} ({r.Raw.Percentile(0.99):F1})");
         long K(RequestKind kind) => c.ByKind[(int)kind];
@@ -76,7 +98,7 @@ internal sealed class HttpReport(string azuriteVersion, TimeSpan ready, HttpBenc
         Line($"{Rule}");
     }
 
-    public void Summary(int repeatedSends, (int Warnings, int Errors) log, IReadOnlyList<string> firstProblems)
+    private static void Problems(int repeatedSends, (int Warnings, int Errors) log, IReadOnlyList<string> firstProblems)
     {
         Line($"Connector: {repeatedSends} sends repeated an earlier one byte for byte (the outbox's dedupe key does not travel in the activity, so this counts by content: notices of two send-backs of one kegiatan in the same minute read alike and count too).");
         Line($"Bot log: {log.Warnings} warnings, {log.Errors} errors; the first of them:");
@@ -84,7 +106,10 @@ internal sealed class HttpReport(string azuriteVersion, TimeSpan ready, HttpBenc
         {
             Line($"   {line}");
         }
+    }
 
+    private void Targets()
+    {
         Line($"");
         Line($"Targets of issue 17 (same run, ratios):");
         foreach (var level in _levels)
@@ -99,6 +124,9 @@ internal sealed class HttpReport(string azuriteVersion, TimeSpan ready, HttpBenc
         Target("peak RSS under the 16-caller load <= 150 MB", At(16), l => $"{l.PeakRssMb:F0} MB", l => l.PeakRssMb <= 150);
         Target("ready <= 2 s from process start", $"{ready.TotalSeconds:F2} s", ready <= TimeSpan.FromSeconds(2));
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private LevelResult? At(int callers) => _levels.FirstOrDefault(l => l.Callers == callers);
 
