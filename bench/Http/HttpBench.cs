@@ -57,7 +57,9 @@ internal static class HttpBench
             await Task.WhenAll(callers.Select(c => c.FillPoolAsync(perCaller, ct)));
             await drain.WaitAsync([.. callers.SelectMany(c => c.PoolNumbers)], options.DrainTimeout, ct); // the setup's own outbox work first
 
-            var raw = warmUp ? new Sample() : await RawBaseline.RunAsync(viaProxy, level, options.Raw, ct);
+            // Through the proxy (what the targets compare with: the bot's requests take the same hop) and straight to Azurite.
+            var raw = warmUp ? new Sample() : await RawBaseline.RunAsync(viaProxy, "rawp", level, options.Raw, ct);
+            var rawDirect = warmUp ? new Sample() : await RawBaseline.RunAsync(direct, "rawd", level, options.Raw, ct);
             bot.ThrowIfExited();
 
             var rssReset = bot.ResetPeakRss();
@@ -92,6 +94,7 @@ internal static class HttpBench
                 bot.PeakRssMb(),
                 rssReset,
                 raw,
+                rawDirect,
                 callers.Sum(c => c.StartedOnTheClock));
             report.Level(result);
             rateSeen = Math.Max(rateSeen, result.Decisions.Count / result.Load.TotalSeconds);

@@ -14,6 +14,7 @@ internal sealed record LevelResult(
     double PeakRssMb,
     bool RssReset,
     Sample Raw,
+    Sample RawDirect,
     int StartedOnTheClock)
 {
     public Sample Latency { get; } = SampleOf(Decisions.Select(d => d.LatencyMs), Load);
@@ -42,7 +43,7 @@ internal sealed record LevelResult(
 /// </summary>
 internal sealed class HttpReport(string azuriteVersion, TimeSpan ready, HttpBenchOptions options)
 {
-    private const string Rule = "---------+-----------+-----------+-------------------+-----------+---------+-------------+-------------------+---------+-----------------";
+    private const string Rule = "---------+-----------+-----------+-------------------+-----------+---------+-------------+-------------------+---------+------------------------------";
     private readonly List<LevelResult> _levels = [];
     private string _loadAtStart = "";
 
@@ -52,7 +53,7 @@ internal sealed class HttpReport(string azuriteVersion, TimeSpan ready, HttpBenc
         Line($"PerijinanBot HTTP bench: the built bot (Release, Development) over HTTP on this machine, {Environment.ProcessorCount} cores, .NET {Environment.Version}; Azurite {azuriteVersion} in memory behind a counting proxy; a stub Bot Connector.");
         Line($"NOT production figures: Azurite is the ceiling here and shares the cores with the bot and the bench. Read the ratios.");
         Line($"Each level: {options.Load.TotalSeconds:F0} s of load; each caller loops step 2 submit (the Anggota) / step 3 Tidak with a reason (the Ketua) on kegiatan of its own, clicking the card that reached the chat; a kegiatan is retired after {StorePath.DecisionsPerKegiatan} decisions.");
-        Line($"Raw = the store bench's raw read+batch path at the same level for {options.Raw.TotalSeconds:F0} s, through the same proxy. Requests per decision count everything the level caused, drained (the outbox's work after the load included).");
+        Line($"Raw = the store bench's raw read+batch path at the same level for {options.Raw.TotalSeconds:F0} s, through the same proxy (the targets' baseline: the bot's requests take that hop too) and straight to Azurite. Requests per decision count everything the level caused, drained (the outbox's work after the load included).");
     }
 
     public void Level(LevelResult r)
@@ -66,7 +67,7 @@ internal sealed class HttpReport(string azuriteVersion, TimeSpan ready, HttpBenc
         Line($"Machine load average (1 / 5 / 15 min) at the start: {_loadAtStart}; at the end: {LoadAverage()} ({Environment.ProcessorCount} cores: above that, other work shared them).");
         Line($"Ready: {ready.TotalSeconds:F2} s from process start to the first 200 of /health/ready.");
         Line($"");
-        Line($" callers | decisions | invokes/s | p50 / p99 ms      | table req | drain s | sustained/s | card p50 / p99 ms | RSS MB  | raw/s (p99 ms)");
+        Line($" callers | decisions | invokes/s | p50 / p99 ms      | table req | drain s | sustained/s | card p50 / p99 ms | RSS MB  | raw/s (p99 ms): proxy | direct");
         Line($"         |           |           | (decision invoke) | /decision |         |             | (decision → card) | (peak)  | same level");
         Line($"{Rule}");
         foreach (var level in _levels)
@@ -81,7 +82,7 @@ internal sealed class HttpReport(string azuriteVersion, TimeSpan ready, HttpBenc
     private static void Print(LevelResult r)
     {
         var c = r.Requests;
-        Line($" {r.Callers,7} | {r.Decisions.Count,9} | {r.InvokesPerSecond,9:F1} | {r.Latency.Percentile(0.5),7:F1} / {r.Latency.Percentile(0.99),7:F1} | {r.PerDecision(c.TableRequests),9:F1} | {r.Drain.TotalSeconds,7:F2} | {r.Sustained,11:F1} | {r.CardLatency.Percentile(0.5),7:F0} / {r.CardLatency.Percentile(0.99),7:F0} | {r.PeakRssMb,7:F0} | {r.Raw.PerSecond,6:F0} ({r.Raw.Percentile(0.99):F1})");
+        Line($" {r.Callers,7} | {r.Decisions.Count,9} | {r.InvokesPerSecond,9:F1} | {r.Latency.Percentile(0.5),7:F1} / {r.Latency.Percentile(0.99),7:F1} | {r.PerDecision(c.TableRequests),9:F1} | {r.Drain.TotalSeconds,7:F2} | {r.Sustained,11:F1} | {r.CardLatency.Percentile(0.5),7:F0} / {r.CardLatency.Percentile(0.99),7:F0} | {r.PeakRssMb,7:F0} | {r.Raw.PerSecond,6:F0} ({r.Raw.Percentile(0.99):F1}) | {r.RawDirect.PerSecond:F0} ({r.RawDirect.Percentile(0.99):F1})");
         long K(RequestKind kind) => c.ByKind[(int)kind];
         var batches = K(RequestKind.Batch);
         Line($"         |   per decision: point read {r.PerDecision(K(RequestKind.PointRead)):F2}, query {r.PerDecision(K(RequestKind.Query)):F2}, insert {r.PerDecision(K(RequestKind.Insert)):F2}, upsert {r.PerDecision(K(RequestKind.Upsert)):F2}, merge/update under If-Match {r.PerDecision(K(RequestKind.ConditionalUpdate)):F2}, delete {r.PerDecision(K(RequestKind.Delete)):F2}, batch {r.PerDecision(batches):F2} ({(batches == 0 ? 0 : (double)c.BatchOperations / batches):F1} ops each), other {r.PerDecision(K(RequestKind.OtherTable)):F2}; blob requests {r.PerDecision(K(RequestKind.Blob)):F2}; connector sends {r.PerDecision(r.Sends):F2}");

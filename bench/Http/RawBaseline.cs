@@ -15,9 +15,10 @@ internal static class RawBaseline
 {
     private const int MaxPerCaller = 5_000;
 
-    public static async Task<Sample> RunAsync(TableServiceClient service, int callers, TimeSpan duration, CancellationToken cancellationToken)
+    /// <param name="name">Letters for the table prefix, so that each baseline has tables of its own.</param>
+    public static async Task<Sample> RunAsync(TableServiceClient service, string name, int callers, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var tables = new WorkflowTables(service, Options.Create(new StorageOptions { TableNamePrefix = string.Create(CultureInfo.InvariantCulture, $"raw{callers}") }));
+        var tables = new WorkflowTables(service, Options.Create(new StorageOptions { TableNamePrefix = string.Create(CultureInfo.InvariantCulture, $"{name}{callers}") }));
         var store = new KegiatanStore(tables, new OutboxSignal(), Options.Create(new WorkflowStorageOptions()), TimeProvider.System, NullLogger<KegiatanStore>.Instance);
         var table = service.GetTableClient(tables.KegiatanName);
         await table.CreateIfNotExistsAsync(cancellationToken);
