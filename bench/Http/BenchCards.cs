@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using PerijinanBot.Sop.Calendar;
+using PerijinanBot.Bot.Tests.Infrastructure;
 
 namespace PerijinanBot.Bench.Http;
 
@@ -61,6 +61,12 @@ internal static class BenchCards
         ["disposisi"] = "Siapkan materi substansi, calon peserta, calon narasumber, jadwal dan tempat.",
         ["kelengkapan"] = "disposisi",
     };
+
+    /// <summary>
+    /// When the bot's clock starts: 08.00 WIB on the Tuesday of the office week (<see cref="OfficeWeek"/>, the tests' own
+    /// working fortnight, linked into the bench), a working morning, so nothing is refused for the day or the hour.
+    /// </summary>
+    public static string ClockStartsAt => OfficeWeek.Iso(1, "08:00") + "+07:00";
 
     /// <summary>What the Anggota types into the step 2 card (the jadwal on the Thursday of the office week).</summary>
     public static Dictionary<string, string> Step2Typed() => new()
@@ -168,35 +174,5 @@ internal static class BenchCards
         }
 
         return activity;
-    }
-}
-
-/// <summary>
-/// The working fortnight the bot lives in during the run (as tests/Bot.Tests/Infrastructure/OfficeWeek.cs finds it): the
-/// first Monday after today (WIB) whose two weeks have no holiday on a weekday. The bot's clock starts on its Tuesday at
-/// 08.00 WIB, a working morning, so nothing is refused for the hour or the day.
-/// </summary>
-internal static class OfficeWeek
-{
-    public static readonly DateOnly Monday = FindMonday(WorkCalendar.Default, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, WorkCalendar.Default.Zone).DateTime));
-
-    public static string ClockStartsAt => Date(1) + "T08:00:00+07:00";
-
-    public static string Date(int day) => Monday.AddDays(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly FindMonday(WorkCalendar calendar, DateOnly today)
-    {
-        var monday = today.AddDays(1);
-        while (monday.DayOfWeek != DayOfWeek.Monday)
-        {
-            monday = monday.AddDays(1);
-        }
-
-        while (!Enumerable.Range(0, 14).Select(monday.AddDays).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).All(calendar.IsWorkingDay))
-        {
-            monday = monday.AddDays(7);
-        }
-
-        return monday;
     }
 }

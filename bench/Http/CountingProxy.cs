@@ -1,13 +1,6 @@
-using System.Diagnostics;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace PerijinanBot.Bench.Http;
 
@@ -59,17 +52,15 @@ internal sealed class RequestCounts
 /// </summary>
 internal sealed class CountingProxy : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly HttpClient _client;
     private readonly string _target;
     private readonly bool _isTable;
     private readonly long[] _byKind = new long[RequestCounts.Kinds];
     private long _batchOperations;
-    private long _lastRequestAt = Stopwatch.GetTimestamp();
+    private LoopbackServer? _server;
 
-    private CountingProxy(WebApplication app, string target, bool isTable)
+    private CountingProxy(string target, bool isTable)
     {
-        _app = app;
         _target = target;
         _isTable = isTable;
         _client = new HttpClient(new SocketsHttpHandler
@@ -81,23 +72,12 @@ internal sealed class CountingProxy : IAsyncDisposable
         });
     }
 
-    public int Port { get; private set; }
-
-    /// <summary>When the last request arrived (a <see cref="Stopwatch"/> timestamp).</summary>
-    public long LastRequestAt => Interlocked.Read(ref _lastRequestAt);
+    public int Port => _server?.Address.Port ?? throw new InvalidOperationException("not started");
 
     public static async Task<CountingProxy> StartAsync(int targetPort, bool isTable)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var proxy = new CountingProxy(app, $"http://127.0.0.1:{targetPort}", isTable);
-        app.Run(proxy.ForwardAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        proxy.Port = new Uri(address).Port;
+        var proxy = new CountingProxy($"http://127.0.0.1:{targetPort}", isTable);
+        proxy._server = await LoopbackServer.StartAsync(proxy.ForwardAsync);
         return proxy;
     }
 
@@ -156,7 +136,6 @@ internal sealed class CountingProxy : IAsyncDisposable
 
     private void Count(string method, string target, bool ifMatch, byte[] body)
     {
-        Interlocked.Exchange(ref _lastRequestAt, Stopwatch.GetTimestamp());
         var kind = _isTable ? Classify(method, target.Split('?')[0], ifMatch) : RequestKind.Blob;
         Interlocked.Increment(ref _byKind[(int)kind]);
         if (kind == RequestKind.Batch)
@@ -206,8 +185,11 @@ internal sealed class CountingProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
         _client.Dispose();
     }
 }

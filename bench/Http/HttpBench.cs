@@ -30,7 +30,7 @@ internal static class HttpBench
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Storage__ConnectionString"] = proxied,
             ["Storage__TableNamePrefix"] = TablePrefix,
-            ["Development__ClockStartsAt"] = OfficeWeek.ClockStartsAt,
+            ["Development__ClockStartsAt"] = BenchCards.ClockStartsAt,
             // Every caller comes from 127.0.0.1: the per-address limit (600 a minute) is for the Bot Connector's few addresses.
             ["MessagesRateLimit__PermitLimit"] = "10000000",
         }, ct);
@@ -46,7 +46,7 @@ internal static class HttpBench
         }
 
         var drain = new DrainWatch(direct, TablePrefix);
-        var rateSeen = 40.0; // decisions/s a first level can reach at most here; later levels size their pools on what was seen
+        var rateSeen = 20.0; // decisions/s a first level reaches here at most (callers wait for cards); later levels size their pools on what was seen
         // Level 0 is a warm-up (JIT tiering, connection pools, Azurite's first tables) of one caller for 2 s, not printed.
         foreach (var level in options.Levels.Prepend(0))
         {

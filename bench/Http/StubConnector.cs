@@ -3,14 +3,8 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace PerijinanBot.Bench.Http;
 
@@ -26,20 +20,15 @@ internal sealed class StubConnector : IAsyncDisposable
 {
     private static readonly HashSet<string> DecisionVerbs = new(StringComparer.Ordinal) { "sop.submit", "sop.reject", "sop.approve", "sop.execute", "sop.report" };
 
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Inbox> _inboxes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _byContent = new(StringComparer.Ordinal);
     private long _sends;
-    private long _lastSendAt = Stopwatch.GetTimestamp();
+    private LoopbackServer? _server;
 
-    private StubConnector(WebApplication app) => _app = app;
-
-    public string ServiceUrl { get; private set; } = "";
+    /// <summary>What the bot is told the connector is (an activity's serviceUrl): <c>http://127.0.0.1:{port}/connector</c>.</summary>
+    public string ServiceUrl => _server is { } server ? server.Address + "connector" : throw new InvalidOperationException("not started");
 
     public long Sends => Interlocked.Read(ref _sends);
-
-    /// <summary>When the last send arrived (a <see cref="Stopwatch"/> timestamp).</summary>
-    public long LastSendAt => Interlocked.Read(ref _lastSendAt);
 
     /// <summary>
     /// Sends that repeated an earlier one exactly (same method, target and body). The outbox's dedupe key does not travel
@@ -50,15 +39,8 @@ internal sealed class StubConnector : IAsyncDisposable
 
     public static async Task<StubConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var connector = new StubConnector(app);
-        app.Run(connector.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        connector.ServiceUrl = address.TrimEnd('/') + "/connector";
+        var connector = new StubConnector();
+        connector._server = await LoopbackServer.StartAsync(connector.HandleAsync);
         return connector;
     }
 
@@ -106,7 +88,6 @@ internal sealed class StubConnector : IAsyncDisposable
         var target = (context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "").Split('?')[0];
         var method = context.Request.Method;
         Interlocked.Increment(ref _sends);
-        Interlocked.Exchange(ref _lastSendAt, at);
         _byContent.AddOrUpdate($"{method} {target} {Convert.ToHexString(SHA256.HashData(body))}", 1, (_, n) => n + 1);
 
         // /connector/v3/conversations/{id}/activities[/{activityId}], or /connector/v3/conversations (a new 1:1 chat).
@@ -148,8 +129,10 @@ internal sealed class StubConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
     }
 
     private sealed class Inbox
