@@ -31,7 +31,9 @@ internal sealed partial class Caller(int index, HttpClient bot, StubConnector co
     public List<Decision> Decisions { get; } = [];
 
     /// <summary>Kegiatan that had to be started while the clock ran (the pool was too small): printed, so it is seen.</summary>
-    public int StartedOnTheClock { get; private set; }
+    public int StartedOnTheClock => StartedOnTheClockNumbers.Count;
+
+    public List<string> StartedOnTheClockNumbers { get; } = [];
 
     public long LastAnsweredAt { get; private set; }
 
@@ -62,8 +64,8 @@ internal sealed partial class Caller(int index, HttpClient bot, StubConnector co
                 onThisKegiatan = 0;
                 if (!_pool.TryDequeue(out card!))
                 {
-                    StartedOnTheClock++;
                     card = await StartAsync(cancellationToken);
+                    StartedOnTheClockNumbers.Add(card.Number);
                 }
 
                 continue;

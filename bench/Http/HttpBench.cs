@@ -42,7 +42,8 @@ internal static class HttpBench
         foreach (var person in Person.Everyone)
         {
             using var install = new StringContent(BenchCards.Install(person, connector.ServiceUrl).ToJsonString(), Encoding.UTF8, "application/json");
-            (await http.PostAsync("api/messages", install, ct)).EnsureSuccessStatusCode();
+            using var response = await http.PostAsync("api/messages", install, ct);
+            response.EnsureSuccessStatusCode();
         }
 
         var drain = new DrainWatch(direct, TablePrefix);
@@ -69,7 +70,7 @@ internal static class HttpBench
             var stopAt = started + (long)(load.TotalSeconds * Stopwatch.Frequency);
             await Task.WhenAll(callers.Select(c => Task.Run(() => c.RunAsync(stopAt, ct), ct)));
             var loadEnd = callers.Max(c => c.LastAnsweredAt);
-            var numbers = callers.SelectMany(c => c.Decisions.Select(d => d.Number)).Distinct().ToList();
+            var numbers = callers.SelectMany(c => c.Decisions.Select(d => d.Number).Concat(c.StartedOnTheClockNumbers)).Distinct().ToList();
             await drain.WaitAsync(numbers, options.DrainTimeout, ct);
             var drained = Stopwatch.GetTimestamp();
             var after = tableProxy.Snapshot().Plus(blobProxy.Snapshot());
