@@ -32,7 +32,6 @@ public sealed record UndanganRequest(Kegiatan Kegiatan, SopDefinition Definition
 /// <param name="Kepada">"Yth." then one line per addressee (every koperasi, every narasumber), then "di Tempat".</param>
 /// <param name="Pembuka">The opening paragraph, ending in the colon that introduces <paramref name="Acara"/>.</param>
 /// <param name="Acara">Hari/tanggal, pukul, tempat, acara, materi, narasumber, peserta.</param>
-/// <param name="Jadwal">"Rabu, 15 Juli 2026, pukul 09.30 WIB": the jadwal as one phrase (the card and the file name's reader quote it).</param>
 public sealed record SuratUndangan(
     string KegiatanNumber,
     KopSurat Kop,
@@ -42,5 +41,4 @@ public sealed record SuratUndangan(
     string Pembuka,
     IReadOnlyList<LaporanEntry> Acara,
     string Penutup,
-    LaporanSignature Signature,
-    string Jadwal);
+    LaporanSignature Signature);

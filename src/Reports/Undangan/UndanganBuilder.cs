@@ -65,8 +65,7 @@ internal static class UndanganBuilder
                 new("Peserta", Value(kegiatan, Fields.CalonPeserta) ?? LaporanText.Dash),
             ],
             "Mengingat pentingnya kegiatan tersebut, kami mengharapkan kehadiran Bapak/Ibu/Saudara tepat pada waktunya. Demikian undangan ini kami sampaikan; atas perhatian dan kehadirannya diucapkan terima kasih.",
-            Signer(request, settings),
-            $"{hari}, pukul {pukul}");
+            Signer(request, settings));
     }
 
     /// <summary>
