@@ -25,6 +25,12 @@ internal sealed class LetterPlanner : IOutboxPlanner
             }
         }
 
+        // A new jadwal or tempat outdates the invitation already drafted: it is made again and offered to the Ketua again.
+        if (plan.Events.OfType<Rescheduled>().Any() && plan.LettersSent().All(l => l.Document != AgendaDocuments.Undangan))
+        {
+            plan.Add(UndanganOfferHandler.RemadeKind, "undangan|rescheduled", new OutboxPayload(plan.State.Number, plan.State.Version, To: plan.State.Starter.Id));
+        }
+
         if (LembarDisposisiDocument.StepOf(plan.Definition) is { } disposition && plan.Events.OfType<StepApproved>().Any(a => a.Step == disposition.Number))
         {
             plan.Add(DisposisiDocumentHandler.Kind, $"disposisi|{disposition.Number}", disposition.Number);

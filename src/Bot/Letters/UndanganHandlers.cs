@@ -2,6 +2,7 @@ using Azure;
 using PerijinanBot.Bot.Conversations;
 using PerijinanBot.Bot.Decisions;
 using PerijinanBot.Bot.Outbox;
+using PerijinanBot.Dialogs.Reports;
 
 namespace PerijinanBot.Bot.Letters;
 
@@ -19,7 +20,10 @@ internal sealed class UndanganOfferHandler(
 {
     public const string Kind = "undangan.offer";
 
-    public IReadOnlyCollection<string> Kinds { get; } = [Kind];
+    /// <summary>The jadwal or tempat moved after the invitation was drafted: made again with them, and offered again.</summary>
+    public const string RemadeKind = "undangan.remade";
+
+    public IReadOnlyCollection<string> Kinds { get; } = [Kind, RemadeKind];
 
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
@@ -32,7 +36,8 @@ internal sealed class UndanganOfferHandler(
         System.Text.Json.Nodes.JsonObject? card;
         try
         {
-            card = await offer.CardAsync(state, definition, regenerate: false, cancellationToken);
+            var remade = item.Kind == RemadeKind;
+            card = await offer.CardAsync(state, definition, regenerate: remade, cancellationToken, notice: remade ? UndanganCard.Remade : null);
         }
         catch (RequestFailedException e)
         {

@@ -76,6 +76,9 @@ public static class UndanganCard
         return CardElements.Card(body);
     }
 
+    /// <summary>Said on the card sent again after the jadwal or tempat moved.</summary>
+    public const string Remade = "Jadwal atau tempat kegiatan diubah: Surat Undangan sudah dibuat ulang dengan data terbaru. Bila undangan lama sudah dikirim, kirimkan undangan yang baru ini.";
+
     /// <summary>The answer when the card's letter cannot be found any more: a banner saying so.</summary>
     public static JsonObject Problem(string text) => CardElements.Card([CardElements.Text("Surat Undangan", TextStyle.Title), CardInputs.Banner(text)]);
 

@@ -8,6 +8,7 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Reports;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Agenda;
+using PerijinanBot.Sop.Engine;
 using static PerijinanBot.Bot.Tests.Documents.DocumentsKit;
 
 namespace PerijinanBot.Bot.Tests.Documents;
@@ -124,13 +125,48 @@ public sealed class UndanganDialogTests(AzuriteFixture storage) : IClassFixture<
 
         var register = h.Bot.Services.GetRequiredService<AgendaRegister>();
         var lines = (await register.ListAsync(OfficeWeek.Today.Year, Ct)).Where(e => e.KegiatanNumber == first || e.KegiatanNumber == second).ToList();
+        // The outbox enters the letters as it gets to them, so their order may vary; the serials may not.
         Assert.Equal(
-            [(first, AgendaDocuments.Undangan), (second, AgendaDocuments.Undangan), (first, AgendaDocuments.Laporan)],
-            lines.Select(l => (l.KegiatanNumber, l.Document)));
+            [(first, AgendaDocuments.Laporan), (first, AgendaDocuments.Undangan), (second, AgendaDocuments.Undangan)],
+            lines.Select(l => (l.KegiatanNumber, l.Document)).Order());
         var serials = lines.Select(l => l.Serial).ToList();
         Assert.Equal(Enumerable.Range(serials[0], 3), serials);
-        Assert.Equal($"005/{serials[0]}/DISKOPUKM.B/{OfficeWeek.Today.Year}", lines[0].NomorBot);
-        Assert.Equal($"000.8/{serials[2]}/DISKOPUKM.B/{OfficeWeek.Today.Year}", lines[2].NomorBot);
+        Assert.All(lines, l => Assert.Equal(
+            $"{(l.Document == AgendaDocuments.Undangan ? "005" : "000.8")}/{l.Serial}/DISKOPUKM.B/{OfficeWeek.Today.Year}", l.NomorBot));
+    }
+
+    [Fact]
+    public async Task A_new_jadwal_and_tempat_remake_the_undangan_under_its_own_number_and_the_Ketua_gets_it_again()
+    {
+        const string tempat = "Ruang Rapat Bidang Perijinan";
+        await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct);
+        var number = await h.WalkToAsync(6, Ct);
+        await h.CardAsync(h.Ketua, c => DialogCards.Title(c) == $"Surat Undangan {number}", "Ketua: first undangan card");
+        await h.OutboxDrainedAsync(number, Ct);
+
+        await h.SayAsync(h.Ketua, $"jadwal {number}", Ct);
+        var form = await h.CardAsync(h.Ketua, c => DialogCards.Action(c, SopVerbs.Reschedule) is not null, "Ketua: reschedule card");
+        var moved = await h.ExecuteAsync(h.Ketua, $"reply-{Guid.NewGuid():N}", SopVerbs.Reschedule, DialogCards.With(DialogCards.Action(form.Card, SopVerbs.Reschedule)!, form.Card, new()
+        {
+            [DateTimeInput.DateId(SopVerbs.NewJadwalInput)] = OfficeWeek.Date(3),
+            [DateTimeInput.TimeId(SopVerbs.NewJadwalInput)] = "13:30",
+            [SopVerbs.NewTempatInput] = tempat,
+            [SopVerbs.AlasanInput] = "Narasumber berhalangan pada tanggal semula.",
+        }), Ct);
+        Assert.True(moved.IsCard, moved.ToString());
+        await h.OutboxDrainedAsync(number, Ct);
+
+        var again = (await h.CardAsync(h.Ketua, c => DialogCards.Title(c) == $"Surat Undangan {number}" && DialogCards.Text(c).Contains(UndanganCard.Remade, StringComparison.Ordinal), "Ketua: undangan card after the new jadwal")).Card;
+        var pdf = PdfText(await DownloadAsync(h, OpenUrls(again)[0].Url, PdfType));
+        Assert.Contains(OfficeWeek.DayText(3), pdf, StringComparison.Ordinal);
+        Assert.Contains("13.30 WIB", pdf, StringComparison.Ordinal);
+        Assert.Contains(tempat, pdf, StringComparison.Ordinal);
+        Assert.DoesNotContain(OfficeWeek.DayText(1), pdf, StringComparison.Ordinal);
+
+        // Still one line in the register: the same letter, made again.
+        var register = h.Bot.Services.GetRequiredService<AgendaRegister>();
+        var entry = Assert.Single(await register.ListAsync(OfficeWeek.Today.Year, Ct), e => e.KegiatanNumber == number);
+        Assert.Contains(entry.Nomor, pdf, StringComparison.Ordinal);
     }
 
     private static async Task<JsonObject> RecordAsync(DialogHarness h, Person person, SentCard card, string nomor)
