@@ -32,6 +32,7 @@ internal sealed partial class ArchiveHandler(
     GraphFeatures features,
     KegiatanService kegiatan,
     KegiatanDocuments documents,
+    UndanganDocuments undangan,
     AgendaRegister agenda,
     FileStore files,
     SharePointArchive archive,
@@ -177,6 +178,16 @@ internal sealed partial class ArchiveHandler(
                 return await ReadAllAsync(await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken), "Laporan Kegiatan", cancellationToken)
                     ?? await ReadAllAsync(await documents.EnsureLaporanAsync(state, definition, regenerate: true, cancellationToken), "Laporan Kegiatan", cancellationToken)
                     ?? throw new InvalidDataException("the Laporan Kegiatan files are missing from storage even after making them again");
+            case AgendaDocuments.Undangan:
+                // The invitation, and beside it the internal Lembar Disposisi of the same Setuju: no register line of its
+                // own any more, so it is archived with the letter it came with.
+                var undanganFiles = await ReadAllAsync(await undangan.EnsureAsync(state, definition, regenerate: false, cancellationToken), "Surat Undangan", cancellationToken)
+                    ?? await ReadAllAsync(await undangan.EnsureAsync(state, definition, regenerate: true, cancellationToken), "Surat Undangan", cancellationToken)
+                    ?? throw new InvalidDataException("the Surat Undangan files are missing from storage even after making them again");
+                var lembar = await ReadAllAsync(Listed(await documents.EnsureDisposisiAsync(state, definition, regenerate: false, cancellationToken)), "Lembar Disposisi", cancellationToken)
+                    ?? await ReadAllAsync(Listed(await documents.EnsureDisposisiAsync(state, definition, regenerate: true, cancellationToken)), "Lembar Disposisi", cancellationToken)
+                    ?? [];
+                return [.. undanganFiles, .. lembar];
             case AgendaDocuments.Disposisi:
                 return await ReadAllAsync(Listed(await documents.EnsureDisposisiAsync(state, definition, regenerate: false, cancellationToken)), "Lembar Disposisi", cancellationToken)
                     ?? await ReadAllAsync(Listed(await documents.EnsureDisposisiAsync(state, definition, regenerate: true, cancellationToken)), "Lembar Disposisi", cancellationToken)

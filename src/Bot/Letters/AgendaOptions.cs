@@ -32,17 +32,32 @@ public sealed partial class AgendaOptions
 
     /// <summary>
     /// The klasifikasi code per letter kind (the SOP's document ids: <c>Agenda:Klasifikasi:laporan</c>, …), as the records
-    /// staff set them; a kind not listed takes <see cref="DefaultKlasifikasi"/>.
+    /// staff set them (<c>Agenda:Klasifikasi:undangan</c> for the Surat Undangan, 005 when not set); any other kind not listed
+    /// takes <see cref="DefaultKlasifikasi"/>.
     /// </summary>
     public Dictionary<string, string> Klasifikasi { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The klasifikasi of a letter kind not in <see cref="Klasifikasi"/>; default the SOP's own code, 000.8.</summary>
     public string DefaultKlasifikasi { get; set; } = "000.8";
 
+    /// <summary>
+    /// The klasifikasi of the kinds that have a code of their own when the office sets none: 005, the undangan code of the
+    /// klasifikasi arsip many offices still number invitations with (Permendagri 78/2012). The records staff (TU) give the
+    /// office's code; <c>Agenda:Klasifikasi:undangan</c> overrides this.
+    /// </summary>
+    private static readonly Dictionary<string, string> _builtInKlasifikasi = new(StringComparer.Ordinal)
+    {
+        [Reports.Agenda.AgendaDocuments.Undangan] = "005",
+    };
+
+    /// <summary>The klasifikasi code a letter of kind <paramref name="document"/> is numbered with.</summary>
+    public string KlasifikasiOf(string document) =>
+        Klasifikasi.GetValueOrDefault(document) ?? _builtInKlasifikasi.GetValueOrDefault(document) ?? DefaultKlasifikasi;
+
     /// <summary>The nomor of serial <paramref name="serial"/> of <paramref name="year"/> for a letter of kind <paramref name="document"/>.</summary>
     public string Format(int year, int serial, string document) => NumberPattern
         .Replace("{serial}", SerialDigits > 1 ? serial.ToString("D" + SerialDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : serial.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("{klasifikasi}", Klasifikasi.GetValueOrDefault(document) ?? DefaultKlasifikasi, StringComparison.Ordinal)
+        .Replace("{klasifikasi}", KlasifikasiOf(document), StringComparison.Ordinal)
         .Replace("{unit}", Unit, StringComparison.Ordinal)
         .Replace("{tahun}", year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 

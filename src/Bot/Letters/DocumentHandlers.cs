@@ -9,10 +9,10 @@ namespace PerijinanBot.Bot.Letters;
 
 /// <summary>
 /// A step that sends a letter out finished: its line in the Buku Agenda Surat Keluar and the letter's file, so every line of
-/// the register has a document to open: the Lembar Disposisi for the disposition, the Laporan Kegiatan files for the report.
+/// the register has a document to open: the Surat Undangan for the disposition, the Laporan Kegiatan files for the report.
 /// Idempotent, so a repeat after an unknown outcome is harmless.
 /// </summary>
-internal sealed class AgendaLetterHandler(KegiatanService kegiatan, KegiatanDocuments documents) : IOutboxHandler
+internal sealed class AgendaLetterHandler(KegiatanService kegiatan, KegiatanDocuments documents, UndanganDocuments undangan) : IOutboxHandler
 {
     /// <summary>A step that sends a letter out finished: its Buku Agenda line (and for the report, the Laporan Kegiatan files).</summary>
     public const string Kind = "agenda.letter";
@@ -37,6 +37,12 @@ internal sealed class AgendaLetterHandler(KegiatanService kegiatan, KegiatanDocu
         if (entry.Document == AgendaDocuments.Laporan)
         {
             var made = await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken);
+            return OutboxOutcome.Delivered($"{entry.Nomor}; {made.Count} files");
+        }
+
+        if (entry.Document == AgendaDocuments.Undangan)
+        {
+            var made = await undangan.EnsureAsync(state, definition, regenerate: false, cancellationToken);
             return OutboxOutcome.Delivered($"{entry.Nomor}; {made.Count} files");
         }
 

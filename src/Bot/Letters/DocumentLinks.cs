@@ -12,7 +12,9 @@ public sealed class DocumentLinks(DownloadLinks links, IOptions<FilesOptions> op
     {
         [KegiatanDocuments.LaporanPdf] = (0, DocumentTexts.LaporanPdf),
         [KegiatanDocuments.LaporanDocx] = (1, DocumentTexts.LaporanDocx),
-        [KegiatanDocuments.DisposisiPdf] = (2, DocumentTexts.DisposisiPdf),
+        [KegiatanDocuments.UndanganPdf] = (2, DocumentTexts.UndanganPdf),
+        [KegiatanDocuments.UndanganDocx] = (3, DocumentTexts.UndanganDocx),
+        [KegiatanDocuments.DisposisiPdf] = (4, DocumentTexts.DisposisiPdf),
     };
 
     public DateTimeOffset LinksExpireAt => time.GetUtcNow() + options.Value.LinkLifetime;
@@ -20,7 +22,8 @@ public sealed class DocumentLinks(DownloadLinks links, IOptions<FilesOptions> op
     public Uri Link(StoredFile file) => links.For(file);
 
     /// <summary>
-    /// The documents of a kegiatan as a card section: the Laporan Kegiatan first (PDF, Word), then the Lembar Disposisi; one
+    /// The documents of a kegiatan as a card section: the Laporan Kegiatan first (PDF, Word), then the Surat Undangan (PDF,
+    /// Word), then the Lembar Disposisi; one
     /// caption line per document naming its agenda number.
     /// </summary>
     public DocumentsView Of(string number, IReadOnlyList<KegiatanDocument> documents, string? problem = null)

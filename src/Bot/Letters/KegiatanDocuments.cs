@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Files;
@@ -19,13 +18,14 @@ namespace PerijinanBot.Bot.Letters;
 public sealed record KegiatanDocument(string Key, StoredFile File, string AgendaNomor, DateTimeOffset GeneratedAt, Uri? ArchiveUrl = null, DateTimeOffset? ArchivedAt = null);
 
 /// <summary>
-/// The outgoing letters of a kegiatan: their lines in the Buku Agenda Surat Keluar, and their files in blob storage (the
-/// Lembar Disposisi PDF of step 5, the Laporan Kegiatan DOCX and PDF of step 7, under the office's kop), listed in table
+/// The documents of a kegiatan: the outgoing letters' lines in the Buku Agenda Surat Keluar, and the files in blob storage (the
+/// internal Lembar Disposisi PDF and the Surat Undangan of step 5, the Laporan Kegiatan DOCX and PDF of step 7, under the
+/// office's kop), listed in table
 /// <c>Dokumen</c> (partition = kegiatan, row = file). Every method is idempotent: the agenda keeps a document's first serial,
 /// and the files are written at fixed names, so running again after a crash or from two instances at once leaves the same
 /// result.
 /// </summary>
-public sealed class KegiatanDocuments(
+public sealed partial class KegiatanDocuments(
     AgendaRegister agenda,
     FileStore files,
     TableServiceClient service,
@@ -38,8 +38,11 @@ public sealed class KegiatanDocuments(
     public const string LaporanPdf = "laporan.pdf";
     public const string LaporanDocx = "laporan.docx";
     public const string DisposisiPdf = "disposisi.pdf";
+    public const string UndanganPdf = "undangan.pdf";
+    public const string UndanganDocx = "undangan.docx";
 
-    private const string PdfType = "application/pdf";
+    internal const string PdfType = "application/pdf";
+    internal const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /// <summary>Above this many kegiatan, <see cref="OfEntriesAsync"/> reads the whole table once instead of a partition each.</summary>
     private const int MaxPartitionQueries = 25;
@@ -81,37 +84,6 @@ public sealed class KegiatanDocuments(
     }
 
     /// <summary>
-    /// Notes where the document generated at <paramref name="generatedAt"/> was archived. False when the row no longer holds
-    /// that version (made again, e.g. after a SRIKANDI number, while it was being uploaded): the archive then holds an older
-    /// file, and the caller uploads again rather than vouch for it.
-    /// </summary>
-    /// <remarks>Making the document again replaces its row, so the archive columns go with the version they describe.</remarks>
-    public async Task<bool> RecordArchiveAsync(string number, string key, DateTimeOffset generatedAt, Uri archiveUrl, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(archiveUrl);
-        var table = await _tables.GetAsync(_tableName, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(number), key, cancellationToken: cancellationToken);
-        if (!row.HasValue || row.Value!.GetDateTimeOffset("GeneratedAt") != generatedAt)
-        {
-            return false;
-        }
-
-        try
-        {
-            await table.UpdateEntityAsync(
-                new TableEntity(row.Value.PartitionKey, key) { ["ArchiveUrl"] = archiveUrl.AbsoluteUri, ["ArchivedAt"] = time.GetUtcNow() },
-                row.Value.ETag,
-                TableUpdateMode.Merge,
-                cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
     /// The Laporan Kegiatan of a kegiatan whose report step has been submitted: made (and its letters entered in the
     /// register) unless already made; <paramref name="regenerate"/> makes it again, e.g. after a SRIKANDI number was recorded.
     /// Empty when the kegiatan has no report yet or its SOP has no Laporan document.
@@ -144,7 +116,7 @@ public sealed class KegiatanDocuments(
         foreach (var (key, extension, contentType, render) in new (string, string, string, Func<LaporanKegiatan, byte[]>)[]
         {
             (LaporanPdf, "pdf", PdfType, LaporanKegiatanDocument.Pdf),
-            (LaporanDocx, "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", LaporanKegiatanDocument.Docx),
+            (LaporanDocx, "docx", DocxType, LaporanKegiatanDocument.Docx),
         })
         {
             var fileName = LaporanKegiatanDocument.FileName(laporan, extension);
@@ -156,9 +128,9 @@ public sealed class KegiatanDocuments(
     }
 
     /// <summary>
-    /// The Lembar Disposisi of a kegiatan whose disposition (step 5) was approved: made (and the letter entered in the
-    /// register) unless already made; <paramref name="regenerate"/> makes it again, e.g. after a SRIKANDI number was recorded.
-    /// Null when there is no approved disposition yet or the SOP has no disposition letter.
+    /// The Lembar Disposisi of a kegiatan whose disposition (step 5) was approved, made unless already made;
+    /// <paramref name="regenerate"/> makes it again. An internal document: not entered in the register (a disposition booked
+    /// there before it became internal keeps printing its number). Null when there is no approved disposition yet.
     /// </summary>
     public async Task<KegiatanDocument?> EnsureDisposisiAsync(Kegiatan kegiatan, SopDefinition definition, bool regenerate, CancellationToken cancellationToken)
     {
@@ -169,17 +141,17 @@ public sealed class KegiatanDocuments(
             return existing;
         }
 
-        var step = StepOf(definition, AgendaDocuments.Disposisi);
-        if (step is null || await RecordLetterAsync(kegiatan, definition, step.Number, cancellationToken) is not { } entry)
+        if (LembarDisposisiDocument.StepOf(definition) is not { } step || Finished(kegiatan, step.Number) is not { FinishedAt: { } at })
         {
             return null;
         }
 
-        var lembar = LembarDisposisiDocument.From(new DisposisiRequest(kegiatan, definition, people, entry, kop));
+        var booked = await agenda.FindAsync(WibDate(at).Year, kegiatan.Number, AgendaDocuments.Disposisi, cancellationToken);
+        var lembar = LembarDisposisiDocument.From(new DisposisiRequest(kegiatan, definition, people, booked, kop));
         var fileName = LembarDisposisiDocument.FileName(lembar);
         var stored = await files.PutAsync(
             $"disposisi/{FolderOf(kegiatan.Number)}/{fileName}", fileName, PdfType, BinaryData.FromBytes(LembarDisposisiDocument.Pdf(lembar)), cancellationToken);
-        return await RecordAsync(kegiatan.Number, DisposisiPdf, stored, entry.Nomor, cancellationToken);
+        return await RecordAsync(kegiatan.Number, DisposisiPdf, stored, booked?.Nomor ?? "", cancellationToken);
     }
 
     /// <summary>
@@ -228,11 +200,17 @@ public sealed class KegiatanDocuments(
     {
         AgendaDocuments.Disposisi => DisposisiPdf,
         AgendaDocuments.Laporan => LaporanPdf,
+        AgendaDocuments.Undangan => UndanganPdf,
         _ => null,
     };
 
     /// <summary>The letter (<see cref="AgendaDocuments"/>) a stored file belongs to.</summary>
-    public static string LetterOf(string key) => key == DisposisiPdf ? AgendaDocuments.Disposisi : AgendaDocuments.Laporan;
+    public static string LetterOf(string key) => key switch
+    {
+        DisposisiPdf => AgendaDocuments.Disposisi,
+        UndanganPdf or UndanganDocx => AgendaDocuments.Undangan,
+        _ => AgendaDocuments.Laporan,
+    };
 
     /// <summary>The step whose letter is <paramref name="document"/>, or null.</summary>
     public static StepDefinition? StepOf(SopDefinition definition, string document) =>
@@ -265,7 +243,7 @@ public sealed class KegiatanDocuments(
         Uri.TryCreate(row.GetString("ArchiveUrl"), UriKind.Absolute, out var archived) ? archived : null,
         row.GetDateTimeOffset("ArchivedAt"));
 
-    private async Task<KegiatanDocument> RecordAsync(string number, string key, StoredFile file, string nomor, CancellationToken cancellationToken)
+    internal async Task<KegiatanDocument> RecordAsync(string number, string key, StoredFile file, string nomor, CancellationToken cancellationToken)
     {
         var table = await _tables.GetAsync(_tableName, cancellationToken);
         var at = time.GetUtcNow();
@@ -285,12 +263,12 @@ public sealed class KegiatanDocuments(
     }
 
     /// <summary>The last visit of a step that finished forward (not sent back, not cancelled).</summary>
-    private static StepRecord? Finished(Kegiatan kegiatan, int step) =>
+    internal static StepRecord? Finished(Kegiatan kegiatan, int step) =>
         kegiatan.Steps.LastOrDefault(r => r.Step == step && r.Outcome is StepOutcome.Approved or StepOutcome.Reported or StepOutcome.Completed or StepOutcome.Executed);
 
     private DateOnly WibDate(DateTimeOffset instant) => engine.Calendar.LocalDate(instant);
 
     /// <summary>Kegiatan numbers are ours (FAS-2026-0001), but a blob segment must never carry a separator whatever they hold.</summary>
-    private static string FolderOf(string number) =>
+    internal static string FolderOf(string number) =>
         string.Concat(number.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_')) is { Length: > 0 } safe ? safe : "kegiatan";
 }

@@ -8,6 +8,7 @@ using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Reports;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Reports.Agenda;
+using PerijinanBot.Reports.Disposisi;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
@@ -16,11 +17,12 @@ namespace PerijinanBot.Bot.Letters;
 
 /// <summary>
 /// <c>agenda</c> (the Buku Agenda Surat Keluar with a link to every letter, its Excel export, recording SRIKANDI numbers),
-/// and <c>dokumen</c> (fresh links to a kegiatan's Lembar Disposisi and Laporan Kegiatan).
+/// and <c>dokumen</c> (fresh links to a kegiatan's Surat Undangan, Lembar Disposisi and Laporan Kegiatan).
 /// </summary>
 internal sealed class LetterTurns(
     AgendaRegister register,
     KegiatanDocuments documents,
+    UndanganDocuments undangan,
     DocumentLinks views,
     FileStore files,
     KegiatanService kegiatan,
@@ -87,7 +89,7 @@ internal sealed class LetterTurns(
 
         if (made.Count == 0)
         {
-            var disposisi = KegiatanDocuments.StepOf(definition, AgendaDocuments.Disposisi);
+            var disposisi = LembarDisposisiDocument.StepOf(definition);
             var laporan = KegiatanDocuments.StepOf(definition, AgendaDocuments.Laporan);
             await turn.SendTextAsync(DocumentTexts.NoDocumentsYet(number, definition, disposisi, laporan), cancellationToken);
             return;
@@ -98,13 +100,14 @@ internal sealed class LetterTurns(
 
     /// <summary>
     /// The documents a kegiatan has by now, made if missing: the Laporan Kegiatan once it closed, and the Lembar Disposisi once
-    /// the Kepala Dinas approved (so a kegiatan between step 5 and its closing offers the disposition alone).
+    /// the Kepala Dinas approved, with the Surat Undangan (so a kegiatan between step 5 and its closing offers those alone).
     /// </summary>
     private async Task<List<KegiatanDocument>> MadeAsync(Kegiatan state, SopDefinition definition, CancellationToken cancellationToken)
     {
         var made = state.Status == KegiatanStatus.Closed
             ? [.. await documents.EnsureLaporanAsync(state, definition, regenerate: false, cancellationToken)]
             : new List<KegiatanDocument>();
+        made.AddRange(await undangan.EnsureAsync(state, definition, regenerate: false, cancellationToken));
         if (await documents.EnsureDisposisiAsync(state, definition, regenerate: false, cancellationToken) is { } disposisi)
         {
             made.Add(disposisi);
@@ -165,6 +168,7 @@ internal sealed class LetterTurns(
         {
             AgendaDocuments.Laporan => AgendaTexts.LaporanUpdated,
             AgendaDocuments.Disposisi => AgendaTexts.DisposisiUpdated,
+            AgendaDocuments.Undangan => AgendaTexts.UndanganUpdated,
             _ => null,
         };
         return await AgendaCardAsync(sender, period, new AgendaCardState(Notice: AgendaTexts.Saved(saved.NomorSrikandi, saved.Serial, saved.KegiatanNumber, updated)), cancellationToken);
@@ -181,6 +185,11 @@ internal sealed class LetterTurns(
         if (letter == AgendaDocuments.Disposisi && await documents.EnsureDisposisiAsync(state, definition, regenerate: true, cancellationToken) is not null)
         {
             remade.Add(AgendaDocuments.Disposisi);
+        }
+
+        if (letter == AgendaDocuments.Undangan && (await undangan.EnsureAsync(state, definition, regenerate: true, cancellationToken)).Count > 0)
+        {
+            remade.Add(AgendaDocuments.Undangan);
         }
 
         var remakeLaporan = letter == AgendaDocuments.Laporan
@@ -242,7 +251,7 @@ internal sealed class LetterTurns(
         string.Equals(viewer.AadObjectId, entry.PengolahId, StringComparison.OrdinalIgnoreCase)
         || viewer.Holds(Role.KetuaTimKerja) || viewer.Holds(Role.KepalaBidang) || viewer.Holds(Role.Admin);
 
-    private static (int Year, int Serial)? ParseEntry(string? value)
+    internal static (int Year, int Serial)? ParseEntry(string? value)
     {
         var parts = value?.Split('-') ?? [];
         return parts.Length == 2
@@ -253,7 +262,7 @@ internal sealed class LetterTurns(
                 : null;
     }
 
-    private static string? Text(JsonElement data, string key) =>
+    internal static string? Text(JsonElement data, string key) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private sealed record AgendaCardState(string? Notice = null, string? Error = null, string? DraftEntry = null, string? DraftNomor = null);

@@ -7,8 +7,11 @@ namespace PerijinanBot.Bot.Meetings;
 /// <summary>With the calendar on, the facilitation's event follows the kegiatan: made by the disposition, moved, re-invited, cancelled.</summary>
 internal sealed class MeetingPlanner(GraphFeatures features) : IOutboxPlanner
 {
-    /// <summary>The letter whose issue puts the facilitation in calendars: the Kepala Dinas's disposition.</summary>
-    public const string Document = "disposisi";
+    /// <summary>
+    /// The letter whose issue puts the facilitation in calendars: the Surat Undangan, drafted when the Kepala Dinas gives the
+    /// disposition (the Lembar Disposisi itself is internal and no longer a letter of the register).
+    /// </summary>
+    public const string Document = "undangan";
 
     public void Plan(OutboxPlanContext plan)
     {

@@ -50,7 +50,7 @@ public static class AgendaCard
         var body = new List<JsonNode>
         {
             CardElements.Text($"Buku Agenda Surat Keluar — {view.PeriodLabel}", TextStyle.Title),
-            CardElements.Text("Surat keluar kegiatan fasilitasi: disposisi Kepala Dinas (langkah 5) dan Laporan Kegiatan (langkah 7). Nomor surat mengikuti nomor SRIKANDI bila sudah dicatat; bila belum, nomor urut agenda Bidang. Tombol Unduh membuka berkas suratnya: Lembar Disposisi atau Laporan Kegiatan.", TextStyle.Subtle),
+            CardElements.Text("Surat keluar kegiatan fasilitasi: Surat Undangan kepada koperasi dan narasumber (setelah disposisi Kepala Dinas, langkah 5) dan Laporan Kegiatan (langkah 7). Nomor surat mengikuti nomor SRIKANDI bila sudah dicatat; bila belum, nomor urut agenda Bidang. Tombol Unduh membuka berkas suratnya.", TextStyle.Subtle),
         };
         if (view.Notice is { } notice)
         {

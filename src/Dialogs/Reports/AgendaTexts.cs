@@ -18,6 +18,9 @@ public static class AgendaTexts
     /// <summary>Added to <see cref="Saved"/> when the Lembar Disposisi was made again to print the new number.</summary>
     public const string DisposisiUpdated = "Lembar Disposisi sudah diperbarui dengan nomor ini.";
 
+    /// <summary>Added to <see cref="Saved"/> when the Surat Undangan was made again to print the new number.</summary>
+    public const string UndanganUpdated = "Berkas Surat Undangan sudah diperbarui dengan nomor ini.";
+
     /// <summary>The button under the card that downloads the period's register.</summary>
     public const string ExportLink = "Unduh Buku Agenda (Excel)";
 

@@ -13,9 +13,15 @@ public static class DocumentTexts
 
     public const string DisposisiName = "Lembar Disposisi";
 
+    public const string UndanganName = "Surat Undangan";
+
     public static DocumentWords LaporanPdf { get; } = new("Unduh Laporan (PDF)", "Buka arsip SharePoint (PDF)", LaporanName);
 
     public static DocumentWords LaporanDocx { get; } = new("Unduh Laporan (Word)", "Buka arsip SharePoint (Word)", LaporanName);
+
+    public static DocumentWords UndanganPdf { get; } = new("Unduh Undangan (PDF)", "Buka arsip SharePoint (Undangan PDF)", UndanganName);
+
+    public static DocumentWords UndanganDocx { get; } = new("Unduh Undangan (Word)", "Buka arsip SharePoint (Undangan Word)", UndanganName);
 
     public static DocumentWords DisposisiPdf { get; } = new("Unduh Lembar Disposisi (PDF)", "Buka arsip SharePoint (Disposisi)", DisposisiName);
 

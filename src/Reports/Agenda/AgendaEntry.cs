@@ -3,11 +3,17 @@ namespace PerijinanBot.Reports.Agenda;
 /// <summary>Which outgoing document of a kegiatan an agenda entry records.</summary>
 public static class AgendaDocuments
 {
-    /// <summary>The Kepala Dinas's disposition to the Kepala Bidang (step 5, Setuju).</summary>
+    /// <summary>
+    /// The Kepala Dinas's disposition to the Kepala Bidang (step 5, Setuju): an internal document, no longer entered in the
+    /// register, but older registers hold it.
+    /// </summary>
     public const string Disposisi = "disposisi";
 
     /// <summary>The Laporan Kegiatan (step 7).</summary>
     public const string Laporan = "laporan";
+
+    /// <summary>The Surat Undangan to the koperasi and the narasumber, drafted when the Kepala Dinas gives the disposition (step 5).</summary>
+    public const string Undangan = "undangan";
 }
 
 /// <summary>

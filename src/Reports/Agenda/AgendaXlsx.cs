@@ -41,6 +41,7 @@ public static class AgendaXlsx
     {
         [AgendaDocuments.Disposisi] = "Disposisi Kepala Dinas",
         [AgendaDocuments.Laporan] = "Laporan Kegiatan",
+        [AgendaDocuments.Undangan] = "Surat Undangan",
     };
 
     /// <param name="links">Where each letter can be opened, by (register year, serial); a letter without one gets an empty cell.</param>

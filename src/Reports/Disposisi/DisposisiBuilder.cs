@@ -17,7 +17,6 @@ internal static class DisposisiBuilder
         ArgumentNullException.ThrowIfNull(request.Kegiatan, nameof(request));
         ArgumentNullException.ThrowIfNull(request.Definition, nameof(request));
         ArgumentNullException.ThrowIfNull(request.People, nameof(request));
-        ArgumentNullException.ThrowIfNull(request.Disposisi, nameof(request));
 
         var (kegiatan, definition, entry) = (request.Kegiatan, request.Definition, request.Disposisi);
         if (kegiatan.DefinitionId != definition.Id || kegiatan.DefinitionVersion != definition.Version)
@@ -26,13 +25,13 @@ internal static class DisposisiBuilder
                 $"Kegiatan {kegiatan.Number} runs on {kegiatan.DefinitionId} v{kegiatan.DefinitionVersion}, not on {definition}.", nameof(request));
         }
 
-        if (!string.Equals(entry.KegiatanNumber, kegiatan.Number, StringComparison.Ordinal) || entry.Document != AgendaDocuments.Disposisi)
+        if (entry is not null && (!string.Equals(entry.KegiatanNumber, kegiatan.Number, StringComparison.Ordinal) || entry.Document != AgendaDocuments.Disposisi))
         {
             throw new ArgumentException($"Agenda entry {entry.Nomor} is the {entry.Document} of kegiatan {entry.KegiatanNumber}, not the disposisi of {kegiatan.Number}.", nameof(request));
         }
 
         // The form is signed by whoever gave the Setuju, so without it there is nothing to sign.
-        var step = definition.Steps.FirstOrDefault(s => s.SuratKeluar?.Document == AgendaDocuments.Disposisi)
+        var step = LembarDisposisiDocument.StepOf(definition)
             ?? throw new ArgumentException($"{definition} has no disposition step.", nameof(request));
         var approved = kegiatan.Steps.LastOrDefault(r => r.Step == step.Number && r.Outcome == StepOutcome.Approved && r.FinishedBy is not null)
             ?? throw new ArgumentException($"Kegiatan {kegiatan.Number} has no approved disposition (step {step.Number}).", nameof(request));
@@ -40,16 +39,25 @@ internal static class DisposisiBuilder
         var kadis = RoleName(definition, step.Role);
 
         var jadwal = kegiatan.DateTimeValue(Fields.Jadwal);
+
+        // An internal document: only dispositions made while it was still booked as an outgoing letter carry an agenda number.
+        var rows = new List<LaporanEntry>();
+        if (entry is not null)
+        {
+            rows.Add(new("Nomor agenda", LaporanText.Clean(entry.Nomor)));
+        }
+
+        var perihal = $"Disposisi pelaksanaan fasilitasi {kegiatan.Value(Fields.JenisFasilitasi) ?? ""} {kegiatan.Value(Fields.Koperasi) ?? ""}";
         return new LembarDisposisi(
             LaporanText.Clean(kegiatan.Number),
             KopSurat.Of(definition.Header.Instansi, request.Kop),
             "LEMBAR DISPOSISI",
             [
-                new("Nomor agenda", LaporanText.Clean(entry.Nomor)),
-                new("Tanggal", LaporanText.Tanggal(entry.Tanggal)),
+                .. rows,
+                new("Tanggal", entry is not null ? LaporanText.Tanggal(entry.Tanggal) : LaporanText.Tanggal(LaporanText.WibDate(approved.FinishedAt ?? default))),
                 new("Dari", by.IsStandIn ? LaporanText.Clean(by.Describe()) : $"{LaporanText.Clean(by.Describe())}, {kadis}"),
-                new("Kepada", LaporanText.CleanOrNull(entry.Tujuan) ?? RoleName(definition, Role.KepalaBidang)),
-                new("Perihal", LaporanText.CleanOrNull(entry.Perihal) ?? LaporanText.Dash),
+                new("Kepada", LaporanText.CleanOrNull(entry?.Tujuan) ?? RoleName(definition, Role.KepalaBidang)),
+                new("Perihal", LaporanText.CleanOrNull(entry?.Perihal) ?? LaporanText.CleanOrNull(perihal) ?? LaporanText.Dash),
                 new("Nomor kegiatan", LaporanText.Clean(kegiatan.Number)),
                 new("Jenis fasilitasi", ChoiceLabel(kegiatan, definition, Fields.JenisFasilitasi) ?? LaporanText.Dash),
                 new("Nama koperasi", Value(kegiatan, Fields.Koperasi) ?? LaporanText.Dash),

@@ -8,11 +8,12 @@ namespace PerijinanBot.Reports.Disposisi;
 
 /// <summary>
 /// Everything the Lembar Disposisi is made from: a kegiatan whose disposition step (step 5, Setuju of the Kepala Dinas) has
-/// been approved, the definition it runs on, the directory (jabatan and NIP under the signature) and the disposition's line in
-/// the Buku Agenda Surat Keluar. <paramref name="Kop"/>: the office's address, contacts and emblem in the letterhead; null
+/// been approved, the definition it runs on, the directory (jabatan and NIP under the signature) and, for a disposition made
+/// while the Lembar Disposisi was still booked as an outgoing letter, its line in the Buku Agenda Surat Keluar (null now: it
+/// is an internal document). <paramref name="Kop"/>: the office's address, contacts and emblem in the letterhead; null
 /// prints only the names of the SOP header.
 /// </summary>
-public sealed record DisposisiRequest(Kegiatan Kegiatan, SopDefinition Definition, PeopleDirectory People, AgendaEntry Disposisi, KopSettings? Kop = null);
+public sealed record DisposisiRequest(Kegiatan Kegiatan, SopDefinition Definition, PeopleDirectory People, AgendaEntry? Disposisi = null, KopSettings? Kop = null);
 
 /// <summary>
 /// The disposition form as it will be printed: every string appears verbatim in the PDF, already cleaned of characters a

@@ -66,10 +66,13 @@ internal static class LaporanBuilder
             new LaporanParagraph(
                 $"Kegiatan ini dilaksanakan berdasarkan disposisi {kadis} kepada {kabid} untuk ditindaklanjuti, sesuai Standar Operasional " +
                 $"Prosedur {LaporanText.Clean(definition.Header.Nama)} Nomor {LaporanText.Clean(definition.Header.NomorSop)}."),
-            new LaporanEntry("Nomor agenda", request.Disposisi is { } agenda
-                ? $"{LaporanText.Clean(agenda.Nomor)}, tanggal {LaporanText.Tanggal(agenda.Tanggal)}"
-                : "Belum tercatat dalam Buku Agenda Surat Keluar"),
         };
+
+        // The Lembar Disposisi is an internal document, outside the register: only one booked there before carries a number.
+        if (request.Disposisi is { } agenda)
+        {
+            blocks.Add(new LaporanEntry("Nomor agenda", $"{LaporanText.Clean(agenda.Nomor)}, tanggal {LaporanText.Tanggal(agenda.Tanggal)}"));
+        }
 
         var approved = KegiatanFacts.Approval(kegiatan, definition, Role.KepalaDinas);
         if (approved?.FinishedBy is { } by && approved.FinishedAt is { } at)

@@ -7,8 +7,8 @@ namespace PerijinanBot.Reports.Laporan;
 
 /// <summary>
 /// Everything the Laporan Kegiatan is made from: a reported kegiatan, the definition it ran on, the directory (for jabatan and
-/// NIP under the signatures) and the two agenda entries of the Buku Agenda Surat Keluar. <paramref name="Disposisi"/> is null
-/// when the disposition of the Kepala Dinas was never registered. <paramref name="Kop"/>: the office's address, contacts and
+/// NIP under the signatures) and its entry in the Buku Agenda Surat Keluar. <paramref name="Disposisi"/> is the disposition's entry
+/// for a kegiatan whose Lembar Disposisi was booked as an outgoing letter (before it became an internal document), else null. <paramref name="Kop"/>: the office's address, contacts and
 /// emblem in the letterhead; null prints only the names of the SOP header.
 /// </summary>
 public sealed record LaporanRequest(Kegiatan Kegiatan, SopDefinition Definition, PeopleDirectory People, AgendaEntry? Disposisi, AgendaEntry Laporan, KopSettings? Kop = null);

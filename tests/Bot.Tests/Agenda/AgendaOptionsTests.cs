@@ -32,4 +32,29 @@ public sealed class AgendaOptionsTests
         Assert.Contains(failures, f => f.StartsWith("Agenda:Klasifikasi:laporan must be a code", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Agenda:Unit must be a code", StringComparison.Ordinal) && f.EndsWith("got 'DISKOPUKM/B'.", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_undangan_takes_the_klasifikasi_005_unless_the_office_sets_its_own()
+    {
+        var options = new AgendaOptions();
+        Assert.Equal("005/3/DISKOPUKM.B/2026", options.Format(2026, 3, "undangan"));
+        Assert.Equal("000.8/4/DISKOPUKM.B/2026", options.Format(2026, 4, "laporan"));
+
+        options.Klasifikasi["undangan"] = "400.14.2";
+        Assert.Equal("400.14.2/3/DISKOPUKM.B/2026", options.Format(2026, 3, "undangan"));
+    }
+
+    [Fact]
+    public void The_invitation_is_signed_by_the_Kepala_Dinas_by_default_and_only_a_Kepala_Dinas_or_Kepala_Bidang_may_be_set()
+    {
+        var defaults = new UndanganOptions();
+        Assert.True(new UndanganOptionsValidator().Validate(null, defaults).Succeeded);
+        Assert.Equal(PerijinanBot.Sop.People.Role.KepalaDinas, defaults.ToSettings().Signer);
+        Assert.Equal(PerijinanBot.Sop.People.Role.KepalaBidang, new UndanganOptions { Signer = " KepalaBidang " }.ToSettings().Signer);
+
+        var failures = new UndanganOptionsValidator().Validate(null, new UndanganOptions { Signer = "admin", Sifat = " ", Kota = "Pontianak\nKubu Raya" }).Failures!.ToList();
+        Assert.Contains("Documents:Undangan:Signer must be one of kepalaDinas, kepalaBidang; got 'admin'.", failures);
+        Assert.Contains(failures, f => f.StartsWith("Documents:Undangan:Sifat must be one line", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Documents:Undangan:Kota must be one line", StringComparison.Ordinal));
+    }
 }

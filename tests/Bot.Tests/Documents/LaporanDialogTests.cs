@@ -38,7 +38,7 @@ public sealed class LaporanDialogTests(AzuriteFixture storage) : IClassFixture<A
             pdfLink ??= links[0].Url;
         }
 
-        // The PDF downloads and holds the kegiatan, the koperasi, each decision and both agenda numbers.
+        // The PDF downloads and holds the kegiatan, the koperasi, each decision and its agenda number.
         var pdf = await DownloadAsync(h, pdfLink!, "application/pdf");
         var text = PdfText(pdf);
         Assert.Contains(number, text, StringComparison.Ordinal);
@@ -47,23 +47,26 @@ public sealed class LaporanDialogTests(AzuriteFixture storage) : IClassFixture<A
         Assert.Contains("Telepon (0561) 732690", text, StringComparison.Ordinal);
         Assert.Contains("Laman diskopukm.kalbarprov.go.id", text, StringComparison.Ordinal);
         // Numbered as the Tata Naskah Dinas writes it: klasifikasi/serial (not padded)/unit/year.
-        Assert.Contains($"000.8/1/DISKOPUKM.B/{OfficeWeek.Today.Year}", text, StringComparison.Ordinal);
+        // (Changed with the Surat Undangan: No. 1 is now the invitation, klasifikasi 005, which the report does not quote; the
+        // internal Lembar Disposisi has no number to quote.)
         Assert.Contains($"000.8/2/DISKOPUKM.B/{OfficeWeek.Today.Year}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/1/DISKOPUKM.B/{OfficeWeek.Today.Year}", text, StringComparison.Ordinal);
 
-        // The agenda: the disposition (step 5, the Kadis) is No. 1 and the report (step 7, Budi) No. 2.
+        // The agenda: the invitation sent at the disposition (step 5, the Kadis) is No. 1 and the report (step 7, Budi) No. 2.
         await h.SayAsync(h.Ketua, "agenda", Ct);
         var agenda = (await h.CardAsync(h.Ketua, c => DialogCards.Title(c)?.StartsWith("Buku Agenda Surat Keluar", StringComparison.Ordinal) == true, "Ketua: agenda card")).Card;
         var agendaText = DialogCards.Text(agenda);
-        Assert.Contains("Disposisi pelaksanaan fasilitasi IUSP KSP Maju Bersama", agendaText, StringComparison.Ordinal);
+        Assert.Contains("Undangan fasilitasi IUSP KSP Maju Bersama", agendaText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Disposisi pelaksanaan fasilitasi", agendaText, StringComparison.Ordinal);
         Assert.Contains("Laporan kegiatan fasilitasi IUSP KSP Maju Bersama", agendaText, StringComparison.Ordinal);
         Assert.Contains("Siti Aminah", agendaText, StringComparison.Ordinal);
 
         // Its Excel export holds both lines.
         var export = OpenUrls(agenda).Single(l => l.Title == "Unduh Buku Agenda (Excel)");
         var lines = AgendaXlsxReader.Read(await DownloadAsync(h, export.Url, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        Assert.Equal([(1, AgendaDocuments.Disposisi, "Siti Aminah"), (2, AgendaDocuments.Laporan, "Budi Santoso")], lines.Select(l => (l.Serial, l.Document, l.PengolahName)));
+        Assert.Equal([(1, AgendaDocuments.Undangan, "Siti Aminah"), (2, AgendaDocuments.Laporan, "Budi Santoso")], lines.Select(l => (l.Serial, l.Document, l.PengolahName)));
 
-        // Budi may record his report's SRIKANDI number, not the Kadis's disposition's.
+        // Budi may record his report's SRIKANDI number, not the invitation's (the Kadis's letter).
         var budiCard = await AgendaCardOfAsync(h, h.Budi);
         var choices = ChoiceValues(budiCard, AgendaCard.EntryInput);
         var only = Assert.Single(choices);
@@ -80,7 +83,7 @@ public sealed class LaporanDialogTests(AzuriteFixture storage) : IClassFixture<A
         Assert.Contains("Nomor SRIKANDI B-512/DISKOPUKM-B/XI/2026 dicatat untuk surat No. 2", DialogCards.Text(saved), StringComparison.Ordinal);
         Assert.Contains("B-512/DISKOPUKM-B/XI/2026 (SRIKANDI)", DialogCards.Text(saved), StringComparison.Ordinal);
 
-        // The same number for the disposition is refused (the Ketua may edit it, but numbers are unique in a year).
+        // The same number for the invitation is refused (the Ketua may edit it, but numbers are unique in a year).
         var ketuaCard = await AgendaCardOfAsync(h, h.Ketua);
         var duplicate = await SrikandiAsync(h, h.Ketua, ketuaCard, $"{year}-1", "B-512/DISKOPUKM-B/XI/2026");
         Assert.Contains("sudah dipakai surat lain", DialogCards.Text(duplicate), StringComparison.Ordinal);

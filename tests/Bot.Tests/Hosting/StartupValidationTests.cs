@@ -35,6 +35,7 @@ public sealed class StartupValidationTests
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Calendar__File"] = "/nonexistent/work-calendar.json" }, "Calendar:File '/nonexistent/work-calendar.json' does not exist" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Documents__Kop__Emblem"] = "/nonexistent/lambang-kalbar.png" }, "Documents:Kop:Emblem '/nonexistent/lambang-kalbar.png' does not exist" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Documents__Kop__Email"] = "diskopukm at kalbarprov.go.id" }, "Documents:Kop:Email must be one e-mail address" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Documents__Undangan__Signer"] = "sekretaris" }, "Documents:Undangan:Signer must be one of kepalaDinas, kepalaBidang; got 'sekretaris'." },
     };
 
     /// <summary>A file that is there but is not a PNG or JPEG by its bytes (whatever its name says), or is one cut short.</summary>

@@ -143,6 +143,9 @@ internal static class TypedScenes
         yield return ("dokumen", DocumentsCard.Build(new DocumentsView("FAS-2026-0001",
             [DocumentTexts.Caption(DocumentTexts.LaporanName, nomor), DocumentTexts.Caption(DocumentTexts.DisposisiName, nomor)],
             [new("Unduh Laporan (PDF)", Pdf)], Expires)));
+        yield return ("undangan", UndanganCard.Build(new UndanganCardView("FAS-2026-0001", 2026, 3, nomor, true, perihal, Expires,
+            new DocumentsView("FAS-2026-0001", [DocumentTexts.Caption(DocumentTexts.UndanganName, nomor)], [new("Unduh Undangan (PDF)", Pdf)], Expires),
+            Notice: UndanganCard.Saved(nomor), DraftNomor: nomor)));
         yield return ("peran: step left without its holder", RolesCard.LeftRole(new LeftRoleView("FAS-2026-0007", t.Text(200, "Fasilitasi IUSP KSP Maju Bersama"),
             2, "Penyiapan data dukung", "Anggota Tim Kerja", "Budi Santoso", "Ketua Tim Kerja", ToAdmins: false)));
 

@@ -15,7 +15,7 @@ public sealed class AgendaXlsxTests
             "Kepala Bidang Perijinan dan Kelembagaan", "kadis-1", "Syarif Hidayat", "FAS-2026-0002", AgendaDocuments.Disposisi),
         new(2026, 2, new DateOnly(2026, 11, 19), "000.8 / 0002 / DISKOPUKM.B", null, "=HYPERLINK(\"http://x\") Laporan <Kegiatan> & \"hasil\" 🌾",
             "Kepala Dinas\r\nKoperasi UKM", "anggota-1", "Dedi Kurniawan", "FAS-2026-0002", AgendaDocuments.Laporan),
-        new(2026, 3, new DateOnly(2026, 12, 31), "000.8 / 0003 / DISKOPUKM.B", null, "Surat \u0007 lain", "Tujuan_x0041_", "x", "Nama", "FAS-2026-0009", "undangan"),
+        new(2026, 3, new DateOnly(2026, 12, 31), "000.8 / 0003 / DISKOPUKM.B", null, "Surat \u0007 lain", "Tujuan_x0041_", "x", "Nama", "FAS-2026-0009", "nota"),
     ];
 
     private static readonly Dictionary<(int Year, int Serial), Uri> Links = new()
@@ -95,7 +95,7 @@ public sealed class AgendaXlsxTests
             ["No.", "Tanggal", "Nomor Surat", "Nomor SRIKANDI", "Perihal", "Tujuan", "Pengolah", "Nomor Kegiatan", "Dokumen", "Tautan", "Tahun agenda", "ID pengolah"],
             rows[2].Cells);
         Assert.Equal(Note, rows[1].Text(0));
-        Assert.Equal(["Disposisi Kepala Dinas", "Laporan Kegiatan", "undangan"], rows.Skip(3).Select(r => r.Text(8)));
+        Assert.Equal(["Disposisi Kepala Dinas", "Laporan Kegiatan", "nota"], rows.Skip(3).Select(r => r.Text(8)));
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(Workbook), false);
         var columns = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Column>().ToList();

@@ -36,12 +36,14 @@ public sealed class LaporanModelTests
     }
 
     [Fact]
-    public void A_disposition_missing_from_the_agenda_is_said_to_be_unrecorded()
+    public void A_disposition_outside_the_register_gets_no_agenda_number_line()
     {
+        // The Lembar Disposisi is an internal document, not a letter of the Buku Agenda Surat Keluar: no number to quote.
         var laporan = LaporanKegiatanDocument.From(Request(disposisiRegistered: false));
 
-        var dasar = laporan.Sections[0].Blocks.OfType<LaporanEntry>();
-        Assert.Equal("Belum tercatat dalam Buku Agenda Surat Keluar", Value(dasar, "Nomor agenda"));
+        var dasar = laporan.Sections[0].Blocks.OfType<LaporanEntry>().ToList();
+        Assert.DoesNotContain(dasar, e => e.Label == "Nomor agenda");
+        Assert.Equal(LaporanScenario.Disposisi, Value(dasar, "Isi disposisi"));
     }
 
     [Fact]

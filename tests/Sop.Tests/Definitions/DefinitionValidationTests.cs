@@ -63,11 +63,11 @@ public sealed class DefinitionValidationTests
         var errors = Broken(sop =>
         {
             sop["steps"]![4]!["suratKeluar"]!["perihal"] = "Disposisi {tidakAda}";
-            sop["steps"]![6]!["suratKeluar"]!["document"] = "disposisi";
+            sop["steps"]![6]!["suratKeluar"]!["document"] = "undangan";
             sop["steps"]![3]!["suratKeluar"] = JsonNode.Parse("""{"document": "Nota-1", "perihal": "", "tujuan": " "}""");
         });
         Assert.Contains("broken.json: step 5.suratKeluar.perihal names unknown field '{tidakAda}'.", errors);
-        Assert.Contains("broken.json: step 7.suratKeluar.document 'disposisi' is used by another step.", errors);
+        Assert.Contains("broken.json: step 7.suratKeluar.document 'undangan' is used by another step.", errors);
         Assert.Contains("broken.json: step 4.suratKeluar.document must be 1-20 lowercase letters, got 'Nota-1'.", errors);
         Assert.Contains("broken.json: step 4.suratKeluar.perihal is required (at most 200 characters).", errors);
         Assert.Contains("broken.json: step 4.suratKeluar.tujuan is required (at most 200 characters).", errors);

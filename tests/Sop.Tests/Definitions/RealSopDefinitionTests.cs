@@ -19,10 +19,11 @@ public sealed class RealSopDefinitionTests
     }
 
     [Fact]
-    public void The_disposition_and_the_report_are_the_outgoing_letters_of_the_Buku_Agenda_Surat_Keluar()
+    public void The_invitation_sent_with_the_disposition_and_the_report_are_the_outgoing_letters_of_the_Buku_Agenda_Surat_Keluar()
     {
         var letters = _sop.Steps.Where(s => s.SuratKeluar is not null).Select(s => (s.Number, s.SuratKeluar!.Document)).ToList();
-        Assert.Equal([(5, "disposisi"), (7, "laporan")], letters);
+        // The Lembar Disposisi is internal: the letter step 5 sends out is the invitation to the koperasi and narasumber.
+        Assert.Equal([(5, "undangan"), (7, "laporan")], letters);
         var kegiatan = new Kegiatan
         {
             Data = new Dictionary<int, StepData>
@@ -31,7 +32,8 @@ public sealed class RealSopDefinitionTests
             },
         };
         Assert.Equal("Laporan kegiatan fasilitasi IKC KSP Sejahtera Bersama", _sop.Step(7).SuratKeluar!.PerihalFor(kegiatan));
-        Assert.Equal("Disposisi pelaksanaan fasilitasi - -", _sop.Step(5).SuratKeluar!.PerihalFor(new Kegiatan()));
+        Assert.Equal("Undangan fasilitasi IKC KSP Sejahtera Bersama", _sop.Step(5).SuratKeluar!.PerihalFor(kegiatan));
+        Assert.Equal("Undangan fasilitasi - -", _sop.Step(5).SuratKeluar!.PerihalFor(new Kegiatan()));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ namespace PerijinanBot.Bot.Tests.Graph.Archive;
 
 /// <summary>
 /// Through the whole host on a real Azurite, against the local Graph stand-in: the letters of a kegiatan walked to its end
-/// put the Lembar Disposisi, the Laporan Kegiatan and the year's Buku Agenda (each line linked to its archived letter) in the
+/// put the Surat Undangan with the Lembar Disposisi, the Laporan Kegiatan and the year's Buku Agenda (each line linked to its archived letter) in the
 /// SharePoint archive, the closing card links the archived files,
 /// Graph's throttling is waited out, Graph being down holds nothing up, a wrong library fails loudly, and with the archive
 /// off Graph is never called.
@@ -37,11 +37,12 @@ public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<Azurite
 
     private static readonly string[] ClosingLinks = ["Unduh Laporan (PDF)", "Unduh Laporan (Word)", "Buka arsip SharePoint (PDF)", "Buka arsip SharePoint (Word)"];
 
-    /// <summary>"dokumen" after the closing: the report and the Lembar Disposisi, downloads first, then their archived copies.</summary>
+    /// <summary>"dokumen" after the closing: the report, the Surat Undangan and the Lembar Disposisi, downloads first, then their archived copies.</summary>
     private static readonly string[] DocumentLinks =
     [
-        "Unduh Laporan (PDF)", "Unduh Laporan (Word)", "Unduh Lembar Disposisi (PDF)",
-        "Buka arsip SharePoint (PDF)", "Buka arsip SharePoint (Word)", "Buka arsip SharePoint (Disposisi)",
+        "Unduh Laporan (PDF)", "Unduh Laporan (Word)", "Unduh Undangan (PDF)", "Unduh Undangan (Word)", "Unduh Lembar Disposisi (PDF)",
+        "Buka arsip SharePoint (PDF)", "Buka arsip SharePoint (Word)", "Buka arsip SharePoint (Undangan PDF)", "Buka arsip SharePoint (Undangan Word)",
+        "Buka arsip SharePoint (Disposisi)",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -54,21 +55,25 @@ public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<Azurite
         await using var h = await StartAsync(graph);
         var (year, before) = await RegisterAsync(h);
 
-        // The disposition (step 5) is the year's first letter of this kegiatan: its Lembar Disposisi goes to the kegiatan's
-        // folder, then the register, whose line links the archived form.
+        // The invitation sent at the disposition (step 5) is the year's first letter of this kegiatan: its PDF and Word file
+        // go to the kegiatan's folder with the internal Lembar Disposisi beside them, then the register, whose line links the
+        // archived invitation.
         var number = await h.WalkToAsync(7, Ct);
         var agendaPath = $"{Folder}/{year}/Buku-Agenda-Surat-Keluar-{year}.xlsx";
         var lembarPath = $"{Folder}/{number[4..8]}/IUSP/{number}/Lembar-Disposisi-{number}.pdf";
+        var undanganPath = $"{Folder}/{number[4..8]}/IUSP/{number}/Surat-Undangan-{number}.pdf";
+        var undanganDocxPath = $"{Folder}/{number[4..8]}/IUSP/{number}/Surat-Undangan-{number}.docx";
         var first = await graph.WaitForAsync(r => r.Method == "PUT" && r.Path == Put(agendaPath), "the register after the disposition");
         Assert.Equal(XlsxType, first.ContentType);
         var afterDisposition = AgendaXlsxReader.Read(first.Content);
         Assert.Equal(before + 1, afterDisposition.Count);
-        var dispositionLine = Assert.Single(afterDisposition, l => l.KegiatanNumber == number);
-        Assert.Equal(AgendaDocuments.Disposisi, dispositionLine.Document);
-        Assert.Equal(WebUrl(lembarPath), AgendaXlsxReader.ReadLinks(first.Content)[(dispositionLine.Year, dispositionLine.Serial)]);
+        var invitationLine = Assert.Single(afterDisposition, l => l.KegiatanNumber == number);
+        Assert.Equal(AgendaDocuments.Undangan, invitationLine.Document);
+        Assert.Equal(WebUrl(undanganPath), AgendaXlsxReader.ReadLinks(first.Content)[(invitationLine.Year, invitationLine.Serial)]);
         var lembar = Assert.Single(graph.Requests, r => r.Method == "PUT" && r.Path == Put(lembarPath));
         Assert.Equal(PdfType, lembar.ContentType);
-        Assert.True(lembar.At <= first.At, "the Lembar Disposisi is archived before the register that links it");
+        Assert.True(lembar.At <= first.At, "the Lembar Disposisi is archived with the invitation, before the register");
+        Assert.True(Assert.Single(graph.Requests, r => r.Method == "PUT" && r.Path == Put(undanganPath)).At <= first.At, "the invitation is archived before the register that links it");
 
         var (_, reported) = await h.ActAsync(h.Budi, number, 7, SopVerbs.Report, DialogHarness.Step7Form, Ct);
         Assert.True(reported.IsCard, reported.ToString());
@@ -98,22 +103,24 @@ public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<Azurite
         var afterReport = AgendaXlsxReader.Read(second.Content);
         Assert.Equal(before + 2, afterReport.Count);
         var lines = afterReport.Where(l => l.KegiatanNumber == number).ToList();
-        Assert.Equal([AgendaDocuments.Disposisi, AgendaDocuments.Laporan], lines.Select(l => l.Document));
+        Assert.Equal([AgendaDocuments.Undangan, AgendaDocuments.Laporan], lines.Select(l => l.Document));
         // Every line of the archived register opens its archived letter (never a signed link, which would expire there).
         var archivedLinks = AgendaXlsxReader.ReadLinks(second.Content);
-        Assert.Equal([WebUrl(lembarPath), WebUrl(pdfPath)], lines.Select(l => archivedLinks[(l.Year, l.Serial)]));
+        Assert.Equal([WebUrl(undanganPath), WebUrl(pdfPath)], lines.Select(l => archivedLinks[(l.Year, l.Serial)]));
 
         await h.OutboxDrainedAsync(number, Ct);
-        Assert.Equal([Put(lembarPath), Put(agendaPath), Put(pdfPath), Put(docxPath), Put(agendaPath)], graph.Requests.Where(r => r.Method == "PUT").Select(r => r.Path));
+        Assert.Equal(
+            [Put(undanganPath), Put(undanganDocxPath), Put(lembarPath), Put(agendaPath), Put(pdfPath), Put(docxPath), Put(agendaPath)],
+            graph.Requests.Where(r => r.Method == "PUT").Select(r => r.Path));
 
-        // "dokumen" offers the Lembar Disposisi beside the report; the archived form is the very file the bot stored.
+        // "dokumen" offers the invitation and the Lembar Disposisi beside the report; the archived form is the very file the bot stored.
         await h.SayAsync(h.Kabid, $"dokumen {number}", Ct);
         var documents = OpenUrls((await h.CardAsync(h.Kabid, c => DialogCards.Title(c) == $"Dokumen kegiatan {number}", "Kabid: documents card")).Card);
         Assert.Equal(DocumentLinks, documents.Select(l => l.Title));
-        Assert.Equal([WebUrl(pdfPath), WebUrl(docxPath), WebUrl(lembarPath)], documents.Skip(3).Select(l => l.Url));
-        Assert.Equal(await DownloadAsync(h, documents[2].Url), lembar.Content);
+        Assert.Equal([WebUrl(pdfPath), WebUrl(docxPath), WebUrl(undanganPath), WebUrl(undanganDocxPath), WebUrl(lembarPath)], documents.Skip(5).Select(l => l.Url));
+        Assert.Equal(await DownloadAsync(h, documents[4].Url), lembar.Content);
         Assert.Equal("%PDF", Encoding.ASCII.GetString(lembar.Content, 0, 4));
-        Assert.Equal(5, graph.Requests.Count(r => r.Method == "PUT"));
+        Assert.Equal(7, graph.Requests.Count(r => r.Method == "PUT"));
         Assert.All(graph.Requests, r => Assert.Equal($"Bearer {FakeGraph.AccessToken}", r.Authorization));
         Assert.Empty(graph.Unexpected);
     }
@@ -149,30 +156,31 @@ public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<Azurite
     }
 
     [Fact]
-    public async Task A_SRIKANDI_number_for_the_disposition_replaces_the_archived_Lembar_Disposisi_with_one_that_carries_it()
+    public async Task A_SRIKANDI_number_for_the_invitation_replaces_the_archived_Surat_Undangan_with_one_that_carries_it()
     {
+        // Changed with the Surat Undangan: the letter of step 5 in the register is the invitation, not the Lembar Disposisi.
         await using var graph = await FakeGraph.StartAsync();
         ScriptUploads(graph);
         await using var h = await StartAsync(graph);
         var number = await h.WalkToAsync(6, Ct);
-        var lembarPath = $"{Folder}/{number[4..8]}/IUSP/{number}/Lembar-Disposisi-{number}.pdf";
-        var archived = await graph.WaitForAsync(r => r.Method == "PUT" && r.Path == Put(lembarPath), "the Lembar Disposisi's first upload");
+        var undanganPath = $"{Folder}/{number[4..8]}/IUSP/{number}/Surat-Undangan-{number}.pdf";
+        var archived = await graph.WaitForAsync(r => r.Method == "PUT" && r.Path == Put(undanganPath), "the Surat Undangan's first upload");
         await h.OutboxDrainedAsync(number, Ct);
 
-        // The Kepala Dinas, the disposition's pengolah, records its SRIKANDI number with the agenda card.
+        // The Kepala Dinas, the invitation's pengolah (it went out with his Setuju), records its SRIKANDI number with the agenda card.
         await h.SayAsync(h.Kadis, "agenda", Ct);
         var agenda = (await h.CardAsync(h.Kadis, c => DialogCards.Title(c)?.StartsWith("Buku Agenda Surat Keluar", StringComparison.Ordinal) == true, "Kadis: agenda card")).Card;
         var entry = (string)DialogCards.Find(agenda, o => (string?)o["id"] == PerijinanBot.Dialogs.Reports.AgendaCard.EntryInput).Single()["choices"]!.AsArray()
-            .Single(c => ((string)c!["title"]!).Contains($"{number} (disposisi)", StringComparison.Ordinal))!["value"]!;
+            .Single(c => ((string)c!["title"]!).Contains($"{number} (undangan)", StringComparison.Ordinal))!["value"]!;
         var data = DialogCards.Action(agenda, PerijinanBot.Dialogs.Reports.AgendaCard.SrikandiVerb)!.DeepClone().AsObject();
         data[PerijinanBot.Dialogs.Reports.AgendaCard.EntryInput] = entry;
         data[PerijinanBot.Dialogs.Reports.AgendaCard.NomorInput] = "B-778/DISKOPUKM-B/XI/2026";
         var saved = await h.ExecuteAsync(h.Kadis, $"reply-{Guid.NewGuid():N}", PerijinanBot.Dialogs.Reports.AgendaCard.SrikandiVerb, data, Ct);
-        Assert.Contains("Lembar Disposisi sudah diperbarui", DialogCards.Text(saved.Card), StringComparison.Ordinal);
+        Assert.Contains("Berkas Surat Undangan sudah diperbarui", DialogCards.Text(saved.Card), StringComparison.Ordinal);
 
-        // The archive gets the remade form at the same path, and it carries the SRIKANDI number; no report exists to remake.
+        // The archive gets the remade letter at the same path, and it carries the SRIKANDI number; no report exists to remake.
         // Waits for the upload that carries the number: under load the first upload may be sent again before it (same bytes).
-        var replaced = await graph.WaitForAsync(r => r.Method == "PUT" && r.Path == Put(lembarPath) && r.At > archived.At && PdfText(r.Content).Contains("B-778/DISKOPUKM-B/XI/2026", StringComparison.Ordinal), "the remade Lembar Disposisi's upload carrying the SRIKANDI number");
+        var replaced = await graph.WaitForAsync(r => r.Method == "PUT" && r.Path == Put(undanganPath) && r.At > archived.At && PdfText(r.Content).Contains("B-778/DISKOPUKM-B/XI/2026", StringComparison.Ordinal), "the remade Surat Undangan's upload carrying the SRIKANDI number");
         Assert.Contains("B-778/DISKOPUKM-B/XI/2026", PdfText(replaced.Content), StringComparison.Ordinal);
         Assert.DoesNotContain(graph.Requests, r => r.Path.Contains("Laporan-Kegiatan", StringComparison.Ordinal));
         Assert.Empty(graph.Unexpected);
@@ -201,9 +209,9 @@ public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<Azurite
         Assert.Equal(2, tries.Count);
         Assert.True(tries[1].At - tries[0].At >= TimeSpan.FromSeconds(1.9), $"sent again after {(tries[1].At - tries[0].At).TotalSeconds:0.00}s; Retry-After said 2 s");
         Assert.Equal(tries[0].Content, tries[1].Content);
-        // The report's PDF and Word file, the Lembar Disposisi, one register: the same paths, nothing beside them.
+        // The report's PDF and Word file, the invitation's, the Lembar Disposisi, one register: the same paths, nothing beside them.
         var paths = graph.Requests.Where(r => r.Method == "PUT").Select(r => r.Path).Distinct().Order().ToList();
-        Assert.Equal(4, paths.Count);
+        Assert.Equal(6, paths.Count);
         Assert.Single(paths, p => p.EndsWith($"Laporan-Kegiatan-{number}.pdf:/content", StringComparison.Ordinal));
         Assert.Single(paths, p => p.EndsWith($"Lembar-Disposisi-{number}.pdf:/content", StringComparison.Ordinal));
         Assert.Empty(graph.Unexpected);
@@ -241,7 +249,7 @@ public sealed class ArchiveTests(AzuriteFixture storage) : IClassFixture<Azurite
         var documents = await h.CardAsync(h.Kabid, c => DialogCards.Title(c) == $"Dokumen kegiatan {number}", "Kabid: documents card");
         var links = OpenUrls(documents.Card);
         Assert.Equal(DocumentLinks, links.Select(l => l.Title));
-        Assert.Equal(WebUrl(pdfPath), links[3].Url);
+        Assert.Equal(WebUrl(pdfPath), links[5].Url);
         Assert.Single(graph.Requests, r => r.Method == "PUT" && r.Path == Put(pdfPath));
         Assert.Empty(graph.Unexpected);
     }
