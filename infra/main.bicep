@@ -12,8 +12,11 @@ param resourceBaseName string
 @description('Azure region of everything but the bot registration (global).')
 param location string = resourceGroup().location
 
-@description('The Teams app id (TEAMS_APP_ID of the app package): lets the bot install itself for a person (Graph:TeamsAppId). Empty: off.')
+@description('The Teams app id (TEAMS_APP_ID of the app package).')
 param teamsAppId string = ''
+
+@description('Proactive installation (Graph:TeamsAppId = teamsAppId): only after the identity holds its Graph permissions (README), else every attempt fails and waits in the outbox.')
+param proactiveInstall bool = false
 
 @description('Files:SigningKey: base64 of at least 32 random bytes (openssl rand -base64 32). Kept in Key Vault; the same on every instance.')
 @secure()
@@ -96,7 +99,7 @@ module app 'modules/appservice.bicep' = {
       Files__PublicBaseUrl: 'https://${webAppName}.azurewebsites.net'
       Files__SigningKey: '@Microsoft.KeyVault(SecretUri=${vault.outputs.signingKeyUri})'
       Calendar__Blob: calendarBlob
-      Graph__TeamsAppId: teamsAppId
+      Graph__TeamsAppId: proactiveInstall ? teamsAppId : ''
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
     }
   }
