@@ -85,10 +85,17 @@ public sealed partial class BicepTests
 
         Assert.True(Single(template, "Microsoft.KeyVault/vaults")["properties"]!["enableRbacAuthorization"]!.GetValue<bool>());
         // Storage Table Data Contributor, Storage Blob Data Contributor, Key Vault Secrets User (built-in role ids).
+        // The ids sit in the modules' variables, which the assignments' roleDefinitionId expressions name.
         var roles = Resources(template, "Microsoft.Authorization/roleAssignments").Select(r => r["properties"]!["roleDefinitionId"]!.GetValue<string>()).ToList();
-        Assert.Contains(roles, r => r.Contains("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", StringComparison.Ordinal));
-        Assert.Contains(roles, r => r.Contains("ba92f5b4-2d11-453d-a403-e96b0029c9fe", StringComparison.Ordinal));
-        Assert.Contains(roles, r => r.Contains("4633458b-17de-408a-b874-0445c86b69e6", StringComparison.Ordinal));
+        Assert.Equal(3, roles.Count);
+        Assert.All(roles, r => Assert.Contains("Microsoft.Authorization/roleDefinitions", r, StringComparison.Ordinal));
+        var variables = Resources(template, "Microsoft.Resources/deployments")
+            .SelectMany(d => d["properties"]!["template"]!["variables"]?.AsObject() ?? [])
+            .Select(v => v.Value!.ToJsonString())
+            .ToList();
+        Assert.Contains("\"0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3\"", variables);
+        Assert.Contains("\"ba92f5b4-2d11-453d-a403-e96b0029c9fe\"", variables);
+        Assert.Contains("\"4633458b-17de-408a-b874-0445c86b69e6\"", variables);
     }
 
     [Fact]
