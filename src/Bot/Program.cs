@@ -7,6 +7,7 @@ using PerijinanBot.Bot.Delegations;
 using PerijinanBot.Bot.Files;
 using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Health;
+using PerijinanBot.Bot.Legal;
 using PerijinanBot.Bot.Letters;
 using PerijinanBot.Bot.Meetings;
 using PerijinanBot.Bot.OfficeCalendar;
@@ -62,6 +63,8 @@ services.AddMeetings();
 services.AddArchive();
 // Health: /healthz reports whether storage answers and which Graph features are on.
 services.AddHealth();
+// The privacy statement and terms of use the Teams app manifest links to (/privacy, /terms; or the office's own pages).
+services.AddLegalPages(configuration);
 
 var app = builder.Build();
 

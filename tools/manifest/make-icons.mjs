@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Draws the Teams icons into manifest/: color.png (192x192, full colour) and outline.png (32x32, white on
+// Draws the Teams icons into appPackage/: color.png (192x192, full colour) and outline.png (32x32, white on
 // transparent). Both show a document with a check mark: a permit application that has been approved.
 //
 //   node tools/manifest/make-icons.mjs [--preview DIR]
@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { PNG } from 'pngjs';
 
-const manifestDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'manifest');
+const manifestDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'appPackage');
 const SAMPLES = 8;
 
 // Palette: the manifest's accentColor (#1F6F43) and a darker shade, paper, ink and a stamp gold.

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Builds the Teams app package from manifest/manifest.template.json.
+// Builds the Teams app package from appPackage/manifest.json (the Microsoft 365 Agents Toolkit's layout).
 //
+//   node tools/manifest/package.mjs --env dev [--env-dir DIR] [--out DIR] [--check]
 //   TEAMS_APP_ID=<guid> BOT_ID=<guid> BOT_DOMAIN=<host> [APP_VERSION=1.0.0] node tools/manifest/package.mjs [--out DIR] [--check]
 //
-// Every ${{VAR}} in the template is replaced from the environment, the result is validated offline
-// against the bundled schema, and DIR (default artifacts/appPackage) receives manifest.json and
-// perijinanbot.zip (manifest.json, color.png, outline.png at the zip root). --check validates only.
+// Every ${{VAR}} in the manifest is replaced from the environment files env/.env.<env> and env/.env.<env>.user (the
+// ones m365agents*.yml use; --env-dir moves the folder), where a value the files leave empty or do not name is taken from
+// the process environment; without --env, from the process environment alone. The result is validated offline
+// against the bundled schema, and DIR (default artifacts/appPackage, or artifacts/appPackage/<env>) receives
+// manifest.json and perijinanbot.zip (manifest.json, color.png, outline.png at the zip root). --check validates only.
 // Nothing is written unless everything is valid. The zip is reproducible: the same inputs give the same bytes
 // (fixed entry order, timestamp and permissions).
 //
@@ -16,10 +19,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import yazl from 'yazl';
 import { validatePackage } from './validate.mjs';
+import { readEnvironment } from './envfile.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const manifestDir = path.join(repoRoot, 'manifest');
-const templateFile = path.join(manifestDir, 'manifest.template.json');
+const manifestDir = path.join(repoRoot, 'appPackage');
+const templateFile = path.join(manifestDir, 'manifest.json');
+const defaultEnvDir = path.join(repoRoot, 'env');
 const defaultOut = path.join(repoRoot, 'artifacts', 'appPackage');
 const zipName = 'perijinanbot.zip';
 
@@ -43,14 +48,36 @@ const RULES = {
 const ENTRY_TIME = new Date(1980, 0, 1, 0, 0, 0);
 const ENTRY_MODE = 0o100644; // a regular file, rw-r--r--
 
-/** @returns {{ out: string, check: boolean } | undefined} undefined on bad usage */
+/** @returns {{ out: string, check: boolean, env?: string, envDir: string } | undefined} undefined on bad usage */
 function readOptions(args) {
   try {
-    const { values } = parseArgs({ args, options: { out: { type: 'string' }, check: { type: 'boolean', default: false } } });
-    return { out: values.out === undefined ? defaultOut : path.resolve(values.out), check: values.check };
+    const { values } = parseArgs({
+      args,
+      options: {
+        out: { type: 'string' },
+        check: { type: 'boolean', default: false },
+        env: { type: 'string' },
+        'env-dir': { type: 'string' },
+      },
+    });
+    if (values.env !== undefined && !/^[A-Za-z0-9_-]+$/.test(values.env)) return undefined;
+    const out = values.out !== undefined ? path.resolve(values.out) : values.env ? path.join(defaultOut, values.env) : defaultOut;
+    return { out, check: values.check, env: values.env, envDir: path.resolve(values['env-dir'] ?? defaultEnvDir) };
   } catch {
     return undefined;
   }
+}
+
+/** The variables to fill the manifest with: the environment's files, gaps filled from the process environment. */
+function variables(options) {
+  if (!options.env) return { values: process.env, problems: [] };
+  const { values, files, problems } = readEnvironment(options.env, options.envDir);
+  const merged = { ...values };
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!merged[name]?.trim()) merged[name] = value;
+  }
+  if (files.length > 0) console.log(`Environment ${options.env}: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
+  return { values: merged, problems };
 }
 
 /**
@@ -107,12 +134,19 @@ function writeAtomically(file, bytes) {
 async function main(args) {
   const options = readOptions(args);
   if (!options) {
-    console.error('usage: TEAMS_APP_ID=<guid> BOT_ID=<guid> BOT_DOMAIN=<host> [APP_VERSION=1.0.0] node tools/manifest/package.mjs [--out DIR] [--check]');
+    console.error('usage: node tools/manifest/package.mjs --env <dev|local|playground> [--env-dir DIR] [--out DIR] [--check]');
+    console.error('   or: TEAMS_APP_ID=<guid> BOT_ID=<guid> BOT_DOMAIN=<host> [APP_VERSION=1.0.0] node tools/manifest/package.mjs [--out DIR] [--check]');
     return 2;
   }
 
-  const { text, missing, invalid } = fillTemplate(fs.readFileSync(templateFile, 'utf8'), process.env);
-  if (missing.length > 0) console.error(`Missing environment variables: ${missing.join(', ')}`);
+  const environment = variables(options);
+  for (const problem of environment.problems) console.error(problem);
+  if (environment.problems.length > 0) return 2;
+  const { text, missing, invalid } = fillTemplate(fs.readFileSync(templateFile, 'utf8'), environment.values);
+  if (missing.length > 0) {
+    const where = options.env ? ` (set them in ${path.join(path.relative(process.cwd(), options.envDir) || '.', `.env.${options.env}`)}; provision writes the ids)` : '';
+    console.error(`Missing environment variables: ${missing.join(', ')}${where}`);
+  }
   for (const problem of invalid) console.error(`Invalid value: ${problem}`);
   if (!text) return 2;
 

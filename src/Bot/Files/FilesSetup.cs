@@ -68,14 +68,13 @@ public static class FilesSetup
 
     private static BlobContainerClient ContainerClient(IServiceProvider sp)
     {
-        var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
         var files = sp.GetRequiredService<IOptions<FilesOptions>>().Value;
         var clientOptions = new BlobClientOptions();
         // Fail fast like the table client: a user waits on a download, and a turn waits on a save.
         clientOptions.Retry.MaxRetries = 2;
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(5);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
-        return new BlobServiceClient(storage.ConnectionString, clientOptions).GetBlobContainerClient(files.ContainerName);
+        return StorageClients.Blobs(sp, clientOptions).GetBlobContainerClient(files.ContainerName);
     }
 
     private static SigningKeyRing Keys(IServiceProvider sp)

@@ -45,7 +45,6 @@ public static class CalendarSetup
         clientOptions.Retry.MaxRetries = 2;
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(5);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-        return new CalendarBlob(new BlobServiceClient(storage.ConnectionString, clientOptions).GetBlobContainerClient(location.Container).GetBlobClient(location.Name));
+        return new CalendarBlob(StorageClients.Blobs(sp, clientOptions).GetBlobContainerClient(location.Container).GetBlobClient(location.Name));
     }
 }

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +10,19 @@ public sealed class StorageOptions
 
     /// <summary>An Azure Storage connection string (Azurite's well-known account in Development).</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// With <see cref="BlobServiceUri"/>, instead of a connection string: the account's table endpoint
+    /// (<c>https://{account}.table.core.windows.net/</c>), reached with the bot's Entra identity, so the account can keep
+    /// shared-key access off.
+    /// </summary>
+    public string? TableServiceUri { get; set; }
+
+    /// <summary>The account's blob endpoint (<c>https://{account}.blob.core.windows.net/</c>), with <see cref="TableServiceUri"/>.</summary>
+    public string? BlobServiceUri { get; set; }
+
+    /// <summary>True when the account is reached by identity (the URIs) rather than by a connection string.</summary>
+    public bool UsesIdentity => string.IsNullOrWhiteSpace(ConnectionString);
 
     /// <summary>Prepended to every table name, so that several environments (or test runs) can share one account.</summary>
     public string TableNamePrefix { get; set; } = "";
@@ -32,9 +43,18 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
             return ValidateOptionsResult.Fail("Storage:TableNamePrefix must be empty or start with a letter and hold at most 20 letters or digits.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        var hasUris = !string.IsNullOrWhiteSpace(options.TableServiceUri) || !string.IsNullOrWhiteSpace(options.BlobServiceUri);
+        if (options.UsesIdentity)
         {
-            return ValidateOptionsResult.Fail("Storage:ConnectionString is required (an Azure Storage account connection string; for local work Azurite's, which ./run.sh starts).");
+            return hasUris
+                ? ValidateServiceUris(options)
+                : ValidateOptionsResult.Fail("Storage:ConnectionString is required, or Storage:TableServiceUri and Storage:BlobServiceUri to reach the account with the bot's managed identity (for local work Azurite's connection string, which ./run.sh starts).");
+        }
+
+        if (hasUris)
+        {
+            // Two ways to one account would leave which one wins to the reader's guess.
+            return ValidateOptionsResult.Fail("Storage:ConnectionString and Storage:TableServiceUri / Storage:BlobServiceUri are both set: set one form only (the connection string for Azurite or an account key, the URIs for the managed identity).");
         }
 
         try
@@ -47,6 +67,22 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
             // The parser's message may quote the key; say only what is wrong with the shape.
             return ValidateOptionsResult.Fail("Storage:ConnectionString is not a valid Azure Storage connection string (expected AccountName=...;AccountKey=...;TableEndpoint=... or DefaultEndpointsProtocol=...).");
         }
+    }
+
+    private static ValidateOptionsResult ValidateServiceUris(StorageOptions options)
+    {
+        var errors = new List<string>();
+        foreach (var (key, value) in new[] { ("TableServiceUri", options.TableServiceUri), ("BlobServiceUri", options.BlobServiceUri) })
+        {
+            // A bearer token travels with every request: over plain http anyone on the way could replay it.
+            if (!Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
+                || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+            {
+                errors.Add($"Storage:{key} must be the account's https endpoint without query or user info (e.g. https://perijinanbot.{(key == "TableServiceUri" ? "table" : "blob")}.core.windows.net/); got '{value}'.");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
     [GeneratedRegex("^([A-Za-z][A-Za-z0-9]{0,19})?$")]
@@ -62,20 +98,14 @@ internal static class StorageSetup
             .PostConfigure(o => o.InstanceId = o.InstanceId is { Length: > 0 } id ? id : $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddAzureIdentity(configuration);
         services.AddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var clientOptions = new TableClientOptions();
             // Fail fast: a request path that waits on storage must not hang for the SDK's default minutes.
             clientOptions.Retry.MaxRetries = 2;
             clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-            // Diagnostics hooks registered by the host (the tests count the requests of a decision this way).
-            foreach (var policy in sp.GetServices<HttpPipelinePolicy>())
-            {
-                clientOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
-            }
-
-            return new TableServiceClient(options.ConnectionString, clientOptions);
+            return StorageClients.Tables(sp, clientOptions);
         });
         services.AddSingleton<TableProvider>();
         return services;

@@ -17,6 +17,9 @@ public sealed class StartupValidationTests
     {
         { "Development", new() { ["Storage__ConnectionString"] = " " }, "Storage:ConnectionString is required" },
         { "Development", new() { ["Storage__ConnectionString"] = "not a connection string" }, "Storage:ConnectionString is not a valid" },
+        { "Development", new() { ["Storage__ConnectionString"] = "", ["Storage__TableServiceUri"] = "http://perijinanbot.table.core.windows.net/", ["Storage__BlobServiceUri"] = "https://perijinanbot.blob.core.windows.net/" }, "Storage:TableServiceUri must be the account's https endpoint" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Legal__PrivacyUrl"] = "http://diskopukm.example/privasi" }, "Legal:PrivacyUrl must be an absolute https URL" },
+        { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["Storage__TableServiceUri"] = "https://perijinanbot.table.core.windows.net/", ["Storage__BlobServiceUri"] = "https://perijinanbot.blob.core.windows.net/" }, "set one form only" },
         { "Production", new() { ["Storage__ConnectionString"] = Azurite }, "MicrosoftAppId is required in the Production environment" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["MicrosoftAppId"] = "bot" }, "MicrosoftAppId must be the Entra application (client) id" },
         { "Development", new() { ["Storage__ConnectionString"] = Azurite, ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppPassword"] = "x" }, "SingleTenant needs MicrosoftAppPassword and MicrosoftAppTenantId" },

@@ -7,7 +7,7 @@ public sealed class ManifestIconTests
     [Fact]
     public void Colour_icon_is_192_pixels_square_and_shows_several_colours()
     {
-        var icon = PngImage.Decode(File.ReadAllBytes(RepoRoot.Combine("manifest", "color.png")));
+        var icon = PngImage.Decode(File.ReadAllBytes(RepoRoot.Combine("appPackage", "color.png")));
 
         Assert.Equal((192, 192), (icon.Width, icon.Height));
         // Bucket colours coarsely (3 bits a channel) so anti-aliasing and gradients do not count:
@@ -23,7 +23,7 @@ public sealed class ManifestIconTests
     [Fact]
     public void Outline_icon_is_32_pixels_square_white_on_transparent_and_not_blank()
     {
-        var icon = PngImage.Decode(File.ReadAllBytes(RepoRoot.Combine("manifest", "outline.png")));
+        var icon = PngImage.Decode(File.ReadAllBytes(RepoRoot.Combine("appPackage", "outline.png")));
 
         Assert.Equal((32, 32), (icon.Width, icon.Height));
         var pixels = Enumerable.Range(0, icon.PixelCount).Select(icon.Pixel).ToList();

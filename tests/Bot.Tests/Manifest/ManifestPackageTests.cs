@@ -75,8 +75,8 @@ public sealed partial class ManifestPackageTests(PackagedApp app) : IClassFixtur
     public void Package_contains_the_committed_icons_unchanged()
     {
         Assert.True(app.Result.ExitCode == 0, app.Result.Output);
-        Assert.Equal(File.ReadAllBytes(RepoRoot.Combine("manifest", "color.png")), ReadZipEntry("color.png"));
-        Assert.Equal(File.ReadAllBytes(RepoRoot.Combine("manifest", "outline.png")), ReadZipEntry("outline.png"));
+        Assert.Equal(File.ReadAllBytes(RepoRoot.Combine("appPackage", "color.png")), ReadZipEntry("color.png"));
+        Assert.Equal(File.ReadAllBytes(RepoRoot.Combine("appPackage", "outline.png")), ReadZipEntry("outline.png"));
     }
 
     [Fact]

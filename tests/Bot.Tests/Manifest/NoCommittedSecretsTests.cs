@@ -4,20 +4,20 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 
 namespace PerijinanBot.Bot.Tests.Manifest;
 
-/// <summary>The manifest, the tools and the settings files are committed: no real tenant ids, app ids or secrets in them.</summary>
+/// <summary>The manifest, the environment files, the tools and the settings files are committed: no real tenant ids, app ids or secrets in them.</summary>
 public sealed partial class NoCommittedSecretsTests
 {
     /// <summary>Azurite's account key is published in its documentation; it opens nothing real.</summary>
     private const string AzuriteKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly string[] ScannedFolders = ["manifest", "tools"];
+    private static readonly string[] ScannedFolders = ["appPackage", "env", ".vscode", "tools"];
     private static readonly string[] BinaryExtensions = [".png", ".zip"];
 
     [Fact]
     public void Manifest_template_holds_placeholders_not_ids()
     {
-        using var template = JsonDocument.Parse(File.ReadAllText(RepoRoot.Combine("manifest", "manifest.template.json")));
+        using var template = JsonDocument.Parse(File.ReadAllText(RepoRoot.Combine("appPackage", "manifest.json")));
         var root = template.RootElement;
 
         Assert.Equal("${{TEAMS_APP_ID}}", root.GetProperty("id").GetString());
@@ -29,7 +29,8 @@ public sealed partial class NoCommittedSecretsTests
     public void Committed_manifest_tools_and_settings_hold_no_real_ids_or_secrets()
     {
         var files = ScannedFiles().ToList();
-        Assert.Contains(files, f => f.EndsWith("manifest.template.json", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith(Path.Combine("appPackage", "manifest.json"), StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith(Path.Combine("env", ".env.playground"), StringComparison.Ordinal));
         Assert.Contains(files, f => Path.GetFileName(f).StartsWith("appsettings", StringComparison.Ordinal));
 
         var findings = files
@@ -65,8 +66,10 @@ public sealed partial class NoCommittedSecretsTests
         return folders.Concat(settings).Where(f => !IsBuildOutput(f));
     }
 
+    // Git-ignored, never committed: build output, packages the toolkit built, and each environment's secrets (env/.env.*.user).
     private static bool IsBuildOutput(string file) =>
-        Path.GetRelativePath(RepoRoot.Path, file).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "node_modules");
+        Path.GetRelativePath(RepoRoot.Path, file).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "node_modules" or "build")
+        || file.EndsWith(".user", StringComparison.Ordinal);
 
     private static IEnumerable<string> Findings(string text, bool isSettings)
     {
