@@ -239,7 +239,13 @@ public static class CardInputs
 
     private static JsonObject Input(string type, string id, string label, string errorMessage, bool required)
     {
-        var input = new JsonObject { ["type"] = type, ["id"] = id, ["label"] = label, ["errorMessage"] = errorMessage };
+        // An input the client never refuses (optional, no pattern) may come without a message: the koperasi slots keep the card small.
+        var input = new JsonObject { ["type"] = type, ["id"] = id, ["label"] = label };
+        if (errorMessage.Length > 0)
+        {
+            input["errorMessage"] = errorMessage;
+        }
+
         if (required)
         {
             input["isRequired"] = true;

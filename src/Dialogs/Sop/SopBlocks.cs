@@ -137,6 +137,47 @@ internal static class SopBlocks
         _ => CardInputs.TextInput(input.Id, input.Label, input.ErrorMessage, input.Value, input.Required, input.MaxLength, input.Kind == InputKind.Multiline, input.Placeholder, input.Regex),
     };
 
+    /// <summary>
+    /// Inputs in order; a run with the same <see cref="InputGroup"/> becomes one container. A group hidden
+    /// at first is opened by a toggle at the end of the group before it ("Tambah koperasi"), so slots appear one by one.
+    /// </summary>
+    public static IEnumerable<JsonNode> Inputs(IReadOnlyList<InputView> inputs)
+    {
+        var output = new List<JsonNode>();
+        JsonArray? previous = null;
+        for (var i = 0; i < inputs.Count;)
+        {
+            if (inputs[i].Group is not { } group)
+            {
+                output.Add(Input(inputs[i++]));
+                previous = null;
+                continue;
+            }
+
+            var items = new JsonArray();
+            for (; i < inputs.Count && inputs[i].Group == group; i++)
+            {
+                items.Add(Input(inputs[i]));
+            }
+
+            if (!group.Visible && previous is not null)
+            {
+                previous.Add(CardInputs.ActionSet([CardInputs.Toggle(group.RevealTitle, group.Id)]));
+            }
+
+            var container = new JsonObject { ["type"] = "Container", ["id"] = group.Id, ["items"] = items };
+            if (!group.Visible)
+            {
+                container["isVisible"] = false;
+            }
+
+            output.Add(container);
+            previous = items;
+        }
+
+        return output;
+    }
+
     /// <summary>A button that opens the kegiatan's current card again.</summary>
     public static JsonObject OpenButton(string number, string title = "Buka kartu langkah") =>
         CardInputs.Execute(title, SopVerbs.Open, SopVerbs.OpenData(number));

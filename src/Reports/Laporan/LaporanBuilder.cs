@@ -94,7 +94,7 @@ internal static class LaporanBuilder
         {
             new LaporanEntry("Jenis fasilitasi", ChoiceLabel(kegiatan, definition, Fields.JenisFasilitasi) ?? LaporanText.Dash),
             new LaporanEntry("Judul kegiatan", Value(kegiatan, Fields.Judul) ?? LaporanText.Dash),
-            new LaporanEntry("Nama koperasi", Value(kegiatan, Fields.Koperasi) ?? LaporanText.Dash),
+            new LaporanEntry("Koperasi", KoperasiLines.Detail(kegiatan, definition) ?? LaporanText.Dash),
             new LaporanEntry("Kabupaten/Kota", ChoiceLabel(kegiatan, definition, Fields.KabupatenKota) ?? LaporanText.Dash),
             new LaporanEntry("Hari/tanggal", when is { } day ? WibFormat.Date(LaporanText.WibDate(day)) : LaporanText.Dash),
             new LaporanEntry("Pukul", when is { } time ? $"{WibFormat.Time(time)} WIB" : LaporanText.Dash),

@@ -5,7 +5,7 @@ namespace PerijinanBot.Sop.Definitions;
 /// <summary>Checks one form field.</summary>
 internal static class FieldValidator
 {
-    public static void Check(FieldDefinition field, string where, bool inStartStep, IReadOnlySet<Role> declared, Dictionary<string, string> owners, List<string> errors)
+    public static void Check(FieldDefinition field, StepDefinition step, string where, bool inStartStep, IReadOnlySet<Role> declared, Dictionary<string, string> owners, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(field.Id) || !StepContentValidator.FieldIdPattern().IsMatch(field.Id))
         {
@@ -34,6 +34,19 @@ internal static class FieldValidator
                 if (!inStartStep)
                 {
                     errors.Add($"{where}: person fields are only supported in the start step.");
+                }
+
+                break;
+            case FieldKind.KoperasiList:
+                CheckChoices(field, where, errors);
+                if (field.MaxItems is not (>= 1 and <= 10))
+                {
+                    errors.Add($"{where}: a koperasiList field needs maxItems between 1 and 10.");
+                }
+
+                if ((step.Fields ?? []).FirstOrDefault(f => f.Id == field.WilayahFrom) is not { Kind: FieldKind.Choice or FieldKind.Checklist })
+                {
+                    errors.Add($"{where}: wilayahFrom '{field.WilayahFrom}' must name a choice field of the same step.");
                 }
 
                 break;

@@ -30,7 +30,7 @@ internal static class StepValidator
             StepContentValidator.CheckChecklist(step, where, errors);
             foreach (var (field, f) in (step.Fields ?? []).Select((x, f) => (x, f)))
             {
-                FieldValidator.Check(field, $"{where}.fields[{f}]", i == 0, declared, fieldOwners, errors);
+                FieldValidator.Check(field, step, $"{where}.fields[{f}]", i == 0, declared, fieldOwners, errors);
             }
 
             if (RoleText.TryParse(step.RoleName, out var role) && step.Assignment is not null)

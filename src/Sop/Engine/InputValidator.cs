@@ -1,6 +1,7 @@
 using System.Globalization;
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
+using PerijinanBot.Sop.Koperasi;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Sop.Engine;
@@ -29,6 +30,18 @@ internal static class InputValidator
         var example = calendar.NextWorkingDay(calendar.LocalDate(now));
         foreach (var field in step.Fields)
         {
+            if (field.Kind == FieldKind.KoperasiList)
+            {
+                var (list, listProblems) = KoperasiValidator.Read(field, step, input.Values);
+                problems.AddRange(listProblems);
+                if (list is not null)
+                {
+                    values[field.Id] = list;
+                }
+
+                continue;
+            }
+
             var raw = (field.Kind == FieldKind.Datetime ? DateTimeInput.Joined(input.Values, field.Id) : input.Values.GetValueOrDefault(field.Id)?.Trim()) ?? "";
             if (raw.Length == 0)
             {

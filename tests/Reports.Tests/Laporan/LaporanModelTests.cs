@@ -51,7 +51,18 @@ public sealed class LaporanModelTests
 
         Assert.Equal("Izin Kantor Cabang (IKC)", Value(pelaksanaan, "Jenis fasilitasi"));
         Assert.Equal(Judul, Value(pelaksanaan, "Judul kegiatan"));
-        Assert.Equal(Koperasi, Value(pelaksanaan, "Nama koperasi"));
+        Assert.Equal(
+            $"1. {Koperasi}\n" +
+            "    NIK: 6112010123456789\n" +
+            "    Badan hukum: 518/12/BH/XIV.3/2015, tanggal 2 Maret 2015\n" +
+            "    NIB: 9120001234567\n" +
+            "    Jenis: Koperasi Simpan Pinjam\n" +
+            "    Alamat kantor yang akan dibuka: Jl. Adisucipto Km 9, Sungai Raya\n" +
+            "    Wilayah keanggotaan: Kabupaten Kubu Raya, Kota Pontianak\n" +
+            "    Contact person: Yohanes, +6281256789012\n" +
+            $"2. {Koperasi2}\n" +
+            "    Jenis: Koperasi Simpan Pinjam",
+            Value(pelaksanaan, "Koperasi"));
         Assert.Equal("Kabupaten Kubu Raya", Value(pelaksanaan, "Kabupaten/Kota"));
         Assert.Equal("Rabu, 15 Juli 2026", Value(pelaksanaan, "Hari/tanggal"));
         Assert.Equal("09.30 WIB", Value(pelaksanaan, "Pukul"));

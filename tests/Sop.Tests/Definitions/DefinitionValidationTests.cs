@@ -163,6 +163,22 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
+    public void A_koperasi_list_needs_its_jenis_choices_a_slot_count_and_a_wilayah_field_of_its_step()
+    {
+        var errors = Broken(sop =>
+        {
+            var field = sop["steps"]![0]!["fields"]![2]!;
+            field["maxItems"] = 0;
+            field["wilayahFrom"] = "jadwal";
+            field["choices"] = new JsonArray();
+        });
+
+        Assert.Contains(errors, e => e.Contains("step 1.fields[2]: a koperasilist field needs choices.", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("step 1.fields[2]: a koperasiList field needs maxItems between 1 and 10.", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("step 1.fields[2]: wilayahFrom 'jadwal' must name a choice field of the same step.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_step_no_route_reaches_is_reported()
     {
         var errors = Broken(sop =>

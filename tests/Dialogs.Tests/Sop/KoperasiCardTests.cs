@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Sop.Engine;
+
+namespace PerijinanBot.Dialogs.Tests.Sop;
+
+/// <summary>The koperasi list on the start form (slots opened one by one), in every header, in the data and in status.</summary>
+public sealed class KoperasiCardTests
+{
+    private static JsonObject Slot(JsonNode card, int slot) =>
+        CardJson.All(card).Single(o => (string?)o["id"] == $"koperasi.slot.{slot}");
+
+    private static IEnumerable<string> Reveals(JsonObject slot) =>
+        CardJson.OfType(slot, "Action.ToggleVisibility").Select(t => (string)t["targetElements"]![0]!);
+
+    [Fact]
+    public void The_start_form_shows_koperasi_1_and_each_Tambah_koperasi_opens_the_next_slot_up_to_5()
+    {
+        var card = new SopOffice().StartCardFor(Staff.Rina);
+
+        Assert.Null(Slot(card, 1)["isVisible"]);
+        Assert.True((bool)CardJson.Input(card, "koperasi.1.nama")["isRequired"]!);
+        Assert.Null(CardJson.Input(card, "koperasi.2.nama")["isRequired"]);
+        Assert.Equal(["koperasi.slot.2"], Reveals(Slot(card, 1)));
+        for (var slot = 2; slot <= 5; slot++)
+        {
+            Assert.False((bool)Slot(card, slot)["isVisible"]!);
+            Assert.Equal(slot < 5 ? [$"koperasi.slot.{slot + 1}"] : [], Reveals(Slot(card, slot)));
+        }
+
+        Assert.Equal("Tambah koperasi", (string?)CardJson.OfType(card, "Action.ToggleVisibility").First()["title"]);
+        Assert.DoesNotContain(CardJson.Inputs(card), i => ((string)i["id"]!).StartsWith("koperasi.6.", StringComparison.Ordinal));
+        Assert.Equal("KSP", (string?)CardJson.Input(card, "koperasi.3.jenis")["value"]);
+        Assert.Equal(14, CardJson.Input(card, "koperasi.1.wilayah")["choices"]!.AsArray().Count);
+        Assert.True((bool)CardJson.Input(card, "koperasi.1.wilayah")["isMultiSelect"]!);
+        Assert.Equal("Input.Date", (string?)CardJson.Input(card, "koperasi.1.tanggalBh")["type"]);
+    }
+
+    [Fact]
+    public void A_refused_start_keeps_what_was_typed_in_slot_2_and_shows_it_with_the_slot_named_in_the_refusal()
+    {
+        var office = new SopOffice();
+        var form = office.Typing.Start();
+        var values = form.Values.ToDictionary(v => v.Key, v => v.Value);
+        values["koperasi.2.nik"] = "12345";
+        var refused = office.Engine.Start(new StartKegiatan(Staff.Rina, SopOffice.SopId, "FAS-2026-0001", form with { Values = values }), office.Staffing);
+        Assert.False(refused.IsAccepted);
+
+        var card = office.StartCardFor(Staff.Rina, values, refused.Refusal.Message);
+
+        Assert.Contains("Koperasi 2: NIK (Nomor Induk Koperasi) harus 16 angka (saat ini 5 angka).", CardJson.Text(card), StringComparison.Ordinal);
+        Assert.Null(Slot(card, 2)["isVisible"]);
+        Assert.Equal("12345", (string?)CardJson.Input(card, "koperasi.2.nik")["value"]);
+        Assert.Equal("KSP Sejahtera Bersama", (string?)CardJson.Input(card, "koperasi.2.nama")["value"]);
+        Assert.False((bool)Slot(card, 3)["isVisible"]!);
+        Assert.Equal(["koperasi.slot.3"], Reveals(Slot(card, 2)));
+    }
+
+    [Fact]
+    public void Every_later_card_names_each_koperasi_with_its_NIK_and_the_data_lists_the_details()
+    {
+        var office = new SopOffice();
+        var kegiatan = office.WalkTo(3);
+
+        var text = CardJson.Text(office.StepCardFor(kegiatan, Staff.Rina));
+        Assert.Contains("KSP Maju Bersama (NIK 6171012345678901)\nKSP Sejahtera Bersama (NIK 6112029876543210)", text, StringComparison.Ordinal);
+        Assert.Contains("Badan hukum: 123/BH/XIV.3/2015, 2 Maret 2015", text, StringComparison.Ordinal);
+        Assert.Contains("Wilayah keanggotaan: Kabupaten Kubu Raya, Kota Pontianak", text, StringComparison.Ordinal);
+        Assert.Contains("Contact person: Yohanes Sutrisno · +6281234567891", text, StringComparison.Ordinal);
+
+        var status = CardJson.Text(StatusCard.Build(office.Views.Status(kegiatan, SopOffice.Definition)));
+        Assert.Contains("KSP Sejahtera Bersama (NIK 6112029876543210)", status, StringComparison.Ordinal);
+        var riwayat = CardJson.Text(HistoryCard.Build(office.Views.History(kegiatan, SopOffice.Definition)));
+        Assert.Contains("KSP Maju Bersama (NIK 6171012345678901)", riwayat, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_a_branch_office_the_alamat_is_called_the_office_to_be_opened()
+    {
+        var office = new SopOffice();
+        var kegiatan = office.WalkTo(3);
+        var data = kegiatan.Data[1];
+        var ikc = kegiatan with { Data = new Dictionary<int, StepData>(kegiatan.Data) { [1] = data with { Values = new Dictionary<string, string>(data.Values) { ["jenisFasilitasi"] = "IKC" } } } };
+
+        Assert.Contains("Alamat: Jl. Ahmad Yani No. 1", CardJson.Text(office.StepCardFor(kegiatan, Staff.Rina)), StringComparison.Ordinal);
+        Assert.Contains("Alamat kantor yang akan dibuka: Jl. Ahmad Yani No. 1", CardJson.Text(office.StepCardFor(ikc, Staff.Rina)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kegiatan_stored_with_one_koperasi_as_plain_text_still_shows_its_name()
+    {
+        var office = new SopOffice();
+        var kegiatan = office.WalkTo(3);
+        var data = kegiatan.Data[1];
+        var old = kegiatan with { Data = new Dictionary<int, StepData>(kegiatan.Data) { [1] = data with { Values = new Dictionary<string, string>(data.Values) { ["koperasi"] = "KSP Lama Sentosa" } } } };
+
+        var text = CardJson.Text(office.StepCardFor(old, Staff.Rina));
+        Assert.Contains("KSP Lama Sentosa", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[", text.Split('\n').First(l => l.Contains("KSP Lama Sentosa", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+}
