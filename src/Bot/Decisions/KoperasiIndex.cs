@@ -52,7 +52,7 @@ internal sealed class KoperasiIndex(TableProvider tables, IOptions<StorageOption
             return; // a newer update already wrote the keys
         }
 
-        var keys = KoperasiSearch.Keys(KoperasiList.Of(kegiatan)).Select(k => $"{k.Kind}\n{TableKeys.Escape(k.Key)}|{number}").ToList();
+        var keys = KoperasiSearch.Keys(KegiatanKoperasi.Of(kegiatan)).Select(k => $"{k.Kind}\n{TableKeys.Escape(k.Key)}|{number}").ToList();
         var previous = pointer.HasValue ? (pointer.Value!.GetString("Keys") ?? "").Split('\t', StringSplitOptions.RemoveEmptyEntries) : [];
         foreach (var key in keys)
         {

@@ -6,7 +6,6 @@ using PerijinanBot.Dialogs.Meetings;
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
-using PerijinanBot.Sop.Koperasi;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Meetings;
@@ -147,6 +146,6 @@ internal sealed record CalendarInvitation(
     {
         var code = kegiatan.Value(Fields.JenisFasilitasi) ?? "";
         var jenis = definition.FindField(Fields.JenisFasilitasi)?.Field.Choices.FirstOrDefault(c => c.Value == code)?.Label is { Length: > 0 } label ? label : code;
-        return InvitationTexts.Body(judul, jenis, KoperasiList.Names(kegiatan), kegiatan.Value(Fields.KabupatenKota), tempat, kegiatan.Number);
+        return InvitationTexts.Body(judul, jenis, KegiatanKoperasi.Names(kegiatan), kegiatan.Value(Fields.KabupatenKota), tempat, kegiatan.Number);
     }
 }

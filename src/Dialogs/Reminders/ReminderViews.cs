@@ -3,7 +3,6 @@ using PerijinanBot.Sop;
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
-using PerijinanBot.Sop.Koperasi;
 using PerijinanBot.Sop.Reminders;
 
 namespace PerijinanBot.Dialogs.Reminders;
@@ -48,7 +47,7 @@ public static class ReminderViews
         };
 
         var rows = new List<LabelledValue> { LabelledValue.Fixed("Nomor kegiatan", kegiatan.Number) };
-        if (KoperasiList.Names(kegiatan) is { Length: > 0 } koperasi)
+        if (KegiatanKoperasi.Names(kegiatan) is { Length: > 0 } koperasi)
         {
             rows.Add(LabelledValue.Typed("Koperasi", koperasi, 1000));
         }

@@ -162,7 +162,9 @@ public static class CardInputs
     {
         var input = Input("Input.ChoiceSet", id, label, errorMessage, required);
         input["choices"] = new JsonArray([.. choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]);
-        input["style"] = multiSelect ? "expanded" : "compact";
+        // Ticks for a few choices; a long list (the 14 kabupaten/kota) is a dropdown, or it fills a phone's screen.
+        var list = (JsonArray)input["choices"]!;
+        input["style"] = multiSelect && list.Count <= 6 ? "expanded" : "compact";
         if (multiSelect)
         {
             input["isMultiSelect"] = true;

@@ -155,8 +155,23 @@ internal static class SopBlocks
             }
 
             var items = new JsonArray();
+            JsonArray? details = null;
             for (; i < inputs.Count && inputs[i].Group == group; i++)
             {
+                if (inputs[i].Detail && group.DetailsTitle is { } detailsTitle)
+                {
+                    if (details is null)
+                    {
+                        details = [];
+                        var detailsId = group.Id + ".details";
+                        items.Add(CardInputs.ActionSet([CardInputs.Toggle(detailsTitle, detailsId)]));
+                        items.Add(new JsonObject { ["type"] = "Container", ["id"] = detailsId, ["isVisible"] = false, ["items"] = details });
+                    }
+
+                    details.Add(Input(inputs[i]));
+                    continue;
+                }
+
                 items.Add(Input(inputs[i]));
             }
 

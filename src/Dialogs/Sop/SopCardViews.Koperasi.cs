@@ -11,9 +11,8 @@ public sealed partial class SopCardViews
     /// <summary>Client-side checks only help; the engine checks again and names the slot.</summary>
     private const string NikRegex = @"^\s*(\d[ .\-]*){16}$";
 
-    private const string NibRegex = @"^\s*(\d[ .\-]*){13}$";
-
-    private const string TeleponRegex = @"^\s*(\+62|0)[0-9 .\-]{8,20}$";
+    // The details of a slot sit behind "Rincian koperasi N" and carry no client-side pattern (a hidden input that the client
+    // refused would block the button with an error nobody sees): the engine checks NIB and telephone and names the slot.
 
     /// <summary>
     /// Slot 1 always shows; a later slot shows when it holds something (stored or just submitted), else it opens with
@@ -35,27 +34,27 @@ public sealed partial class SopCardViews
             string Id(string part) => KoperasiInput.Id(field.Id, n, part);
             string? Value(string part, string? fromStore) => Draft(draft, Id(part), out var typed) ? typed : fromStore;
             var filled = entry is not null || KoperasiInput.Parts.Any(p => p != KoperasiInput.Jenis && !string.IsNullOrWhiteSpace(draft?.GetValueOrDefault(Id(p))));
-            var group = new InputGroup($"{field.Id}.slot.{slot}", slot == 1 || filled, "Tambah koperasi");
+            var group = new InputGroup($"{field.Id}.slot.{slot}", slot == 1 || filled, "Tambah koperasi", $"Rincian koperasi {slot}");
             yield return new(Id(KoperasiInput.Nama), $"Koperasi {slot}: nama", InputKind.Text, slot == 1 && field.Required && clientRequired,
                 slot == 1 ? "Nama koperasi wajib diisi." : "", Value(KoperasiInput.Nama, entry?.Nama), KoperasiInput.MaxNama, Group: group);
             yield return new(Id(KoperasiInput.Nik), "NIK koperasi (16 angka)", InputKind.Text, false, "NIK harus 16 angka.",
                 Value(KoperasiInput.Nik, entry?.Nik), Regex: NikRegex, Group: group);
             yield return new(Id(KoperasiInput.NomorBadanHukum), "Nomor badan hukum", InputKind.Text, false, "",
-                Value(KoperasiInput.NomorBadanHukum, entry?.NomorBadanHukum), KoperasiInput.MaxNomorBadanHukum, Group: group);
+                Value(KoperasiInput.NomorBadanHukum, entry?.NomorBadanHukum), KoperasiInput.MaxNomorBadanHukum, Group: group, Detail: true);
             yield return new(Id(KoperasiInput.TanggalBadanHukum), "Tanggal badan hukum", InputKind.Date, false, "",
-                Value(KoperasiInput.TanggalBadanHukum, entry?.TanggalBadanHukum), Group: group);
-            yield return new(Id(KoperasiInput.Nib), "NIB (13 angka)", InputKind.Text, false, "NIB harus 13 angka.",
-                Value(KoperasiInput.Nib, entry?.Nib), Regex: NibRegex, Group: group);
+                Value(KoperasiInput.TanggalBadanHukum, entry?.TanggalBadanHukum), Group: group, Detail: true);
+            yield return new(Id(KoperasiInput.Nib), "NIB (13 angka)", InputKind.Text, false, "",
+                Value(KoperasiInput.Nib, entry?.Nib), 20, Group: group, Detail: true);
             yield return new(Id(KoperasiInput.Jenis), "Jenis koperasi", InputKind.Choice, false, "",
-                Value(KoperasiInput.Jenis, entry is null ? jenis.FirstOrDefault()?.Value : entry.Jenis), Choices: jenis, Group: group);
+                Value(KoperasiInput.Jenis, entry is null ? jenis.FirstOrDefault()?.Value : entry.Jenis), Choices: jenis, Group: group, Detail: true);
             yield return new(Id(KoperasiInput.Alamat), "Alamat (IKC, IKCP, IKK: kantor yang akan dibuka)", InputKind.Multiline, false, "",
-                Value(KoperasiInput.Alamat, entry?.Alamat), KoperasiInput.MaxAlamat, Group: group);
+                Value(KoperasiInput.Alamat, entry?.Alamat), KoperasiInput.MaxAlamat, Group: group, Detail: true);
             yield return new(Id(KoperasiInput.Wilayah), "Wilayah keanggotaan", InputKind.MultiChoice, false, "",
-                Value(KoperasiInput.Wilayah, entry is null ? null : string.Join(',', entry.Wilayah)), Choices: wilayah, Group: group);
+                Value(KoperasiInput.Wilayah, entry is null ? null : string.Join(',', entry.Wilayah)), Choices: wilayah, Group: group, Detail: true);
             yield return new(Id(KoperasiInput.KontakNama), "Contact person", InputKind.Text, false, "",
-                Value(KoperasiInput.KontakNama, entry?.KontakNama), KoperasiInput.MaxKontakNama, Group: group);
-            yield return new(Id(KoperasiInput.KontakTelepon), "Telepon contact person", InputKind.Text, false, "Tulis 08… atau +62…, 10–15 angka.",
-                Value(KoperasiInput.KontakTelepon, entry?.KontakTelepon), Regex: TeleponRegex, Group: group);
+                Value(KoperasiInput.KontakNama, entry?.KontakNama), KoperasiInput.MaxKontakNama, Group: group, Detail: true);
+            yield return new(Id(KoperasiInput.KontakTelepon), "Telepon contact person", InputKind.Text, false, "",
+                Value(KoperasiInput.KontakTelepon, entry?.KontakTelepon), 24, Placeholder: "08… atau +62…", Group: group, Detail: true);
         }
     }
 

@@ -1,7 +1,6 @@
 using PerijinanBot.Sop;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
-using PerijinanBot.Sop.Koperasi;
 
 namespace PerijinanBot.Dialogs.Sop;
 
@@ -123,7 +122,7 @@ public sealed partial class SopCardViews
                 : null;
             return new TaskItem(
                 x.Kegiatan.Number,
-                KoperasiList.Names(x.Kegiatan),
+                KegiatanKoperasi.Names(x.Kegiatan),
                 SopPhrases.Step(step) + SopPhrases.Attempt(x.Current.Attempt),
                 $"Batas waktu: {WibFormat.DateTime(x.Current.DueAt)}",
                 x.Timing.Text,

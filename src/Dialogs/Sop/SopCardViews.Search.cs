@@ -1,7 +1,6 @@
 using PerijinanBot.Sop;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
-using PerijinanBot.Sop.Koperasi;
 
 namespace PerijinanBot.Dialogs.Sop;
 
@@ -15,7 +14,7 @@ public sealed partial class SopCardViews
         var items = rows.Take(MaxListed).Select(x => new SearchItem(
             x.Kegiatan.Number,
             x.Kegiatan.Value("judul"),
-            KoperasiList.Names(x.Kegiatan),
+            KegiatanKoperasi.Names(x.Kegiatan),
             Where(x.Kegiatan, x.Definition),
             x.Kegiatan.Status == KegiatanStatus.Open)).ToList();
         return new SearchCardView(

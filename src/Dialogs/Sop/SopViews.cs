@@ -79,7 +79,9 @@ public sealed record ChoiceView(string Value, string Title);
 /// Inputs shown together (one koperasi of a list). A hidden group opens with the "Tambah" button at the end of the group
 /// before it, so slots are revealed one at a time.
 /// </summary>
-public sealed record InputGroup(string Id, bool Visible, string RevealTitle);
+/// <param name="DetailsTitle">When set, the group's inputs marked <see cref="InputView.Detail"/> sit in a part of the group
+/// hidden at first and opened by a toggle of this title: a phone shows the few inputs that matter first.</param>
+public sealed record InputGroup(string Id, bool Visible, string RevealTitle, string? DetailsTitle = null);
 
 /// <summary>
 /// One card input. <see cref="Value"/> is what the person entered before (stored, or just submitted and refused);
@@ -98,7 +100,8 @@ public sealed record InputView(
     string? Regex = null,
     string? Placeholder = null,
     IReadOnlyList<ChoiceView>? Choices = null,
-    InputGroup? Group = null);
+    InputGroup? Group = null,
+    bool Detail = false);
 
 public sealed record StepButton(string Verb, string Title);
 

@@ -3,7 +3,6 @@ using PerijinanBot.Sop;
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
-using PerijinanBot.Sop.Koperasi;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Reports.Compliance;
@@ -153,7 +152,7 @@ public static class ComplianceReport
         var (k, r, step) = visit;
         return new KegiatanStepRow(
             k.Number,
-            KoperasiList.Names(k) ?? "",
+            KegiatanKoperasi.Names(k) ?? "",
             k.Value("jenisFasilitasi") ?? "",
             r.Step,
             r.Attempt,

@@ -9,7 +9,7 @@ namespace PerijinanBot.Reports.Laporan;
 internal static class KoperasiLines
 {
     /// <summary>The names, "; " between them (the disposition's row, the export's column); null when there are none.</summary>
-    public static string? Names(Kegiatan kegiatan) => LaporanText.CleanOrNull(KoperasiList.Names(kegiatan));
+    public static string? Names(Kegiatan kegiatan) => LaporanText.CleanOrNull(KegiatanKoperasi.Names(kegiatan));
 
     /// <summary>
     /// One paragraph per koperasi: "1. KSP A" then NIK, badan hukum, NIB, jenis, alamat (for IKC, IKCP and IKK the office to be
@@ -17,7 +17,7 @@ internal static class KoperasiLines
     /// </summary>
     public static string? Detail(Kegiatan kegiatan, SopDefinition definition)
     {
-        var list = KoperasiList.Of(kegiatan);
+        var list = KegiatanKoperasi.Of(kegiatan);
         if (list.Count == 0)
         {
             return null;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PerijinanBot.Sop.Engine;
 
 namespace PerijinanBot.Sop.Koperasi;
 
@@ -73,37 +72,10 @@ public static class KoperasiList
         return [new KoperasiEntry { Nama = text }];
     }
 
-    /// <summary>The kegiatan's koperasi (old plain text included).</summary>
-    public static IReadOnlyList<KoperasiEntry> Of(Kegiatan kegiatan)
-    {
-        ArgumentNullException.ThrowIfNull(kegiatan);
-        return Parse(kegiatan.Value(FieldId));
-    }
-
-    /// <summary>The names, joined by "; " (what a header, reminder or export column shows); null when there are none.</summary>
-    public static string? Names(Kegiatan kegiatan)
-    {
-        ArgumentNullException.ThrowIfNull(kegiatan);
-        return NamesOf(kegiatan.Value(FieldId));
-    }
-
     /// <summary>The names in a stored value, joined by "; "; null when there are none.</summary>
     public static string? NamesOf(string? stored)
     {
         var names = Parse(stored).Select(k => k.Nama).Where(n => n.Length > 0).ToList();
         return names.Count == 0 ? null : string.Join("; ", names);
-    }
-
-    /// <summary>
-    /// A field's value as one line of text: a koperasi list becomes its names, anything else stays as stored (a letter's
-    /// perihal placeholders read this).
-    /// </summary>
-    public static string? TextOf(Kegiatan kegiatan, string fieldId)
-    {
-        ArgumentNullException.ThrowIfNull(kegiatan);
-        var value = kegiatan.Value(fieldId);
-        return value is not null && value.TrimStart().StartsWith('[') && Parse(value) is { Count: > 0 } list && list[0].Nama != value.Trim()
-            ? NamesOf(value)
-            : value;
     }
 }

@@ -7,6 +7,7 @@ namespace PerijinanBot.Dialogs.Tests.Sop;
 public sealed class SearchCardTests
 {
     [Fact]
+    [NeedsNode]
     public void Each_kegiatan_found_shows_number_judul_koperasi_and_status_with_an_open_button_newest_first()
     {
         var office = new SopOffice();

@@ -51,19 +51,19 @@ public sealed class KoperasiListTests
             (Id(2, "jenis"), "KSP"),
             (Id(3, "jenis"), "KSP")));
 
-        var list = KoperasiList.Of(kegiatan);
+        var list = KegiatanKoperasi.Of(kegiatan);
         Assert.Equal(["KSP Maju Bersama", "KSP Sejahtera"], list.Select(k => k.Nama));
         var first = list[0];
         Assert.Equal((Nik, Nib, "2015-03-02", "+6281234567890"), (first.Nik, first.Nib, first.TanggalBadanHukum, first.KontakTelepon));
         Assert.Equal(["Kabupaten Kubu Raya", "Kota Pontianak"], first.Wilayah);
-        Assert.Equal("KSP Maju Bersama; KSP Sejahtera", KoperasiList.Names(kegiatan));
+        Assert.Equal("KSP Maju Bersama; KSP Sejahtera", KegiatanKoperasi.Names(kegiatan));
     }
 
     [Fact]
     public void Plain_text_under_the_field_id_is_one_koperasi_by_name()
     {
         var kegiatan = _office.Start();
-        Assert.Equal("KSP Maju Bersama", Assert.Single(KoperasiList.Of(kegiatan)).Nama);
+        Assert.Equal("KSP Maju Bersama", Assert.Single(KegiatanKoperasi.Of(kegiatan)).Nama);
         Assert.StartsWith("[", kegiatan.Value("koperasi"), StringComparison.Ordinal);
     }
 
@@ -74,8 +74,8 @@ public sealed class KoperasiListTests
         {
             Data = new Dictionary<int, StepData> { [1] = new(new Dictionary<string, string> { ["koperasi"] = "KSP Lama" }, [], new("x", "X"), DateTimeOffset.UnixEpoch) },
         };
-        Assert.Equal("KSP Lama", KoperasiList.Names(old));
-        Assert.Equal("KSP Lama", Assert.Single(KoperasiList.Of(old)).Nama);
+        Assert.Equal("KSP Lama", KegiatanKoperasi.Names(old));
+        Assert.Equal("KSP Lama", Assert.Single(KegiatanKoperasi.Of(old)).Nama);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class KoperasiListTests
     public void Telephone_numbers_are_stored_as_plus_62(string typed, string stored)
     {
         var kegiatan = _office.Start(StartWith((Id(1, "nama"), "KSP A"), (Id(1, "cpTelepon"), typed)));
-        Assert.Equal(stored, Assert.Single(KoperasiList.Of(kegiatan)).KontakTelepon);
+        Assert.Equal(stored, Assert.Single(KegiatanKoperasi.Of(kegiatan)).KontakTelepon);
     }
 
     [Theory]
@@ -166,8 +166,8 @@ public sealed class KoperasiListTests
     public void The_letter_perihal_names_the_koperasi_not_the_stored_list()
     {
         var kegiatan = _office.Start(StartWith((Id(1, "nama"), "KSP A"), (Id(2, "nama"), "KSP B")));
-        Assert.Equal("KSP A; KSP B", KoperasiList.TextOf(kegiatan, "koperasi"));
-        Assert.Equal("IUSP", KoperasiList.TextOf(kegiatan, "jenisFasilitasi"));
+        Assert.Equal("KSP A; KSP B", KegiatanKoperasi.TextOf(kegiatan, "koperasi"));
+        Assert.Equal("IUSP", KegiatanKoperasi.TextOf(kegiatan, "jenisFasilitasi"));
     }
 }
 
