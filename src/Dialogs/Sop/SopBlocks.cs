@@ -138,24 +138,28 @@ internal static class SopBlocks
     };
 
     /// <summary>
-    /// Inputs in order; a run with the same <see cref="InputGroup"/> becomes one container. A group hidden
-    /// at first is opened by a toggle at the end of the group before it ("Tambah koperasi"), so slots appear one by one.
+    /// Inputs in order; a run with the same <see cref="InputGroup"/> becomes one container. The details of a group wait behind
+    /// its own toggle ("Rincian koperasi N"); a group hidden at first is opened by a toggle of the group before it ("Tambah
+    /// koperasi"), beside that group's details toggle when it has one (one row of buttons: shorter on a phone, smaller card).
     /// </summary>
     public static IEnumerable<JsonNode> Inputs(IReadOnlyList<InputView> inputs)
     {
         var output = new List<JsonNode>();
         JsonArray? previous = null;
+        JsonArray? previousToggles = null;
         for (var i = 0; i < inputs.Count;)
         {
             if (inputs[i].Group is not { } group)
             {
                 output.Add(Input(inputs[i++]));
                 previous = null;
+                previousToggles = null;
                 continue;
             }
 
             var items = new JsonArray();
             JsonArray? details = null;
+            JsonArray? toggles = null;
             for (; i < inputs.Count && inputs[i].Group == group; i++)
             {
                 if (inputs[i].Detail && group.DetailsTitle is { } detailsTitle)
@@ -164,7 +168,9 @@ internal static class SopBlocks
                     {
                         details = [];
                         var detailsId = group.Id + ".details";
-                        items.Add(CardInputs.ActionSet([CardInputs.Toggle(detailsTitle, detailsId)]));
+                        var set = CardInputs.ActionSet([CardInputs.Toggle(detailsTitle, detailsId)]);
+                        toggles = set["actions"]!.AsArray();
+                        items.Add(set);
                         items.Add(new JsonObject { ["type"] = "Container", ["id"] = detailsId, ["isVisible"] = false, ["items"] = details });
                     }
 
@@ -177,7 +183,15 @@ internal static class SopBlocks
 
             if (!group.Visible && previous is not null)
             {
-                previous.Add(CardInputs.ActionSet([CardInputs.Toggle(group.RevealTitle, group.Id)]));
+                var reveal = CardInputs.Toggle(group.RevealTitle, group.Id);
+                if (previousToggles is not null)
+                {
+                    previousToggles.Add(reveal);
+                }
+                else
+                {
+                    previous.Add(CardInputs.ActionSet([reveal]));
+                }
             }
 
             var container = new JsonObject { ["type"] = "Container", ["id"] = group.Id, ["items"] = items };
@@ -188,6 +202,7 @@ internal static class SopBlocks
 
             output.Add(container);
             previous = items;
+            previousToggles = toggles;
         }
 
         return output;

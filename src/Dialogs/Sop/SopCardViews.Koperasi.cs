@@ -22,11 +22,13 @@ public sealed partial class SopCardViews
     private static IEnumerable<InputView> KoperasiInputs(FieldDefinition field, StepDefinition step, string? stored, IReadOnlyDictionary<string, string?>? draft, bool clientRequired)
     {
         var entries = KoperasiList.Parse(stored);
-        // "Kab. Sambas": 14 ticks in each of five slots, so the shorter title keeps the card under Teams' size limit.
-        var wilayah = (step.Fields.FirstOrDefault(f => f.Id == field.WilayahFrom)?.Choices ?? [])
-            .Select(c => new ChoiceView(c.Value, c.Label.StartsWith("Kabupaten ", StringComparison.Ordinal) ? "Kab. " + c.Label["Kabupaten ".Length..] : c.Label))
+        // Fourteen kabupaten/kota and five jenis in each of five slots: short titles ("Kab. Sambas", "Simpan Pinjam" under
+        // "Jenis koperasi") and position codes as values keep the card under Teams' size limit.
+        var wilayahChoices = step.Fields.FirstOrDefault(f => f.Id == field.WilayahFrom)?.Choices ?? [];
+        var wilayah = wilayahChoices
+            .Select(c => new ChoiceView(KoperasiInput.WilayahCode(wilayahChoices, c.Value), Shorter(c.Label, "Kabupaten ", "Kab. ")))
             .ToList();
-        var jenis = field.Choices.Select(c => new ChoiceView(c.Value, c.Label)).ToList();
+        var jenis = field.Choices.Select(c => new ChoiceView(c.Value, Shorter(c.Label, "Koperasi ", ""))).ToList();
         for (var slot = 1; slot <= (field.MaxItems ?? 1); slot++)
         {
             var entry = slot <= entries.Count ? entries[slot - 1] : null;
@@ -50,13 +52,16 @@ public sealed partial class SopCardViews
             yield return new(Id(KoperasiInput.Alamat), "Alamat (IKC, IKCP, IKK: kantor yang akan dibuka)", InputKind.Multiline, false, "",
                 Value(KoperasiInput.Alamat, entry?.Alamat), KoperasiInput.MaxAlamat, Group: group, Detail: true);
             yield return new(Id(KoperasiInput.Wilayah), "Wilayah keanggotaan", InputKind.MultiChoice, false, "",
-                Value(KoperasiInput.Wilayah, entry is null ? null : string.Join(',', entry.Wilayah)), Choices: wilayah, Group: group, Detail: true);
+                Value(KoperasiInput.Wilayah, entry is null ? null : string.Join(',', entry.Wilayah.Select(w => KoperasiInput.WilayahCode(wilayahChoices, w)))), Choices: wilayah, Group: group, Detail: true);
             yield return new(Id(KoperasiInput.KontakNama), "Contact person", InputKind.Text, false, "",
                 Value(KoperasiInput.KontakNama, entry?.KontakNama), KoperasiInput.MaxKontakNama, Group: group, Detail: true);
             yield return new(Id(KoperasiInput.KontakTelepon), "Telepon contact person", InputKind.Text, false, "",
                 Value(KoperasiInput.KontakTelepon, entry?.KontakTelepon), 24, Placeholder: "08… atau +62…", Group: group, Detail: true);
         }
     }
+
+    private static string Shorter(string label, string prefix, string replacement) =>
+        label.StartsWith(prefix, StringComparison.Ordinal) ? replacement + label[prefix.Length..] : label;
 
     /// <summary>The header line: each koperasi's name with its NIK when known, one per line (typed text).</summary>
     internal static string KoperasiCompact(string stored) =>

@@ -1,3 +1,6 @@
+using System.Globalization;
+using PerijinanBot.Sop.Definitions;
+
 namespace PerijinanBot.Sop.Koperasi;
 
 /// <summary>
@@ -30,4 +33,20 @@ public static class KoperasiInput
 
     /// <summary>The input id of one part of slot <paramref name="slot"/> (1-based).</summary>
     public static string Id(string fieldId, int slot, string part) => $"{fieldId}.{slot}.{part}";
+
+    /// <summary>
+    /// The card sends a wilayah as the 1-based position of its kabupaten/kota among the choices ("3"), not its name: fourteen
+    /// names in each of five slots would take a tenth of the card's size budget. The stored value stays the name.
+    /// </summary>
+    public static string WilayahCode(IReadOnlyList<Choice> choices, string value)
+    {
+        var index = choices.ToList().FindIndex(c => c.Value == value);
+        return index < 0 ? value : (index + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The kabupaten/kota a card's wilayah code stands for (a full name is taken too); null when it is neither.</summary>
+    public static string? WilayahValue(IReadOnlyList<Choice> choices, string code) =>
+        int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= choices.Count
+            ? choices[n - 1].Value
+            : choices.FirstOrDefault(c => c.Value == code)?.Value;
 }

@@ -158,13 +158,14 @@ internal static class KoperasiValidator
 
     private static List<string> Wilayah(string raw, IReadOnlyList<Choice> choices, int slot, List<string> problems)
     {
-        var picked = raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (picked.FirstOrDefault(p => !choices.Any(c => c.Value == p)) is { } unknown)
+        var codes = raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (codes.FirstOrDefault(p => KoperasiInput.WilayahValue(choices, p) is null) is { } unknown)
         {
             problems.Add(Where(slot, $"wilayah keanggotaan “{unknown}” bukan kabupaten/kota yang tersedia."));
             return [];
         }
 
+        var picked = codes.Select(p => KoperasiInput.WilayahValue(choices, p)).ToHashSet();
         return [.. choices.Select(c => c.Value).Where(picked.Contains)];
     }
 

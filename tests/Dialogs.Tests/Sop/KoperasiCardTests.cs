@@ -10,8 +10,14 @@ public sealed class KoperasiCardTests
     private static JsonObject Slot(JsonNode card, int slot) =>
         CardJson.All(card).Single(o => (string?)o["id"] == $"koperasi.slot.{slot}");
 
+    /// <summary>What each toggle in a slot opens, as "title → target".</summary>
     private static IEnumerable<string> Reveals(JsonObject slot) =>
-        CardJson.OfType(slot, "Action.ToggleVisibility").Select(t => (string)t["targetElements"]![0]!);
+        CardJson.OfType(slot, "Action.ToggleVisibility").Select(t => $"{(string?)t["title"]} → {(string)t["targetElements"]![0]!}");
+
+    /// <summary>A slot's details open with "Rincian koperasi N" inside it; the last toggle opens the next slot.</summary>
+    private static string[] SlotToggles(int slot, bool withNext) => withNext
+        ? [$"Rincian koperasi {slot} → koperasi.slot.{slot}.details", $"Tambah koperasi → koperasi.slot.{slot + 1}"]
+        : [$"Rincian koperasi {slot} → koperasi.slot.{slot}.details"];
 
     [Fact]
     public void The_start_form_shows_koperasi_1_and_each_Tambah_koperasi_opens_the_next_slot_up_to_5()
@@ -21,14 +27,18 @@ public sealed class KoperasiCardTests
         Assert.Null(Slot(card, 1)["isVisible"]);
         Assert.True((bool)CardJson.Input(card, "koperasi.1.nama")["isRequired"]!);
         Assert.Null(CardJson.Input(card, "koperasi.2.nama")["isRequired"]);
-        Assert.Equal(["koperasi.slot.2"], Reveals(Slot(card, 1)));
+        Assert.Equal(SlotToggles(1, withNext: true), Reveals(Slot(card, 1)));
         for (var slot = 2; slot <= 5; slot++)
         {
             Assert.False((bool)Slot(card, slot)["isVisible"]!);
-            Assert.Equal(slot < 5 ? [$"koperasi.slot.{slot + 1}"] : [], Reveals(Slot(card, slot)));
+            Assert.Equal(SlotToggles(slot, withNext: slot < 5), Reveals(Slot(card, slot)));
         }
 
-        Assert.Equal("Tambah koperasi", (string?)CardJson.OfType(card, "Action.ToggleVisibility").First()["title"]);
+        // Name and NIK show at once; the other details wait behind the slot's own toggle.
+        var details = CardJson.All(card).Single(o => (string?)o["id"] == "koperasi.slot.1.details");
+        Assert.False((bool)details["isVisible"]!);
+        Assert.Contains(CardJson.Inputs(details), i => (string?)i["id"] == "koperasi.1.nib");
+        Assert.DoesNotContain(CardJson.Inputs(details), i => (string?)i["id"] is "koperasi.1.nama" or "koperasi.1.nik");
         Assert.DoesNotContain(CardJson.Inputs(card), i => ((string)i["id"]!).StartsWith("koperasi.6.", StringComparison.Ordinal));
         Assert.Equal("KSP", (string?)CardJson.Input(card, "koperasi.3.jenis")["value"]);
         Assert.Equal(14, CardJson.Input(card, "koperasi.1.wilayah")["choices"]!.AsArray().Count);
@@ -53,7 +63,7 @@ public sealed class KoperasiCardTests
         Assert.Equal("12345", (string?)CardJson.Input(card, "koperasi.2.nik")["value"]);
         Assert.Equal("KSP Sejahtera Bersama", (string?)CardJson.Input(card, "koperasi.2.nama")["value"]);
         Assert.False((bool)Slot(card, 3)["isVisible"]!);
-        Assert.Equal(["koperasi.slot.3"], Reveals(Slot(card, 2)));
+        Assert.Equal(SlotToggles(2, withNext: true), Reveals(Slot(card, 2)));
     }
 
     [Fact]

@@ -148,6 +148,23 @@ public sealed class KoperasiListTests
     }
 
     [Fact]
+    public void A_wilayah_sent_as_its_place_in_the_kabupaten_kota_list_is_stored_by_name()
+    {
+        // The card sends positions (1 = the first kabupaten/kota of the start step's list) to stay small.
+        var kegiatan = _office.Start(StartWith((Id(1, "nama"), "KSP A"), (Id(1, "wilayah"), "13,5")));
+        Assert.Equal(["Kabupaten Kubu Raya", "Kota Pontianak"], Assert.Single(KegiatanKoperasi.Of(kegiatan)).Wilayah);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("15")]
+    public void A_wilayah_position_outside_the_list_is_refused(string code)
+    {
+        var message = Refused(StartWith((Id(1, "nama"), "KSP A"), (Id(1, "wilayah"), $"1,{code}")));
+        Assert.Contains($"Koperasi 1: wilayah keanggotaan “{code}” bukan kabupaten/kota yang tersedia.", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_badan_hukum_date_that_is_not_a_date_is_refused()
     {
         var message = Refused(StartWith((Id(1, "nama"), "KSP A"), (Id(1, "tanggalBh"), "kemarin")));
