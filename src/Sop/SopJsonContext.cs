@@ -27,4 +27,5 @@ namespace PerijinanBot.Sop;
 [JsonSerializable(typeof(Delegation))]
 [JsonSerializable(typeof(IReadOnlyList<Delegation>))]
 [JsonSerializable(typeof(IReadOnlyList<KoperasiEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<KoperasiResult>))]
 public sealed partial class SopJsonContext : JsonSerializerContext;

@@ -158,6 +158,13 @@ internal static class SopBlocks
             }
 
             var items = new JsonArray();
+            if (group.Caption is { } caption)
+            {
+                var title = CardElements.UserText(caption);
+                title["inlines"]![0]!["weight"] = "Bolder";
+                items.Add(title);
+            }
+
             JsonArray? details = null;
             JsonArray? toggles = null;
             for (; i < inputs.Count && inputs[i].Group == group; i++)

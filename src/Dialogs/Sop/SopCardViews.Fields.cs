@@ -44,6 +44,12 @@ public sealed partial class SopCardViews
                 continue;
             }
 
+            if (field.Kind == FieldKind.KoperasiResults)
+            {
+                inputs.AddRange(KoperasiResultInputs(field, storedValue, draft, clientRequired, kegiatan));
+                continue;
+            }
+
             if (field.Kind == FieldKind.Datetime)
             {
                 inputs.AddRange(DateTimePickers(field.Id, field.Label, field.Required && clientRequired, PickerValues(field.Id, storedValue, draft)));
@@ -124,8 +130,13 @@ public sealed partial class SopCardViews
         switch (field.Kind)
         {
             case FieldKind.KoperasiList:
-                // Cut like any long earlier text (the step-7 card must stay under 28 KB); the riwayat's outcome shows it too.
-                return ShownValue.Typed(KoperasiDetail(field, value, kegiatan?.Value("jenisFasilitasi")), limit);
+                // In earlier steps' data each koperasi is cut on its own, so a long first one never hides the next (the step-7
+                // card must stay under 28 KB); the riwayat and the notices show everything.
+                return limit <= EarlierTextLimit
+                    ? ShownValue.Typed(KoperasiDetail(field, value, kegiatan?.Value("jenisFasilitasi"), KoperasiDetailLimit), int.MaxValue)
+                    : ShownValue.Typed(KoperasiDetail(field, value, kegiatan?.Value("jenisFasilitasi")), limit);
+            case FieldKind.KoperasiResults:
+                return ShownValue.Typed(KoperasiResultLines(field, value), limit);
             case FieldKind.UrlList:
                 return new ShownValue(value, ValueKind.Links, limit);
             case FieldKind.Number when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):

@@ -71,7 +71,11 @@ public sealed partial class SopCardViews
     /// Every detail of every koperasi, as the data sections and riwayat show it (typed text: one TextRun, so nothing in it is
     /// markdown). The alamat is called the office to be opened for IKC, IKCP and IKK.
     /// </summary>
-    internal static string KoperasiDetail(FieldDefinition field, string stored, string? jenisFasilitasi)
+    /// <summary>How much of one koperasi's details an earlier step's data shows (status and riwayat show all).</summary>
+    internal const int KoperasiDetailLimit = 320;
+
+    /// <param name="perKoperasi">When set, each koperasi's block is cut to this length on its own.</param>
+    internal static string KoperasiDetail(FieldDefinition field, string stored, string? jenisFasilitasi, int? perKoperasi = null)
     {
         var list = KoperasiList.Parse(stored);
         var alamat = jenisFasilitasi is "IKC" or "IKCP" or "IKK" ? "Alamat kantor yang akan dibuka" : "Alamat";
@@ -93,7 +97,8 @@ public sealed partial class SopCardViews
             Add(alamat, k.Alamat);
             Add("Wilayah keanggotaan", k.Wilayah.Count > 0 ? string.Join(", ", k.Wilayah) : null);
             Add("Contact person", string.Join(" · ", new[] { k.KontakNama, k.KontakTelepon }.Where(v => !string.IsNullOrWhiteSpace(v))));
-            return string.Join('\n', lines);
+            var block = string.Join('\n', lines);
+            return perKoperasi is int max && block.Length > max ? string.Concat(block.AsSpan(0, max), " … (dipotong)") : block;
         });
         return string.Join('\n', blocks);
     }

@@ -81,7 +81,8 @@ public sealed record ChoiceView(string Value, string Title);
 /// </summary>
 /// <param name="DetailsTitle">When set, the group's inputs marked <see cref="InputView.Detail"/> sit in a part of the group
 /// hidden at first and opened by a toggle of this title: a phone shows the few inputs that matter first.</param>
-public sealed record InputGroup(string Id, bool Visible, string RevealTitle, string? DetailsTitle = null);
+/// <param name="Caption">Typed text over the group's inputs (a koperasi's name), shown as a TextRun.</param>
+public sealed record InputGroup(string Id, bool Visible, string RevealTitle, string? DetailsTitle = null, string? Caption = null);
 
 /// <summary>
 /// One card input. <see cref="Value"/> is what the person entered before (stored, or just submitted and refused);

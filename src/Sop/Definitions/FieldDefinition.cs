@@ -36,6 +36,13 @@ public enum FieldKind
     /// <see cref="FieldDefinition.WilayahFrom"/>) and contact; stored as one JSON array (<c>Koperasi.KoperasiList</c>).
     /// </summary>
     KoperasiList,
+
+    /// <summary>
+    /// Per koperasi of the kegiatan's list (an earlier step's <see cref="KoperasiList"/>): the hasil (one of
+    /// <see cref="FieldDefinition.Choices"/>), the jumlah peserta (0..<see cref="FieldDefinition.Max"/>) and the nomor berita acara
+    /// (up to <see cref="FieldDefinition.MaxLength"/>); stored as one JSON array (<c>Koperasi.KoperasiResults</c>).
+    /// </summary>
+    KoperasiResults,
 }
 
 /// <summary>One input of a step's form. Values travel as strings (what Adaptive Card inputs send) and are stored normalised.</summary>

@@ -50,6 +50,19 @@ internal static class FieldValidator
                 }
 
                 break;
+            case FieldKind.KoperasiResults:
+                CheckChoices(field, where, errors);
+                if (field.MaxLength is not > 0 || field.Max is not > 0)
+                {
+                    errors.Add($"{where}: a koperasiResults field needs maxLength (the berita acara number) and max (the participants), each 1 or more.");
+                }
+
+                if (inStartStep)
+                {
+                    errors.Add($"{where}: a koperasiResults field reports on the koperasi of an earlier step, so it cannot be in the start step.");
+                }
+
+                break;
             case FieldKind.Number when field.Min > field.Max:
                 errors.Add($"{where}: min {field.Min} is more than max {field.Max}.");
                 break;

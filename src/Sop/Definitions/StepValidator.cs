@@ -192,6 +192,12 @@ internal static class StepValidator
                 }
             }
 
+            // Results per koperasi need the list they report on, filled before.
+            if (field.Kind == FieldKind.KoperasiResults && !steps.Take(index).SelectMany(s => s.Fields ?? []).Any(f => f.Kind == FieldKind.KoperasiList))
+            {
+                errors.Add($"{where}: a koperasiResults field needs a koperasiList field in an earlier step.");
+            }
+
             if (field.ChangeReason is { } reasonId)
             {
                 var reason = (step.Fields ?? []).FirstOrDefault(f => f.Id == reasonId);

@@ -23,7 +23,8 @@ internal static class InputValidator
         [.. step.Checklist.Select(i => i.Id).Where(id => input.Checklist.Contains(id, StringComparer.Ordinal))];
 
     /// <remarks><paramref name="now"/> only picks the example date a refusal shows (the next working day).</remarks>
-    public static (Dictionary<string, string> Values, List<string> Problems) Fields(StepDefinition step, FormInput input, Staffing staffing, WorkCalendar calendar, DateTimeOffset now)
+    /// <param name="koperasi">The kegiatan's koperasi, which a <c>koperasiResults</c> field reports on (none for the start form).</param>
+    public static (Dictionary<string, string> Values, List<string> Problems) Fields(StepDefinition step, FormInput input, Staffing staffing, WorkCalendar calendar, DateTimeOffset now, IReadOnlyList<KoperasiEntry>? koperasi = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<string>();
@@ -37,6 +38,18 @@ internal static class InputValidator
                 if (list is not null)
                 {
                     values[field.Id] = list;
+                }
+
+                continue;
+            }
+
+            if (field.Kind == FieldKind.KoperasiResults)
+            {
+                var (results, resultProblems) = KoperasiResultValidator.Read(field, koperasi ?? [], input.Values);
+                problems.AddRange(resultProblems);
+                if (results is not null)
+                {
+                    values[field.Id] = results;
                 }
 
                 continue;

@@ -12,6 +12,13 @@ public static class KegiatanKoperasi
         return KoperasiList.Parse(kegiatan.Value(KoperasiList.FieldId));
     }
 
+    /// <summary>What step 7 recorded per koperasi (hasil, jumlah peserta, nomor berita acara); empty before the report.</summary>
+    public static IReadOnlyList<KoperasiResult> Results(Kegiatan kegiatan)
+    {
+        ArgumentNullException.ThrowIfNull(kegiatan);
+        return KoperasiResults.Parse(kegiatan.Value(KoperasiResults.FieldId));
+    }
+
     /// <summary>The names, joined by "; " (what a header, reminder or export column shows); null when there are none.</summary>
     public static string? Names(Kegiatan kegiatan)
     {

@@ -346,6 +346,9 @@ public sealed partial class DialogHarness : IAsyncDisposable
     public static readonly Dictionary<string, string> Step7Form = new()
     {
         ["ringkasanHasil"] = "Pengurus memahami persyaratan IUSP; berkas permohonan akan diajukan melalui OSS.",
+        ["hasilKoperasi.1.hasil"] = "siap",
+        ["hasilKoperasi.1.peserta"] = "22",
+        ["hasilKoperasi.1.beritaAcara"] = "BA-01/FAS/VII/2026",
         ["jumlahPeserta"] = "22",
         ["dokumentasi"] = "https://dokumentasi.example/fas/foto-1.jpg",
     };

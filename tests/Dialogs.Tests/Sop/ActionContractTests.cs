@@ -90,6 +90,8 @@ public sealed class ActionContractTests
         {
             FieldKind.Datetime => [f.Id + ".date", f.Id + ".time"],
             FieldKind.KoperasiList => Enumerable.Range(1, f.MaxItems!.Value).SelectMany(slot => KoperasiInput.Parts.Select(p => $"{f.Id}.{slot}.{p}")).ToArray(),
+            // Results are asked per koperasi of the kegiatan (the scenes start with two): "hasilKoperasi.2.beritaAcara".
+            FieldKind.KoperasiResults => Enumerable.Range(1, 2).SelectMany(slot => new[] { KoperasiResults.Hasil, KoperasiResults.Peserta, KoperasiResults.BeritaAcara }.Select(p => KoperasiResults.Id(f.Id, slot, p))).ToArray(),
             _ => new[] { f.Id },
         }));
         if (definition.IsDecision)

@@ -108,4 +108,48 @@ public sealed class KoperasiCardTests
         Assert.Contains("KSP Lama Sentosa", text, StringComparison.Ordinal);
         Assert.DoesNotContain("[", text.Split('\n').First(l => l.Contains("KSP Lama Sentosa", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_report_card_asks_each_koperasi_for_its_hasil_peserta_and_berita_acara_under_its_name()
+    {
+        var office = new SopOffice();
+        var card = office.StepCardFor(office.WalkTo(7), Staff.Budi);
+
+        var first = CardJson.All(card).Single(o => (string?)o["id"] == "hasilKoperasi.1");
+        Assert.StartsWith("Koperasi 1: KSP Maju Bersama", CardJson.Text(first), StringComparison.Ordinal);
+        Assert.Equal(
+            ["hasilKoperasi.1.hasil", "hasilKoperasi.1.peserta", "hasilKoperasi.1.beritaAcara"],
+            CardJson.Inputs(first).Select(i => (string?)i["id"]));
+        Assert.Equal(["Siap mengajukan", "Perlu melengkapi", "Tidak melanjutkan"], CardJson.Input(card, "hasilKoperasi.2.hasil")["choices"]!.AsArray().Select(c => (string?)c!["title"]));
+        Assert.Equal("Input.Number", (string?)CardJson.Input(card, "hasilKoperasi.2.peserta")["type"]);
+        Assert.Equal(60, (int?)CardJson.Input(card, "hasilKoperasi.2.beritaAcara")["maxLength"]);
+        Assert.DoesNotContain(CardJson.Inputs(card), i => ((string)i["id"]!).StartsWith("hasilKoperasi.3.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_refused_report_keeps_each_koperasi_s_typed_results()
+    {
+        var office = new SopOffice();
+        var kegiatan = office.WalkTo(7);
+        var report = office.Typing.Report();
+        var values = report.Values.ToDictionary(v => v.Key, v => v.Value);
+        values["hasilKoperasi.2.peserta"] = "banyak";
+        report = report with { Values = values };
+        var refusal = office.Refuse(kegiatan, new SubmitReport(Staff.Budi, 7, kegiatan.Version, report));
+
+        var card = office.StepCardFor(kegiatan, Staff.Budi, Typing.Draft(report), refusal.Message);
+
+        Assert.Contains("Koperasi 2 (KSP Sejahtera Bersama): jumlah peserta harus bilangan bulat 0 atau lebih (saat ini “banyak”).", CardJson.Text(card), StringComparison.Ordinal);
+        Assert.Equal("lengkapi", (string?)CardJson.Input(card, "hasilKoperasi.2.hasil")["value"]);
+        Assert.Equal("BA-02/FAS-IUSP/VII/2026", (string?)CardJson.Input(card, "hasilKoperasi.2.beritaAcara")["value"]);
+    }
+
+    [Fact]
+    public void The_closing_record_lists_each_koperasi_s_result()
+    {
+        var text = CardJson.Text(SopScenes.All["sop-outcome-laporan"](Typing.Normal));
+
+        Assert.Contains("1. KSP Maju Bersama: Siap mengajukan · 14 peserta · berita acara BA-01/FAS-IUSP/VII/2026", text, StringComparison.Ordinal);
+        Assert.Contains("2. KSP Sejahtera Bersama: Perlu melengkapi · 10 peserta · berita acara BA-02/FAS-IUSP/VII/2026", text, StringComparison.Ordinal);
+    }
 }

@@ -94,6 +94,12 @@ internal sealed class Typing
     public FormInput Report() => Form(
         ["pelaksanaanKegiatan"],
         ("ringkasanHasil", Text(4000, "Koperasi memahami persyaratan IUSP.")),
+        ("hasilKoperasi.1.hasil", "siap"),
+        ("hasilKoperasi.1.peserta", "14"),
+        ("hasilKoperasi.1.beritaAcara", Text(60, "BA-01/FAS-IUSP/VII/2026")),
+        ("hasilKoperasi.2.hasil", "lengkapi"),
+        ("hasilKoperasi.2.peserta", "10"),
+        ("hasilKoperasi.2.beritaAcara", Text(60, "BA-02/FAS-IUSP/VII/2026")),
         ("jumlahPeserta", "24"),
         ("dokumentasi", Links(2000, "https://example.org/foto-1.jpg\nhttps://example.org/foto-2.jpg")),
         ("catatan", Text(2000, "Berkas diarsipkan.")));

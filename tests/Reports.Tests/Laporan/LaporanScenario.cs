@@ -183,6 +183,12 @@ internal static class LaporanScenario
             : longLists
             ? $"{Paragraphs("HASIL", 3500)} {LongWord}"
             : $"Koperasi memahami persyaratan IKC ]]> <w:t>bukan markup</w:t> 🎉 {LongWord}"),
+        ("hasilKoperasi.1.hasil", "siap"),
+        ("hasilKoperasi.1.peserta", "1200"),
+        ("hasilKoperasi.1.beritaAcara", "BA-518/FAS/VII/2026"),
+        ("hasilKoperasi.2.hasil", "berhenti"),
+        ("hasilKoperasi.2.peserta", "50"),
+        ("hasilKoperasi.2.beritaAcara", "BA-519/FAS/VII/2026"),
         ("jumlahPeserta", "1250"),
         ("dokumentasi", $"{Foto}\n{Galeri}"),
         ("catatan", "Berkas diarsipkan di lemari arsip B-3."));
