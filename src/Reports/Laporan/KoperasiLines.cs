@@ -1,4 +1,5 @@
 using System.Globalization;
+using PerijinanBot.Sop;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.Koperasi;
@@ -45,6 +46,32 @@ internal static class KoperasiLines
             Add(alamat, k.Alamat);
             Add("Wilayah keanggotaan", k.Wilayah.Count > 0 ? string.Join(", ", k.Wilayah) : null);
             Add("Contact person", string.Join(", ", new[] { k.KontakNama, k.KontakTelepon }.Where(v => !string.IsNullOrWhiteSpace(v))));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>
+    /// What the facilitation came to per koperasi (step 7): "1. KSP A" then the hasil, the participants on the daftar hadir and
+    /// the berita acara's number; null before the report or for a kegiatan without a koperasi list.
+    /// </summary>
+    public static string? Results(Kegiatan kegiatan, SopDefinition definition)
+    {
+        var results = KegiatanKoperasi.Results(kegiatan);
+        if (results.Count == 0)
+        {
+            return null;
+        }
+
+        var field = definition.FindField(KoperasiResults.FieldId)?.Field;
+        var lines = new List<string>();
+        for (var i = 0; i < results.Count; i++)
+        {
+            var r = results[i];
+            lines.Add($"{i + 1}. {LaporanText.CleanOrNull(r.Nama) ?? LaporanText.Dash}");
+            lines.Add($"    Hasil: {LaporanText.CleanOrNull(field?.Choices.FirstOrDefault(c => c.Value == r.Hasil)?.Label) ?? r.Hasil}");
+            lines.Add($"    Jumlah peserta (daftar hadir): {WibFormat.Number(r.Peserta)} orang");
+            lines.Add($"    Nomor berita acara: {LaporanText.CleanOrNull(r.BeritaAcara) ?? LaporanText.Dash}");
         }
 
         return string.Join('\n', lines);

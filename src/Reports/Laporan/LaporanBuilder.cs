@@ -51,7 +51,7 @@ internal static class LaporanBuilder
                 new("Tanggal", LaporanText.Tanggal(request.Laporan.Tanggal)),
                 new("Nomor kegiatan", LaporanText.Clean(kegiatan.Number)),
             ],
-            [Dasar(request), Pelaksanaan(request), Hasil(kegiatan), Dokumentasi(kegiatan), Penutup()],
+            [Dasar(request), Pelaksanaan(request), Hasil(kegiatan, definition), Dokumentasi(kegiatan), Penutup()],
             [Mengetahui(request), Pelapor(request, reportStep, reported.FinishedBy!)],
             LaporanTrail.Build(request));
     }
@@ -133,9 +133,14 @@ internal static class LaporanBuilder
         return new("II. PELAKSANAAN", blocks);
     }
 
-    private static LaporanSection Hasil(Kegiatan kegiatan)
+    private static LaporanSection Hasil(Kegiatan kegiatan, SopDefinition definition)
     {
         var blocks = new List<LaporanBlock> { new LaporanEntry("Ringkasan hasil", Value(kegiatan, Fields.RingkasanHasil) ?? LaporanText.Dash) };
+        if (KoperasiLines.Results(kegiatan, definition) is { } perKoperasi)
+        {
+            blocks.Add(new LaporanEntry("Hasil per koperasi", perKoperasi));
+        }
+
         if (Value(kegiatan, Fields.CatatanPelaksanaan) is { } pelaksanaan)
         {
             blocks.Add(new LaporanEntry("Catatan pelaksanaan", pelaksanaan));

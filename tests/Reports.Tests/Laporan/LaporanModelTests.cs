@@ -45,6 +45,23 @@ public sealed class LaporanModelTests
     }
 
     [Fact]
+    public void Hasil_lists_each_koperasi_with_its_result_participants_and_berita_acara()
+    {
+        var hasil = _laporan.Sections[2].Blocks.OfType<LaporanEntry>().ToList();
+
+        Assert.Equal(
+            $"1. {Koperasi}\n" +
+            "    Hasil: Siap mengajukan\n" +
+            "    Jumlah peserta (daftar hadir): 1.200 orang\n" +
+            "    Nomor berita acara: BA-518/FAS/VII/2026\n" +
+            $"2. {Koperasi2}\n" +
+            "    Hasil: Tidak melanjutkan\n" +
+            "    Jumlah peserta (daftar hadir): 50 orang\n" +
+            "    Nomor berita acara: BA-519/FAS/VII/2026",
+            Value(hasil, "Hasil per koperasi"));
+    }
+
+    [Fact]
     public void Pelaksanaan_uses_the_execution_record_and_the_choice_labels_of_the_definition()
     {
         var pelaksanaan = _laporan.Sections[1].Blocks.OfType<LaporanEntry>().ToList();
