@@ -379,9 +379,9 @@ public sealed partial class DialogHarness : IAsyncDisposable
     /// Starts a kegiatan and walks it until <paramref name="upTo"/> is the current step (every decision Setuju); step 2 sends
     /// <paramref name="step2"/> (by default <see cref="Step2Form"/>: the jadwal is the bot's today, the office week's Tuesday).
     /// </summary>
-    public async Task<string> WalkToAsync(int upTo, CancellationToken cancellationToken, Dictionary<string, string>? step2 = null)
+    public async Task<string> WalkToAsync(int upTo, CancellationToken cancellationToken, Dictionary<string, string>? step2 = null, Dictionary<string, string>? start = null)
     {
-        var (number, _) = await StartKegiatanAsync(cancellationToken);
+        var (number, _) = await StartKegiatanAsync(cancellationToken, start);
         var steps = new (int Step, Person Who, string Verb, Dictionary<string, string> Form)[]
         {
             (2, Budi, SopVerbs.Submit, step2 ?? Step2Form),
