@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.Koperasi;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Sop;
@@ -25,4 +26,6 @@ namespace PerijinanBot.Sop;
 [JsonSerializable(typeof(IReadOnlyList<KegiatanEvent>))]
 [JsonSerializable(typeof(Delegation))]
 [JsonSerializable(typeof(IReadOnlyList<Delegation>))]
+[JsonSerializable(typeof(IReadOnlyList<KoperasiEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<KoperasiResult>))]
 public sealed partial class SopJsonContext : JsonSerializerContext;

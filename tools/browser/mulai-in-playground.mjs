@@ -24,7 +24,7 @@ const CHOICES = [
 ];
 const TEXTS = [
   { label: "Judul kegiatan", text: "Fasilitasi Izin Usaha Simpan Pinjam KSP Maju Bersama" },
-  { label: "Nama koperasi", text: "KSP Maju Bersama" },
+  { label: "Koperasi 1: nama", text: "KSP Maju Bersama" },
   { label: "Instruksi/disposisi kepada Anggota Tim Kerja", text: "Siapkan materi substansi, calon peserta, calon narasumber, jadwal dan tempat." },
   { label: "Notulen rapat", text: "Rapat tim kerja: fasilitasi IUSP untuk KSP Maju Bersama disepakati." },
 ];

@@ -31,7 +31,10 @@ internal static class DecisionsSetup
         services.AddSingleton<IOutboxHandler, SupersedeCardsHandler>();
         services.AddSingleton<IOutboxHandler, NoticeHandler>();
         services.AddSingleton<IOutboxHandler, TaskIndexHandler>();
+        services.AddSingleton<KoperasiIndex>();
+        services.AddSingleton<IOutboxHandler, KoperasiIndexHandler>();
         services.AddSingleton<ITurnRoutes, KegiatanTurns>();
+        services.AddSingleton<ITurnRoutes, KoperasiSearchTurns>();
         services.AddSingleton<ITurnRoutes, StepCardTurns>();
         services.AddSingleton<IPersonalChatOpened, WaitingCards>();
         services.AddHostedService<EngineStartupCheck>();

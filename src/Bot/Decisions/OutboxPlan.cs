@@ -27,6 +27,9 @@ public static class OutboxKinds
 
     /// <summary>The open-task index ("tugas") follows the kegiatan's current assignee.</summary>
     public const string TaskIndex = "index.tasks";
+
+    /// <summary>The koperasi search index ("cari") follows the koperasi recorded at the start and with step 2's data.</summary>
+    public const string KoperasiIndex = "index.koperasi";
 }
 
 /// <summary>Turns the engine's events into the outbox rows committed with them: the kegiatan's own, then each feature's.</summary>
@@ -80,6 +83,11 @@ public static class OutboxPlan
         }
 
         plan.Add(OutboxKinds.TaskIndex, "tasks");
+        if (plan.Events.Any(e => e is KegiatanStarted or StepSubmitted))
+        {
+            plan.Add(OutboxKinds.KoperasiIndex, "koperasi");
+        }
+
         return plan.Messages;
 
         void StepCards(int step, int attempt, PersonRef assignee, string key)

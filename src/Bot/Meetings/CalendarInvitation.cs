@@ -35,7 +35,6 @@ internal sealed record CalendarInvitation(
     private static class Fields
     {
         public const string Judul = "judul";
-        public const string Koperasi = "koperasi";
         public const string JenisFasilitasi = "jenisFasilitasi";
         public const string KabupatenKota = "kabupatenKota";
         public const string Jadwal = "jadwal";
@@ -147,6 +146,6 @@ internal sealed record CalendarInvitation(
     {
         var code = kegiatan.Value(Fields.JenisFasilitasi) ?? "";
         var jenis = definition.FindField(Fields.JenisFasilitasi)?.Field.Choices.FirstOrDefault(c => c.Value == code)?.Label is { Length: > 0 } label ? label : code;
-        return InvitationTexts.Body(judul, jenis, kegiatan.Value(Fields.Koperasi), kegiatan.Value(Fields.KabupatenKota), tempat, kegiatan.Number);
+        return InvitationTexts.Body(judul, jenis, KegiatanKoperasi.Names(kegiatan), kegiatan.Value(Fields.KabupatenKota), tempat, kegiatan.Number);
     }
 }

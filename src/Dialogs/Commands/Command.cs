@@ -36,6 +36,9 @@ public enum CommandKind
 
     /// <summary>Admin: the outbox items the bot stopped trying, with their last error, and requeueing them.</summary>
     Outbox,
+
+    /// <summary>Cari: the kegiatan of a koperasi, found by its name or its Nomor Induk Koperasi.</summary>
+    Search,
 }
 
 /// <param name="Kind">The command.</param>

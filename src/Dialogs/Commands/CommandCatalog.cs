@@ -15,6 +15,7 @@ public static class CommandCatalog
         new(CommandKind.Tasks, "tugas", "tugas", "Langkah yang sedang menunggu Anda, dengan batas waktunya.", ["tasks", "todo"], "Tugas saya"),
         new(CommandKind.Status, "status", "status ‹nomor›", "Posisi sebuah kegiatan dan siapa yang memegangnya, misalnya: status FAS-2026-0001.", [], "Status"),
         new(CommandKind.History, "riwayat", "riwayat ‹nomor›", "Riwayat lengkap sebuah kegiatan: setiap langkah, keputusan, alasan, dan waktu dibanding mutu baku.", ["history"], "Riwayat"),
+        new(CommandKind.Search, "cari", "cari ‹nama atau NIK koperasi›", "Kegiatan sebuah koperasi menurut namanya atau Nomor Induk Koperasi (NIK), misalnya: cari KSP Maju Bersama.", ["search", "koperasi"], "Cari koperasi"),
         new(CommandKind.Sop, "sop", "sop", "Teks SOP 000.8 / 1622 / DISKOPUKM.B: dasar hukum, pelaksana, dan tabel langkah dengan mutu bakunya.", [], "Lihat SOP"),
         new(CommandKind.Cancel, "batal", "batal ‹nomor›", "Ketua Tim Kerja atau Kepala Bidang: membatalkan kegiatan, dengan alasan.", ["cancel"], "Batalkan kegiatan", new HashSet<Role> { Role.KetuaTimKerja, Role.KepalaBidang }),
         new(CommandKind.Reassign, "alihkan", "alihkan ‹nomor›", "Admin atau atasan pelaksana langkah: mengalihkan langkah yang sedang berjalan kepada pegawai lain dengan peran yang sama (mutasi, cuti, dinas luar).", ["reassign", "mutasi"], "Alihkan langkah", new HashSet<Role> { Role.Admin, Role.KetuaTimKerja, Role.KepalaBidang, Role.KepalaDinas }),

@@ -47,9 +47,9 @@ public static class ReminderViews
         };
 
         var rows = new List<LabelledValue> { LabelledValue.Fixed("Nomor kegiatan", kegiatan.Number) };
-        if (kegiatan.Value("koperasi") is { Length: > 0 } koperasi)
+        if (KegiatanKoperasi.Names(kegiatan) is { Length: > 0 } koperasi)
         {
-            rows.Add(LabelledValue.Typed("Koperasi", koperasi, 200));
+            rows.Add(LabelledValue.Typed("Koperasi", koperasi, 1000));
         }
 
         rows.Add(LabelledValue.Fixed("Langkah", SopPhrases.StepOf(step, definition) + SopPhrases.Attempt(record.Attempt)));

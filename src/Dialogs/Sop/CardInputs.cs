@@ -162,7 +162,9 @@ public static class CardInputs
     {
         var input = Input("Input.ChoiceSet", id, label, errorMessage, required);
         input["choices"] = new JsonArray([.. choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]);
-        input["style"] = multiSelect ? "expanded" : "compact";
+        // Ticks for a few choices; a long list (the 14 kabupaten/kota) is a dropdown, or it fills a phone's screen.
+        var list = (JsonArray)input["choices"]!;
+        input["style"] = multiSelect && list.Count <= 6 ? "expanded" : "compact";
         if (multiSelect)
         {
             input["isMultiSelect"] = true;
@@ -239,7 +241,13 @@ public static class CardInputs
 
     private static JsonObject Input(string type, string id, string label, string errorMessage, bool required)
     {
-        var input = new JsonObject { ["type"] = type, ["id"] = id, ["label"] = label, ["errorMessage"] = errorMessage };
+        // An input the client never refuses (optional, no pattern) may come without a message: the koperasi slots keep the card small.
+        var input = new JsonObject { ["type"] = type, ["id"] = id, ["label"] = label };
+        if (errorMessage.Length > 0)
+        {
+            input["errorMessage"] = errorMessage;
+        }
+
         if (required)
         {
             input["isRequired"] = true;

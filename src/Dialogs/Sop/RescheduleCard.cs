@@ -38,7 +38,7 @@ public static class RescheduleCard
         body.Add(CardElements.Text(view.Explanation));
         if (view.Done is null && view.Inputs.Count > 0)
         {
-            body.AddRange(view.Inputs.Select(SopBlocks.Input));
+            body.AddRange(SopBlocks.Inputs(view.Inputs));
             body.Add(CardInputs.ActionSet([CardInputs.Execute(view.ButtonTitle, SopVerbs.Reschedule, SopVerbs.Data(view.Target))]));
         }
         else

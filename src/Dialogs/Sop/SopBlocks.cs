@@ -137,6 +137,84 @@ internal static class SopBlocks
         _ => CardInputs.TextInput(input.Id, input.Label, input.ErrorMessage, input.Value, input.Required, input.MaxLength, input.Kind == InputKind.Multiline, input.Placeholder, input.Regex),
     };
 
+    /// <summary>
+    /// Inputs in order; a run with the same <see cref="InputGroup"/> becomes one container. The details of a group wait behind
+    /// its own toggle ("Rincian koperasi N"); a group hidden at first is opened by a toggle of the group before it ("Tambah
+    /// koperasi"), beside that group's details toggle when it has one (one row of buttons: shorter on a phone, smaller card).
+    /// </summary>
+    public static IEnumerable<JsonNode> Inputs(IReadOnlyList<InputView> inputs)
+    {
+        var output = new List<JsonNode>();
+        JsonArray? previous = null;
+        JsonArray? previousToggles = null;
+        for (var i = 0; i < inputs.Count;)
+        {
+            if (inputs[i].Group is not { } group)
+            {
+                output.Add(Input(inputs[i++]));
+                previous = null;
+                previousToggles = null;
+                continue;
+            }
+
+            var items = new JsonArray();
+            if (group.Caption is { } caption)
+            {
+                var title = CardElements.UserText(caption);
+                title["inlines"]![0]!["weight"] = "Bolder";
+                items.Add(title);
+            }
+
+            JsonArray? details = null;
+            JsonArray? toggles = null;
+            for (; i < inputs.Count && inputs[i].Group == group; i++)
+            {
+                if (inputs[i].Detail && group.DetailsTitle is { } detailsTitle)
+                {
+                    if (details is null)
+                    {
+                        details = [];
+                        var detailsId = group.Id + ".details";
+                        var set = CardInputs.ActionSet([CardInputs.Toggle(detailsTitle, detailsId)]);
+                        toggles = set["actions"]!.AsArray();
+                        items.Add(set);
+                        items.Add(new JsonObject { ["type"] = "Container", ["id"] = detailsId, ["isVisible"] = false, ["items"] = details });
+                    }
+
+                    details.Add(Input(inputs[i]));
+                    continue;
+                }
+
+                items.Add(Input(inputs[i]));
+            }
+
+            if (!group.Visible && previous is not null)
+            {
+                var reveal = CardInputs.Toggle(group.RevealTitle, group.Id);
+                if (previousToggles is not null)
+                {
+                    previousToggles.Add(reveal);
+                }
+                else
+                {
+                    previous.Add(CardInputs.ActionSet([reveal]));
+                }
+            }
+
+            var container = new JsonObject { ["type"] = "Container", ["id"] = group.Id, ["items"] = items };
+            if (!group.Visible)
+            {
+                container["isVisible"] = false;
+            }
+
+            output.Add(container);
+            previous = items;
+            previousToggles = toggles;
+        }
+
+        return output;
+    }
+
     /// <summary>A button that opens the kegiatan's current card again.</summary>
     public static JsonObject OpenButton(string number, string title = "Buka kartu langkah") =>
         CardInputs.Execute(title, SopVerbs.Open, SopVerbs.OpenData(number));

@@ -38,6 +38,18 @@ public sealed partial class SopCardViews
             var storedValue = stored is null
                 ? field.PrefillFrom is { } from ? kegiatan?.Value(from) : null
                 : stored.Values.GetValueOrDefault(field.Id);
+            if (field.Kind == FieldKind.KoperasiList)
+            {
+                inputs.AddRange(KoperasiInputs(field, step, storedValue, draft, clientRequired));
+                continue;
+            }
+
+            if (field.Kind == FieldKind.KoperasiResults)
+            {
+                inputs.AddRange(KoperasiResultInputs(field, storedValue, draft, clientRequired, kegiatan));
+                continue;
+            }
+
             if (field.Kind == FieldKind.Datetime)
             {
                 inputs.AddRange(DateTimePickers(field.Id, field.Label, field.Required && clientRequired, PickerValues(field.Id, storedValue, draft)));
@@ -100,8 +112,8 @@ public sealed partial class SopCardViews
             }
 
             var items = step.Fields
-                .Where(f => !HeaderFields.Contains(f.Id) && data.Values.ContainsKey(f.Id))
-                .Select(f => new LabelledValue(f.Label, Shown(f, data.Values[f.Id], EarlierTextLimit)))
+                .Where(f => InData(f) && data.Values.ContainsKey(f.Id))
+                .Select(f => new LabelledValue(f.Label, Shown(f, data.Values[f.Id], EarlierTextLimit, kegiatan)))
                 .ToList();
             if (items.Count > 0)
             {
@@ -113,10 +125,18 @@ public sealed partial class SopCardViews
     }
 
     /// <summary>A stored (normalised) value as a person reads it.</summary>
-    internal ShownValue Shown(FieldDefinition field, string value, int limit)
+    internal ShownValue Shown(FieldDefinition field, string value, int limit, Kegiatan? kegiatan = null)
     {
         switch (field.Kind)
         {
+            case FieldKind.KoperasiList:
+                // In earlier steps' data each koperasi is cut on its own, so a long first one never hides the next (the step-7
+                // card must stay under 28 KB); the riwayat and the notices show everything.
+                return limit <= EarlierTextLimit
+                    ? ShownValue.Typed(KoperasiDetail(field, value, kegiatan?.Value("jenisFasilitasi"), KoperasiDetailLimit), int.MaxValue)
+                    : ShownValue.Typed(KoperasiDetail(field, value, kegiatan?.Value("jenisFasilitasi")), limit);
+            case FieldKind.KoperasiResults:
+                return ShownValue.Typed(KoperasiResultLines(field, value), limit);
             case FieldKind.UrlList:
                 return new ShownValue(value, ValueKind.Links, limit);
             case FieldKind.Number when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):

@@ -49,8 +49,8 @@ public sealed partial class SopCardViews
         else if (record.Outcome != StepOutcome.SentBack && kegiatan.Data.TryGetValue(step, out var data))
         {
             rows.AddRange(stepDefinition.Fields
-                .Where(f => !HeaderFields.Contains(f.Id) && data.Values.ContainsKey(f.Id))
-                .Select(f => new LabelledValue(f.Label, Shown(f, data.Values[f.Id], EarlierTextLimit))));
+                .Where(f => InData(f) && data.Values.ContainsKey(f.Id))
+                .Select(f => new LabelledValue(f.Label, Shown(f, data.Values[f.Id], EarlierTextLimit, kegiatan))));
         }
 
         var following = index + 1 < steps.Count ? steps[index + 1] : null;
@@ -122,7 +122,7 @@ public sealed partial class SopCardViews
                 : null;
             return new TaskItem(
                 x.Kegiatan.Number,
-                x.Kegiatan.Value("koperasi"),
+                KegiatanKoperasi.Names(x.Kegiatan),
                 SopPhrases.Step(step) + SopPhrases.Attempt(x.Current.Attempt),
                 $"Batas waktu: {WibFormat.DateTime(x.Current.DueAt)}",
                 x.Timing.Text,

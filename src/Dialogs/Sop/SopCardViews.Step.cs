@@ -7,7 +7,7 @@ namespace PerijinanBot.Dialogs.Sop;
 public sealed partial class SopCardViews
 {
     /// <summary>Earlier steps' typed text is cut for display at this length, so the largest card stays within budget.</summary>
-    internal const int EarlierTextLimit = 400;
+    internal const int EarlierTextLimit = 220;
 
     private static readonly SopTrigger[] _stepTriggers =
         [SopTrigger.SubmitData, SopTrigger.Approve, SopTrigger.RecordExecution, SopTrigger.SubmitReport, SopTrigger.Reject];

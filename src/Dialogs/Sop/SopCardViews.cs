@@ -12,8 +12,14 @@ namespace PerijinanBot.Dialogs.Sop;
 /// </summary>
 public sealed partial class SopCardViews
 {
-    /// <summary>Start-step fields shown in every card's header rather than in the data sections.</summary>
+    /// <summary>
+    /// Start-step fields shown in every card's header rather than in the data sections; a koperasi list shows its names and NIK
+    /// there and every detail in the data sections too (<see cref="InData"/>).
+    /// </summary>
     internal static readonly string[] HeaderFields = ["jenisFasilitasi", "judul", "koperasi", "kabupatenKota"];
+
+    /// <summary>Whether a stored field is listed in a data section (or an outcome's rows).</summary>
+    internal static bool InData(FieldDefinition field) => field.Kind == FieldKind.KoperasiList || !HeaderFields.Contains(field.Id);
 
     private readonly WorkCalendar _calendar;
     private readonly Func<string, string?> _nameOf;
@@ -179,6 +185,11 @@ public sealed partial class SopCardViews
 
     private static ShownValue HeaderValue(SopDefinition definition, FieldDefinition field, string value)
     {
+        if (field.Kind == FieldKind.KoperasiList)
+        {
+            return ShownValue.Typed(KoperasiCompact(value), 1500);
+        }
+
         if (field.Id == "jenisFasilitasi" && definition.JenisFasilitasi.FirstOrDefault(j => j.Kode == value) is { } jenis)
         {
             return ShownValue.Fixed($"{jenis.Kode} {SopPhrases.Dash} {jenis.Nama}");

@@ -26,6 +26,15 @@ public static class SopTexts
     /// <summary>The one sentence for a kegiatan number that names no kegiatan, in chat and on cards alike.</summary>
     public static string NotFound(string number) => $"Kegiatan {Markdown.Literal(number)} tidak ditemukan. Ketik **tugas** untuk melihat kegiatan yang menunggu Anda.";
 
+    /// <summary><c>cari</c> found no kegiatan for the koperasi typed.</summary>
+    public static string KoperasiNotFound(string query) =>
+        $"Tidak ditemukan kegiatan untuk koperasi “{Markdown.Literal(Shorten(query))}”. Cari dengan awal nama koperasi (paling sedikit 3 huruf) atau NIK-nya (16 angka).";
+
+    /// <summary><c>cari</c> without a name or NIK, or with less than 3 letters.</summary>
+    public static string KoperasiQueryNeeded(string given) => given.Trim().Length == 0
+        ? "Sebutkan nama koperasi (paling sedikit 3 huruf) atau NIK-nya, misalnya: **cari KSP Maju Bersama** atau **cari 6171012345678901**."
+        : $"“{Markdown.Literal(Shorten(given))}” terlalu pendek. Tulis paling sedikit 3 huruf nama koperasi atau NIK-nya (16 angka).";
+
     /// <summary>A command that needs a kegiatan number got none, or something else: the example uses the command's own word.</summary>
     public static string NumberNeeded(CommandKind command, string given)
     {

@@ -75,7 +75,19 @@ public enum InputKind
 
 public sealed record ChoiceView(string Value, string Title);
 
-/// <summary>One card input. <see cref="Value"/> is what the person entered before (stored, or just submitted and refused).</summary>
+/// <summary>
+/// Inputs shown together (one koperasi of a list). A hidden group opens with the "Tambah" button at the end of the group
+/// before it, so slots are revealed one at a time.
+/// </summary>
+/// <param name="DetailsTitle">When set, the group's inputs marked <see cref="InputView.Detail"/> sit in a part of the group
+/// hidden at first and opened by a toggle of this title: a phone shows the few inputs that matter first.</param>
+/// <param name="Caption">Typed text over the group's inputs (a koperasi's name), shown as a TextRun.</param>
+public sealed record InputGroup(string Id, bool Visible, string RevealTitle, string? DetailsTitle = null, string? Caption = null);
+
+/// <summary>
+/// One card input. <see cref="Value"/> is what the person entered before (stored, or just submitted and refused);
+/// consecutive inputs with the same <see cref="Group"/> are shown together.
+/// </summary>
 public sealed record InputView(
     string Id,
     string Label,
@@ -88,7 +100,9 @@ public sealed record InputView(
     int? Max = null,
     string? Regex = null,
     string? Placeholder = null,
-    IReadOnlyList<ChoiceView>? Choices = null);
+    IReadOnlyList<ChoiceView>? Choices = null,
+    InputGroup? Group = null,
+    bool Detail = false);
 
 public sealed record StepButton(string Verb, string Title);
 
@@ -151,6 +165,11 @@ public sealed record RefusalCardView(
 /// <param name="Timing">"TERLAMBAT 2 jam", "sisa 45 menit waktu kerja" or when the clock starts.</param>
 /// <param name="StandInNote">Set when the viewer would act as Plh. of the assignee.</param>
 public sealed record TaskItem(string Number, string? Koperasi, string StepText, string Due, string Timing, bool Late, string? StandInNote);
+
+/// <summary>One kegiatan found by <c>cari</c>: its number, judul (typed), koperasi names (typed) and where it stands.</summary>
+public sealed record SearchItem(string Number, string? Judul, string? Koperasi, string Status, bool Open);
+
+public sealed record SearchCardView(string Title, string Summary, IReadOnlyList<SearchItem> Items, string? Omitted);
 
 public sealed record TasksCardView(string Title, string Summary, IReadOnlyList<TaskItem> Items, string? Omitted);
 

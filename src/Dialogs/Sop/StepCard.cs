@@ -60,7 +60,7 @@ public static class StepCard
         if (view.Inputs.Count > 0)
         {
             body.Add(CardElements.Text("Isian langkah ini", TextStyle.Heading));
-            body.AddRange(view.Inputs.Select(SopBlocks.Input));
+            body.AddRange(SopBlocks.Inputs(view.Inputs));
         }
 
         var decisions = Decisions(view);

@@ -152,7 +152,7 @@ public static class ComplianceReport
         var (k, r, step) = visit;
         return new KegiatanStepRow(
             k.Number,
-            k.Value("koperasi") ?? "",
+            KegiatanKoperasi.Names(k) ?? "",
             k.Value("jenisFasilitasi") ?? "",
             r.Step,
             r.Attempt,

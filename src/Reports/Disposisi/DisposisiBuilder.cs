@@ -60,7 +60,7 @@ internal static class DisposisiBuilder
                 new("Perihal", LaporanText.CleanOrNull(entry?.Perihal) ?? LaporanText.CleanOrNull(perihal) ?? LaporanText.Dash),
                 new("Nomor kegiatan", LaporanText.Clean(kegiatan.Number)),
                 new("Jenis fasilitasi", ChoiceLabel(kegiatan, definition, Fields.JenisFasilitasi) ?? LaporanText.Dash),
-                new("Nama koperasi", Value(kegiatan, Fields.Koperasi) ?? LaporanText.Dash),
+                new("Nama koperasi", KoperasiLines.Names(kegiatan) ?? LaporanText.Dash),
                 new("Kabupaten/Kota", ChoiceLabel(kegiatan, definition, Fields.KabupatenKota) ?? LaporanText.Dash),
                 new("Jadwal", jadwal is { } at ? LaporanText.Pukul(at) : LaporanText.Dash),
                 new("Tempat", Value(kegiatan, Fields.Tempat) ?? LaporanText.Dash),

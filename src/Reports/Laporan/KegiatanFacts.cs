@@ -16,7 +16,6 @@ internal static class KegiatanFacts
     {
         public const string JenisFasilitasi = "jenisFasilitasi";
         public const string Judul = "judul";
-        public const string Koperasi = "koperasi";
         public const string KabupatenKota = "kabupatenKota";
         public const string MateriSubstansi = "materiSubstansi";
         public const string CalonPeserta = "calonPeserta";

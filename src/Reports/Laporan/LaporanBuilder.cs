@@ -51,7 +51,7 @@ internal static class LaporanBuilder
                 new("Tanggal", LaporanText.Tanggal(request.Laporan.Tanggal)),
                 new("Nomor kegiatan", LaporanText.Clean(kegiatan.Number)),
             ],
-            [Dasar(request), Pelaksanaan(request), Hasil(kegiatan), Dokumentasi(kegiatan), Penutup()],
+            [Dasar(request), Pelaksanaan(request), Hasil(kegiatan, definition), Dokumentasi(kegiatan), Penutup()],
             [Mengetahui(request), Pelapor(request, reportStep, reported.FinishedBy!)],
             LaporanTrail.Build(request));
     }
@@ -97,7 +97,7 @@ internal static class LaporanBuilder
         {
             new LaporanEntry("Jenis fasilitasi", ChoiceLabel(kegiatan, definition, Fields.JenisFasilitasi) ?? LaporanText.Dash),
             new LaporanEntry("Judul kegiatan", Value(kegiatan, Fields.Judul) ?? LaporanText.Dash),
-            new LaporanEntry("Nama koperasi", Value(kegiatan, Fields.Koperasi) ?? LaporanText.Dash),
+            new LaporanEntry("Koperasi", KoperasiLines.Detail(kegiatan, definition) ?? LaporanText.Dash),
             new LaporanEntry("Kabupaten/Kota", ChoiceLabel(kegiatan, definition, Fields.KabupatenKota) ?? LaporanText.Dash),
             new LaporanEntry("Hari/tanggal", when is { } day ? WibFormat.Date(LaporanText.WibDate(day)) : LaporanText.Dash),
             new LaporanEntry("Pukul", when is { } time ? $"{WibFormat.Time(time)} WIB" : LaporanText.Dash),
@@ -136,9 +136,14 @@ internal static class LaporanBuilder
         return new("II. PELAKSANAAN", blocks);
     }
 
-    private static LaporanSection Hasil(Kegiatan kegiatan)
+    private static LaporanSection Hasil(Kegiatan kegiatan, SopDefinition definition)
     {
         var blocks = new List<LaporanBlock> { new LaporanEntry("Ringkasan hasil", Value(kegiatan, Fields.RingkasanHasil) ?? LaporanText.Dash) };
+        if (KoperasiLines.Results(kegiatan, definition) is { } perKoperasi)
+        {
+            blocks.Add(new LaporanEntry("Hasil per koperasi", perKoperasi));
+        }
+
         if (Value(kegiatan, Fields.CatatanPelaksanaan) is { } pelaksanaan)
         {
             blocks.Add(new LaporanEntry("Catatan pelaksanaan", pelaksanaan));

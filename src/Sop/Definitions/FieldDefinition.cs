@@ -29,6 +29,20 @@ public enum FieldKind
 
     /// <summary>The Entra object id of a person holding <see cref="FieldDefinition.RoleName"/>.</summary>
     Person,
+
+    /// <summary>
+    /// One or more koperasi (up to <see cref="FieldDefinition.MaxItems"/>), each with its identity (nama, NIK, badan hukum, NIB),
+    /// jenis (one of <see cref="FieldDefinition.Choices"/>), alamat, wilayah keanggotaan (values of the same step's choice field
+    /// <see cref="FieldDefinition.WilayahFrom"/>) and contact; stored as one JSON array (<c>Koperasi.KoperasiList</c>).
+    /// </summary>
+    KoperasiList,
+
+    /// <summary>
+    /// Per koperasi of the kegiatan's list (an earlier step's <see cref="KoperasiList"/>): the hasil (one of
+    /// <see cref="FieldDefinition.Choices"/>), the jumlah peserta (0..<see cref="FieldDefinition.Max"/>) and the nomor berita acara
+    /// (up to <see cref="FieldDefinition.MaxLength"/>); stored as one JSON array (<c>Koperasi.KoperasiResults</c>).
+    /// </summary>
+    KoperasiResults,
 }
 
 /// <summary>One input of a step's form. Values travel as strings (what Adaptive Card inputs send) and are stored normalised.</summary>
@@ -63,6 +77,12 @@ public sealed record FieldDefinition
     /// <summary>For <see cref="FieldKind.Person"/>: the role the chosen person must hold.</summary>
     [JsonPropertyName("role")]
     public string? RoleName { get; init; }
+
+    /// <summary>For <see cref="FieldKind.KoperasiList"/>: how many koperasi the card offers (1..10).</summary>
+    public int? MaxItems { get; init; }
+
+    /// <summary>For <see cref="FieldKind.KoperasiList"/>: the id of a choice field of the same step listing the wilayah.</summary>
+    public string? WilayahFrom { get; init; }
 
     /// <summary>Placeholder or help text for the card.</summary>
     public string? Hint { get; init; }

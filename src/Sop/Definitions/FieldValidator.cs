@@ -5,7 +5,7 @@ namespace PerijinanBot.Sop.Definitions;
 /// <summary>Checks one form field.</summary>
 internal static class FieldValidator
 {
-    public static void Check(FieldDefinition field, string where, bool inStartStep, IReadOnlySet<Role> declared, Dictionary<string, string> owners, List<string> errors)
+    public static void Check(FieldDefinition field, StepDefinition step, string where, bool inStartStep, IReadOnlySet<Role> declared, Dictionary<string, string> owners, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(field.Id) || !StepContentValidator.FieldIdPattern().IsMatch(field.Id))
         {
@@ -34,6 +34,32 @@ internal static class FieldValidator
                 if (!inStartStep)
                 {
                     errors.Add($"{where}: person fields are only supported in the start step.");
+                }
+
+                break;
+            case FieldKind.KoperasiList:
+                CheckChoices(field, where, errors);
+                if (field.MaxItems is not (>= 1 and <= 10))
+                {
+                    errors.Add($"{where}: a koperasiList field needs maxItems between 1 and 10.");
+                }
+
+                if ((step.Fields ?? []).FirstOrDefault(f => f.Id == field.WilayahFrom) is not { Kind: FieldKind.Choice or FieldKind.Checklist })
+                {
+                    errors.Add($"{where}: wilayahFrom '{field.WilayahFrom}' must name a choice field of the same step.");
+                }
+
+                break;
+            case FieldKind.KoperasiResults:
+                CheckChoices(field, where, errors);
+                if (field.MaxLength is not > 0 || field.Max is not > 0)
+                {
+                    errors.Add($"{where}: a koperasiResults field needs maxLength (the berita acara number) and max (the participants), each 1 or more.");
+                }
+
+                if (inStartStep)
+                {
+                    errors.Add($"{where}: a koperasiResults field reports on the koperasi of an earlier step, so it cannot be in the start step.");
                 }
 
                 break;

@@ -170,7 +170,7 @@ public sealed partial record SuratKeluar
     public string PerihalFor(Engine.Kegiatan kegiatan)
     {
         ArgumentNullException.ThrowIfNull(kegiatan);
-        var text = Placeholder().Replace(Perihal, m => kegiatan.Value(m.Groups[1].Value) ?? "-");
+        var text = Placeholder().Replace(Perihal, m => Engine.KegiatanKoperasi.TextOf(kegiatan, m.Groups[1].Value) ?? "-");
         return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
     }
 

@@ -30,7 +30,7 @@ internal static class StepValidator
             StepContentValidator.CheckChecklist(step, where, errors);
             foreach (var (field, f) in (step.Fields ?? []).Select((x, f) => (x, f)))
             {
-                FieldValidator.Check(field, $"{where}.fields[{f}]", i == 0, declared, fieldOwners, errors);
+                FieldValidator.Check(field, step, $"{where}.fields[{f}]", i == 0, declared, fieldOwners, errors);
             }
 
             if (RoleText.TryParse(step.RoleName, out var role) && step.Assignment is not null)
@@ -190,6 +190,12 @@ internal static class StepValidator
                 {
                     errors.Add($"{where}: prefillFrom '{from}' must be a {field.Kind.ToString().ToLowerInvariant()} field of an earlier step.");
                 }
+            }
+
+            // Results per koperasi need the list they report on, filled before.
+            if (field.Kind == FieldKind.KoperasiResults && !steps.Take(index).SelectMany(s => s.Fields ?? []).Any(f => f.Kind == FieldKind.KoperasiList))
+            {
+                errors.Add($"{where}: a koperasiResults field needs a koperasiList field in an earlier step.");
             }
 
             if (field.ChangeReason is { } reasonId)

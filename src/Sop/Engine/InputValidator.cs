@@ -1,6 +1,7 @@
 using System.Globalization;
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
+using PerijinanBot.Sop.Koperasi;
 using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Sop.Engine;
@@ -22,13 +23,38 @@ internal static class InputValidator
         [.. step.Checklist.Select(i => i.Id).Where(id => input.Checklist.Contains(id, StringComparer.Ordinal))];
 
     /// <remarks><paramref name="now"/> only picks the example date a refusal shows (the next working day).</remarks>
-    public static (Dictionary<string, string> Values, List<string> Problems) Fields(StepDefinition step, FormInput input, Staffing staffing, WorkCalendar calendar, DateTimeOffset now)
+    /// <param name="koperasi">The kegiatan's koperasi, which a <c>koperasiResults</c> field reports on (none for the start form).</param>
+    public static (Dictionary<string, string> Values, List<string> Problems) Fields(StepDefinition step, FormInput input, Staffing staffing, WorkCalendar calendar, DateTimeOffset now, IReadOnlyList<KoperasiEntry>? koperasi = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<string>();
         var example = calendar.NextWorkingDay(calendar.LocalDate(now));
         foreach (var field in step.Fields)
         {
+            if (field.Kind == FieldKind.KoperasiList)
+            {
+                var (list, listProblems) = KoperasiValidator.Read(field, step, input.Values);
+                problems.AddRange(listProblems);
+                if (list is not null)
+                {
+                    values[field.Id] = list;
+                }
+
+                continue;
+            }
+
+            if (field.Kind == FieldKind.KoperasiResults)
+            {
+                var (results, resultProblems) = KoperasiResultValidator.Read(field, koperasi ?? [], input.Values);
+                problems.AddRange(resultProblems);
+                if (results is not null)
+                {
+                    values[field.Id] = results;
+                }
+
+                continue;
+            }
+
             var raw = (field.Kind == FieldKind.Datetime ? DateTimeInput.Joined(input.Values, field.Id) : input.Values.GetValueOrDefault(field.Id)?.Trim()) ?? "";
             if (raw.Length == 0)
             {

@@ -39,7 +39,7 @@ internal static class StepCommands
             return CommandResult.Refused(RefusalCode.IncompleteKelengkapan, Texts.IncompleteKelengkapan(missing));
         }
 
-        var (values, problems) = InputValidator.Fields(step, input, context.Staffing, context.Calendar, context.Now);
+        var (values, problems) = InputValidator.Fields(step, input, context.Staffing, context.Calendar, context.Now, kegiatan is null ? [] : KegiatanKoperasi.Of(kegiatan));
         problems.AddRange(JadwalRule.Problems(step, values, context));
         problems.AddRange(PlanRule.UnexplainedChanges(step, values, kegiatan, context));
         if (problems.Count > 0)

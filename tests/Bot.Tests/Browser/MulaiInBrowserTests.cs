@@ -67,7 +67,7 @@ public sealed partial class MulaiInBrowserTests
         Assert.Equal("IUSP", kegiatan.Value("jenisFasilitasi"));
         Assert.Equal("Kota Pontianak", kegiatan.Value("kabupatenKota"));
         Assert.Equal("Fasilitasi Izin Usaha Simpan Pinjam KSP Maju Bersama", kegiatan.Value("judul"));
-        Assert.Equal("KSP Maju Bersama", kegiatan.Value("koperasi"));
+        Assert.Equal("KSP Maju Bersama", PerijinanBot.Sop.Engine.KegiatanKoperasi.Names(kegiatan));
     }
 
     [GeneratedRegex(@"^FAS-\d{4}-\d{4}$")]

@@ -274,6 +274,9 @@ public sealed partial class DialogHarness : IAsyncDisposable
     public Task TasksIndexedAsync(string number, CancellationToken cancellationToken) =>
         WaitForOutboxAsync(number, [OutboxKinds.TaskIndex], cancellationToken);
 
+    public Task KoperasiIndexedAsync(string number, CancellationToken cancellationToken) =>
+        WaitForOutboxAsync(number, [OutboxKinds.KoperasiIndex], cancellationToken);
+
     /// <summary>Waits until the kegiatan's outbox is empty: every item of every kind delivered (indexes included).</summary>
     public Task OutboxDrainedAsync(string number, CancellationToken cancellationToken) =>
         WaitForOutboxAsync(number, null, cancellationToken);
@@ -313,7 +316,10 @@ public sealed partial class DialogHarness : IAsyncDisposable
     {
         ["jenisFasilitasi"] = "IUSP",
         ["judul"] = "Fasilitasi Izin Usaha Simpan Pinjam KSP Maju Bersama",
-        ["koperasi"] = "KSP Maju Bersama",
+        // Koperasi 1 of the card's koperasi slots (KoperasiInput), as Teams sends them; the jenis has its default.
+        ["koperasi.1.nama"] = "KSP Maju Bersama",
+        ["koperasi.1.nik"] = "6171012345678901",
+        ["koperasi.1.jenis"] = "KSP",
         ["kabupatenKota"] = "Kota Pontianak",
         ["anggota"] = BudiId,
         ["disposisi"] = "Siapkan materi substansi, calon peserta, calon narasumber, jadwal dan tempat.",
@@ -340,16 +346,20 @@ public sealed partial class DialogHarness : IAsyncDisposable
     public static readonly Dictionary<string, string> Step7Form = new()
     {
         ["ringkasanHasil"] = "Pengurus memahami persyaratan IUSP; berkas permohonan akan diajukan melalui OSS.",
+        ["hasilKoperasi.1.hasil"] = "siap",
+        ["hasilKoperasi.1.peserta"] = "22",
+        ["hasilKoperasi.1.beritaAcara"] = "BA-01/FAS/VII/2026",
         ["jumlahPeserta"] = "22",
         ["dokumentasi"] = "https://dokumentasi.example/fas/foto-1.jpg",
     };
 
     /// <summary>The Ketua types "mulai", fills the step 1 card (Budi as Anggota) and sends it. Returns the number and the answer.</summary>
-    public async Task<(string Number, InvokeAnswer Answer)> StartKegiatanAsync(CancellationToken cancellationToken)
+    /// <param name="form">The start form's inputs (by default <see cref="StartForm"/>).</param>
+    public async Task<(string Number, InvokeAnswer Answer)> StartKegiatanAsync(CancellationToken cancellationToken, Dictionary<string, string>? form = null)
     {
         await SayAsync(Ketua, "mulai", cancellationToken);
         var start = await CardAsync(Ketua, c => DialogCards.Action(c, SopVerbs.Start) is not null, "Ketua: start card");
-        var answer = await ExecuteAsync(Ketua, $"reply-{Guid.NewGuid():N}", SopVerbs.Start, DialogCards.With(DialogCards.Action(start.Card, SopVerbs.Start)!, start.Card, StartForm), cancellationToken);
+        var answer = await ExecuteAsync(Ketua, $"reply-{Guid.NewGuid():N}", SopVerbs.Start, DialogCards.With(DialogCards.Action(start.Card, SopVerbs.Start)!, start.Card, form ?? StartForm), cancellationToken);
         Assert.True(answer.IsCard, $"start: {answer}");
         var number = NumberPattern().Match(DialogCards.Text(answer.Card)).Value;
         Assert.False(string.IsNullOrEmpty(number), $"start answer names no kegiatan number: {answer}");
@@ -369,9 +379,9 @@ public sealed partial class DialogHarness : IAsyncDisposable
     /// Starts a kegiatan and walks it until <paramref name="upTo"/> is the current step (every decision Setuju); step 2 sends
     /// <paramref name="step2"/> (by default <see cref="Step2Form"/>: the jadwal is the bot's today, the office week's Tuesday).
     /// </summary>
-    public async Task<string> WalkToAsync(int upTo, CancellationToken cancellationToken, Dictionary<string, string>? step2 = null)
+    public async Task<string> WalkToAsync(int upTo, CancellationToken cancellationToken, Dictionary<string, string>? step2 = null, Dictionary<string, string>? start = null)
     {
-        var (number, _) = await StartKegiatanAsync(cancellationToken);
+        var (number, _) = await StartKegiatanAsync(cancellationToken, start);
         var steps = new (int Step, Person Who, string Verb, Dictionary<string, string> Form)[]
         {
             (2, Budi, SopVerbs.Submit, step2 ?? Step2Form),

@@ -68,6 +68,9 @@ public sealed class WholeSopTests
         PlaygroundWalk.AssertIsCard(await anggota.ExecuteAsync(s7, "sop.report", With(Action(card7, "sop.report", 7)!, card7, new()
         {
             ["ringkasanHasil"] = "Pengurus memahami persyaratan IUSP; berkas permohonan akan diajukan melalui OSS.",
+            ["hasilKoperasi.1.hasil"] = "siap",
+            ["hasilKoperasi.1.peserta"] = "22",
+            ["hasilKoperasi.1.beritaAcara"] = "BA-01/FAS/VII/2026",
             ["jumlahPeserta"] = "22",
             ["dokumentasi"] = "https://dokumentasi.example/fas-2026/foto-1.jpg",
         }), ct), "step 7 outcome");

@@ -48,7 +48,9 @@ public sealed class StepCardLayoutTests
         Assert.NotEmpty(hidden);
         var targets = CardJson.OfType(card, "Action.ToggleVisibility").SelectMany(t => t["targetElements"]!.AsArray().Select(e => (string)e!)).ToList();
         Assert.Equal(hidden.Select(h => (string?)h["id"]).Order(StringComparer.Ordinal), targets.Order(StringComparer.Ordinal));
-        Assert.All(CardJson.OfType(card, "Action.ToggleVisibility"), t => Assert.StartsWith("Lihat ", (string?)t["title"], StringComparison.Ordinal));
+        // A toggle says what it opens: a section to look at, the next koperasi, or the details of koperasi N.
+        Assert.All(CardJson.OfType(card, "Action.ToggleVisibility"), t => Assert.Matches(
+            @"^(Lihat \S.*|Tambah koperasi|Rincian koperasi [1-9])$", (string?)t["title"]));
     }
 
     [Fact]

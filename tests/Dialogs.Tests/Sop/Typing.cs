@@ -1,4 +1,5 @@
 using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.Koperasi;
 
 namespace PerijinanBot.Dialogs.Tests.Sop;
 
@@ -40,13 +41,31 @@ internal sealed class Typing
 
     public FormInput Start(string anggota = Staff.Budi) => Form(
         ["disposisi"],
+        [
         ("jenisFasilitasi", "IUSP"),
         ("judul", Text(200, "Fasilitasi Izin Usaha Simpan Pinjam KSP Maju Bersama")),
-        ("koperasi", Text(200, "KSP Maju Bersama")),
+        .. Koperasi(1, "KSP Maju Bersama", "6171012345678901", "Kota Pontianak,Kabupaten Kubu Raya"),
+        .. Koperasi(2, "KSP Sejahtera Bersama", "6112029876543210", "Kabupaten Sambas"),
         ("kabupatenKota", "Kota Pontianak"),
         ("anggota", anggota),
         ("disposisi", Text(2000, "Siapkan materi, calon peserta, narasumber, jadwal dan tempat.")),
-        ("notulenRapat", Text(4000, "Rapat tim 13 Juli 2026: fasilitasi IUSP untuk KSP Maju Bersama.")));
+        ("notulenRapat", Text(4000, "Rapat tim 13 Juli 2026: fasilitasi IUSP untuk KSP Maju Bersama.")),
+        ]);
+
+    /// <summary>One koperasi slot as the card sends it: typed name, badan hukum, alamat and contact; digits and choices fixed.</summary>
+    public (string Id, string? Value)[] Koperasi(int slot, string nama, string nik, string wilayah) =>
+    [
+        (KoperasiInput.Id("koperasi", slot, KoperasiInput.Nama), Text(KoperasiInput.MaxNama, nama)),
+        (KoperasiInput.Id("koperasi", slot, KoperasiInput.Nik), nik),
+        (KoperasiInput.Id("koperasi", slot, KoperasiInput.NomorBadanHukum), Text(KoperasiInput.MaxNomorBadanHukum, $"{slot}23/BH/XIV.3/2015")),
+        (KoperasiInput.Id("koperasi", slot, KoperasiInput.TanggalBadanHukum), "2015-03-02"),
+        (KoperasiInput.Id("koperasi", slot, KoperasiInput.Nib), $"91200012345{slot}7"),
+        (KoperasiInput.Id("koperasi", slot, KoperasiInput.Jenis), "KSP"),
+        (KoperasiInput.Id("koperasi", slot, KoperasiInput.Alamat), Text(KoperasiInput.MaxAlamat, $"Jl. Ahmad Yani No. {slot}, Pontianak")),
+        (KoperasiInput.Id("koperasi", slot, KoperasiInput.Wilayah), wilayah),
+        (KoperasiInput.Id("koperasi", slot, KoperasiInput.KontakNama), Text(KoperasiInput.MaxKontakNama, "Yohanes Sutrisno")),
+        (KoperasiInput.Id("koperasi", slot, KoperasiInput.KontakTelepon), $"0812-3456-789{slot}"),
+    ];
 
     /// <param name="jadwal">One typed text (an older card, the Submit fallback); by default the card's two pickers, Wednesday 15 July 2026 09:00.</param>
     public FormInput Data(string? jadwal = null, string tempat = "Aula Dinas Koperasi UKM") => Form(
@@ -75,6 +94,12 @@ internal sealed class Typing
     public FormInput Report() => Form(
         ["pelaksanaanKegiatan"],
         ("ringkasanHasil", Text(4000, "Koperasi memahami persyaratan IUSP.")),
+        ("hasilKoperasi.1.hasil", "siap"),
+        ("hasilKoperasi.1.peserta", "14"),
+        ("hasilKoperasi.1.beritaAcara", Text(60, "BA-01/FAS-IUSP/VII/2026")),
+        ("hasilKoperasi.2.hasil", "lengkapi"),
+        ("hasilKoperasi.2.peserta", "10"),
+        ("hasilKoperasi.2.beritaAcara", Text(60, "BA-02/FAS-IUSP/VII/2026")),
         ("jumlahPeserta", "24"),
         ("dokumentasi", Links(2000, "https://example.org/foto-1.jpg\nhttps://example.org/foto-2.jpg")),
         ("catatan", Text(2000, "Berkas diarsipkan.")));

@@ -1,6 +1,7 @@
 using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.Koperasi;
 
 namespace PerijinanBot.Reports.Tests.Compliance;
 
@@ -13,6 +14,13 @@ internal static class ComplianceFixture
 {
     public const string KoperasiA = "Koperasi \"Maju <Bersama> & Sejahtera\"";
     public const string KoperasiB = "=SUM(A1:A2) Credit Union Sejahtera 🌾";
+    /// <summary>A kegiatan for two koperasi, stored as a koperasi list: the export's column shows both names.</summary>
+    public static readonly string KoperasiC = KoperasiList.Serialize(
+    [
+        new KoperasiEntry { Nama = "KSP Pancur Kasih", Nik = "6112010123456789" },
+        new KoperasiEntry { Nama = "KSP Keling Kumang", Nib = "9120001234567" },
+    ]);
+
     public const string KoperasiD = "Koperasi Mekar\tJaya\r\n_x0041_ cabang";
     public const string KoperasiE = "Koperasi \u0001Sinar\uFFFE";
     public const string ReasonB3 = "Jadwal & tempat belum lengkap <cek lagi>";
@@ -58,7 +66,7 @@ internal static class ComplianceFixture
         Done(6, 1, Wib(11, 3, 11, 36), Wib(11, 17, 9, 2), StepOutcome.Executed, 2),
         Done(7, 1, Wib(11, 17, 9, 2), Wib(11, 19, 15, 30), StepOutcome.Reported, 1200));
 
-    private static Kegiatan C => Kegiatan("FAS-2026-0003", KegiatanStatus.Cancelled, 4, "KSP Pancur Kasih", "IKCP",
+    private static Kegiatan C => Kegiatan("FAS-2026-0003", KegiatanStatus.Cancelled, 4, KoperasiC, "IKCP",
         Done(1, 1, Wib(11, 4, 8, 0), Wib(11, 4, 8, 2), StepOutcome.Completed, 2),
         Done(2, 1, Wib(11, 4, 8, 2), Wib(11, 4, 8, 47), StepOutcome.Completed, 45),
         Done(3, 1, Wib(11, 4, 8, 47), Wib(11, 4, 9, 5), StepOutcome.Approved, 18),

@@ -37,6 +37,8 @@ public sealed class ComplianceXlsxTests
         Assert.Equal(November.Rows, rows);
         Assert.Contains(rows, r => r.Koperasi == KoperasiE);
         Assert.Contains(rows, r => r.Koperasi == KoperasiD);
+        Assert.Contains(rows, r => r.Koperasi == "KSP Pancur Kasih; KSP Keling Kumang");
+        Assert.DoesNotContain(rows, r => r.Koperasi.Contains("6112010123456789", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -24,6 +24,10 @@ public sealed class LaporanDocxTests
 
         Assert.Contains(Number, text, StringComparison.Ordinal);
         Assert.Contains(Koperasi, text, StringComparison.Ordinal);
+        Assert.Contains(Koperasi2, text, StringComparison.Ordinal);
+        Assert.Contains("NIK: 6112010123456789", text, StringComparison.Ordinal);
+        Assert.Contains("Hasil: Tidak melanjutkan", text, StringComparison.Ordinal);
+        Assert.Contains("Nomor berita acara: BA-519/FAS/VII/2026", text, StringComparison.Ordinal);
         Assert.Contains(AgendaLaporan, text, StringComparison.Ordinal);
         Assert.Contains(AgendaDisposisi, text, StringComparison.Ordinal);
         Assert.Contains(LaporanScenario.Disposisi, text, StringComparison.Ordinal);

@@ -47,13 +47,41 @@ public sealed class LaporanModelTests
     }
 
     [Fact]
+    public void Hasil_lists_each_koperasi_with_its_result_participants_and_berita_acara()
+    {
+        var hasil = _laporan.Sections[2].Blocks.OfType<LaporanEntry>().ToList();
+
+        Assert.Equal(
+            $"1. {Koperasi}\n" +
+            "    Hasil: Siap mengajukan\n" +
+            "    Jumlah peserta (daftar hadir): 1.200 orang\n" +
+            "    Nomor berita acara: BA-518/FAS/VII/2026\n" +
+            $"2. {Koperasi2}\n" +
+            "    Hasil: Tidak melanjutkan\n" +
+            "    Jumlah peserta (daftar hadir): 50 orang\n" +
+            "    Nomor berita acara: BA-519/FAS/VII/2026",
+            Value(hasil, "Hasil per koperasi"));
+    }
+
+    [Fact]
     public void Pelaksanaan_uses_the_execution_record_and_the_choice_labels_of_the_definition()
     {
         var pelaksanaan = _laporan.Sections[1].Blocks.OfType<LaporanEntry>().ToList();
 
         Assert.Equal("Izin Kantor Cabang (IKC)", Value(pelaksanaan, "Jenis fasilitasi"));
         Assert.Equal(Judul, Value(pelaksanaan, "Judul kegiatan"));
-        Assert.Equal(Koperasi, Value(pelaksanaan, "Nama koperasi"));
+        Assert.Equal(
+            $"1. {Koperasi}\n" +
+            "    NIK: 6112010123456789\n" +
+            "    Badan hukum: 518/12/BH/XIV.3/2015, tanggal 2 Maret 2015\n" +
+            "    NIB: 9120001234567\n" +
+            "    Jenis: Koperasi Simpan Pinjam\n" +
+            "    Alamat kantor yang akan dibuka: Jl. Adisucipto Km 9, Sungai Raya\n" +
+            "    Wilayah keanggotaan: Kabupaten Kubu Raya, Kota Pontianak\n" +
+            "    Contact person: Yohanes, +6281256789012\n" +
+            $"2. {Koperasi2}\n" +
+            "    Jenis: Koperasi Simpan Pinjam",
+            Value(pelaksanaan, "Koperasi"));
         Assert.Equal("Kabupaten Kubu Raya", Value(pelaksanaan, "Kabupaten/Kota"));
         Assert.Equal("Rabu, 15 Juli 2026", Value(pelaksanaan, "Hari/tanggal"));
         Assert.Equal("09.30 WIB", Value(pelaksanaan, "Pukul"));

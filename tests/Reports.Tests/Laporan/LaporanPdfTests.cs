@@ -19,6 +19,9 @@ public sealed class LaporanPdfTests
         Assert.Contains(DocumentText.Compact(Number), text, StringComparison.Ordinal);
         Assert.Contains(DocumentText.Compact("KSP Sejahtera & Makmur <Kubu Raya> \"Bersama\""), text, StringComparison.Ordinal);
         Assert.Contains(DocumentText.Compact(AgendaLaporan), text, StringComparison.Ordinal);
+        Assert.Contains(DocumentText.Compact("Hasil: Siap mengajukan"), text, StringComparison.Ordinal);
+        Assert.Contains(DocumentText.Compact("Jumlah peserta (daftar hadir): 1.200 orang"), text, StringComparison.Ordinal);
+        Assert.Contains(DocumentText.Compact("Nomor berita acara: BA-519/FAS/VII/2026"), text, StringComparison.Ordinal);
         Assert.Contains(DocumentText.Compact(AgendaDisposisi), text, StringComparison.Ordinal);
         Assert.Contains(DocumentText.Compact(RejectReason), text, StringComparison.Ordinal);
         Assert.Contains(DocumentText.Compact($"NIP. {BudiNip}"), text, StringComparison.Ordinal);

@@ -26,6 +26,9 @@ internal static class LaporanScenario
     public const string BudiNip = "197801012005011001";
     public const string HendraNip = "197005152000031002";
     public const string Koperasi = "KSP Sejahtera & Makmur <Kubu Raya> \"Bersama\" 😀";
+
+    /// <summary>The second koperasi of the kegiatan: a name only.</summary>
+    public const string Koperasi2 = "KSP Kapuas Jaya";
     public const string Judul = "Fasilitasi Izin Kantor Cabang KSP Sejahtera & Makmur";
     public const string RejectReason = "Rekomendasi kurang jelas: lengkapi <daftar narasumber> & jadwal cadangan.";
     public const string Disposisi = "Segera tindak lanjuti & koordinasikan dengan Dinas Kabupaten Kubu Raya.";
@@ -140,7 +143,18 @@ internal static class LaporanScenario
         ["disposisi"],
         ("jenisFasilitasi", "IKC"),
         ("judul", Judul),
-        ("koperasi", Koperasi),
+        ("koperasi.1.nama", Koperasi),
+        ("koperasi.1.nik", "6112 0101 2345 6789"),
+        ("koperasi.1.nomorBh", "518/12/BH/XIV.3/2015"),
+        ("koperasi.1.tanggalBh", "2015-03-02"),
+        ("koperasi.1.nib", "9120001234567"),
+        ("koperasi.1.jenis", "KSP"),
+        ("koperasi.1.alamat", "Jl. Adisucipto Km 9, Sungai Raya"),
+        ("koperasi.1.wilayah", "Kota Pontianak,Kabupaten Kubu Raya"),
+        ("koperasi.1.cpNama", "Yohanes"),
+        ("koperasi.1.cpTelepon", "0812-5678-9012"),
+        ("koperasi.2.nama", Koperasi2),
+        ("koperasi.2.jenis", "KSP"),
         ("kabupatenKota", "Kabupaten Kubu Raya"),
         ("anggota", anggota),
         ("disposisi", "Siapkan materi, calon peserta, narasumber, jadwal & tempat."),
@@ -169,6 +183,12 @@ internal static class LaporanScenario
             : longLists
             ? $"{Paragraphs("HASIL", 3500)} {LongWord}"
             : $"Koperasi memahami persyaratan IKC ]]> <w:t>bukan markup</w:t> 🎉 {LongWord}"),
+        ("hasilKoperasi.1.hasil", "siap"),
+        ("hasilKoperasi.1.peserta", "1200"),
+        ("hasilKoperasi.1.beritaAcara", "BA-518/FAS/VII/2026"),
+        ("hasilKoperasi.2.hasil", "berhenti"),
+        ("hasilKoperasi.2.peserta", "50"),
+        ("hasilKoperasi.2.beritaAcara", "BA-519/FAS/VII/2026"),
         ("jumlahPeserta", "1250"),
         ("dokumentasi", $"{Foto}\n{Galeri}"),
         ("catatan", "Berkas diarsipkan di lemari arsip B-3."));

@@ -163,6 +163,41 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
+    public void A_koperasi_list_needs_its_jenis_choices_a_slot_count_and_a_wilayah_field_of_its_step()
+    {
+        var errors = Broken(sop =>
+        {
+            var field = sop["steps"]![0]!["fields"]![2]!;
+            field["maxItems"] = 0;
+            field["wilayahFrom"] = "jadwal";
+            field["choices"] = new JsonArray();
+        });
+
+        Assert.Contains(errors, e => e.Contains("step 1.fields[2]: a koperasilist field needs choices.", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("step 1.fields[2]: a koperasiList field needs maxItems between 1 and 10.", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("step 1.fields[2]: wilayahFrom 'jadwal' must name a choice field of the same step.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Results_per_koperasi_need_their_hasil_choices_limits_and_a_koperasi_list_before_them()
+    {
+        var errors = Broken(sop =>
+        {
+            var field = sop["steps"]![6]!["fields"]![1]!;
+            field["choices"] = new JsonArray();
+            field["maxLength"] = 0;
+            sop["steps"]![0]!["fields"]![2]!["kind"] = "text";
+            sop["steps"]![0]!["fields"]![2]!["maxLength"] = 200;
+            sop["steps"]![0]!["fields"]!.AsArray().Add(JsonNode.Parse("""{ "id": "hasilAwal", "label": "Hasil", "kind": "koperasiResults", "max": 10, "maxLength": 10, "choices": [{ "value": "a", "label": "A" }] }"""));
+        });
+
+        Assert.Contains(errors, e => e.Contains("step 7.fields[1]: a koperasiresults field needs choices.", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("step 7.fields[1]: a koperasiResults field needs maxLength (the berita acara number) and max (the participants), each 1 or more.", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("step 7 field 'hasilKoperasi': a koperasiResults field needs a koperasiList field in an earlier step.", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("a koperasiResults field reports on the koperasi of an earlier step, so it cannot be in the start step.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_step_no_route_reaches_is_reported()
     {
         var errors = Broken(sop =>

@@ -140,7 +140,7 @@ public sealed class RealSopDefinitionTests
     {
         Assert.Equal(["jenisFasilitasi", "judul", "koperasi", "kabupatenKota", "anggota", "disposisi", "notulenRapat"], _sop.Step(1).Fields.Select(f => f.Id));
         Assert.Equal(["materiSubstansi", "calonPeserta", "calonNarasumber", "jadwal", "tempat", "tautanBahan", "catatanAnggota"], _sop.Step(2).Fields.Select(f => f.Id));
-        Assert.Equal(["ringkasanHasil", "jumlahPeserta", "dokumentasi", "catatan"], _sop.Step(7).Fields.Select(f => f.Id));
+        Assert.Equal(["ringkasanHasil", "hasilKoperasi", "jumlahPeserta", "dokumentasi", "catatan"], _sop.Step(7).Fields.Select(f => f.Id));
         Assert.Equal(FieldKind.Datetime, _sop.FindField("jadwal")!.Value.Field.Kind);
         Assert.Equal(FieldKind.UrlList, _sop.FindField("dokumentasi")!.Value.Field.Kind);
         Assert.Equal(Role.AnggotaTimKerja, _sop.FindField("anggota")!.Value.Field.Role);

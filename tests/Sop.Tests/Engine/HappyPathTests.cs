@@ -20,7 +20,7 @@ public sealed class HappyPathTests
         Assert.Equal(2, kegiatan.CurrentStep);
         Assert.Equal(new PersonRef(Staff.Rina, "Rina Marlina"), kegiatan.Starter);
         Assert.Equal(new PersonRef(Staff.Budi, "Budi Santoso"), kegiatan.AssignedAtStart["anggota"]);
-        Assert.Equal("KSP Maju Bersama", kegiatan.Value("koperasi"));
+        Assert.Equal("KSP Maju Bersama", PerijinanBot.Sop.Engine.KegiatanKoperasi.Names(kegiatan));
         Assert.Equal(["disposisi"], kegiatan.Data[1].Checklist);
 
         var started = Assert.IsType<KegiatanStarted>(office.Events[0]);

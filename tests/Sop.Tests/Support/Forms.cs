@@ -40,6 +40,9 @@ internal static class Forms
     public static FormInput Report() => Form(
         ["pelaksanaanKegiatan"],
         ("ringkasanHasil", "Koperasi memahami persyaratan IUSP."),
+        ("hasilKoperasi.1.hasil", "siap"),
+        ("hasilKoperasi.1.peserta", "24"),
+        ("hasilKoperasi.1.beritaAcara", "BA-07/FAS/2026"),
         ("jumlahPeserta", "24"),
         ("dokumentasi", "https://example.org/foto-1.jpg\nhttps://example.org/foto-2.jpg"),
         ("catatan", "Berkas diarsipkan."));

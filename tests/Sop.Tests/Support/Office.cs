@@ -64,9 +64,11 @@ internal sealed class Office
     }
 
     /// <summary>Starts a kegiatan and takes it, ten minutes a step, until <paramref name="step"/> is current (8 = closed).</summary>
-    public Kegiatan WalkTo(int step)
+    public Kegiatan WalkTo(int step) => WalkTo(step, Start());
+
+    /// <summary>Takes <paramref name="kegiatan"/> (just started) on until <paramref name="step"/> is current.</summary>
+    public Kegiatan WalkTo(int step, Kegiatan kegiatan)
     {
-        var kegiatan = Start();
         var moves = new Func<Kegiatan, KegiatanCommand>[]
         {
             k => new SubmitData(Staff.Budi, 2, k.Version, Forms.Data()),
