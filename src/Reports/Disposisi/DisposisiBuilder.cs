@@ -47,7 +47,7 @@ internal static class DisposisiBuilder
             rows.Add(new("Nomor agenda", LaporanText.Clean(entry.Nomor)));
         }
 
-        var perihal = $"Disposisi pelaksanaan fasilitasi {kegiatan.Value(Fields.JenisFasilitasi) ?? ""} {kegiatan.Value(Fields.Koperasi) ?? ""}";
+        var perihal = $"Disposisi pelaksanaan fasilitasi {kegiatan.Value(Fields.JenisFasilitasi) ?? ""} {KegiatanKoperasi.Names(kegiatan) ?? ""}";
         return new LembarDisposisi(
             LaporanText.Clean(kegiatan.Number),
             KopSurat.Of(definition.Header.Instansi, request.Kop),
