@@ -90,6 +90,80 @@ public sealed class TelemetryTests(AzuriteFixture storage) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task With_an_OTLP_endpoint_configured_the_decision_metrics_and_turn_spans_reach_the_collector()
+    {
+        await using var collector = await TelemetryReceiver.StartAsync();
+        string number;
+        using var settings = new EnvironmentSettings(("OTEL_EXPORTER_OTLP_ENDPOINT", collector.Address.AbsoluteUri), ("Telemetry__OtlpProtocol", "http/protobuf"));
+        await using (var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct))
+        {
+            Assert.NotNull(h.Bot.Services.GetService<MeterProvider>());
+            (number, _) = await h.StartKegiatanAsync(Ct);
+            await h.ActAsync(h.Budi, number, 2, SopVerbs.Submit, DialogHarness.Step2Form, Ct);
+            await h.DeliveredAsync(number, Ct);
+        }
+
+        // Stopping the bot flushes what was not yet sent.
+        Assert.True(collector.Got("/v1/metrics", "perijinanbot.decisions"), Seen(collector));
+        Assert.True(collector.Got("/v1/metrics", "perijinanbot.card.delivery_latency"), Seen(collector));
+        Assert.True(collector.Got("/v1/traces", number), Seen(collector));
+        Assert.True(collector.Got("/v1/traces", BotTracing.KegiatanTag), Seen(collector));
+        Assert.True(collector.Got("/v1/logs", "PerijinanBot"), Seen(collector));
+    }
+
+    [Fact]
+    public async Task With_an_Application_Insights_connection_string_the_decision_metrics_reach_its_ingestion_endpoint()
+    {
+        await using var ingestion = await TelemetryReceiver.StartAsync();
+        var endpoint = ingestion.Address.AbsoluteUri;
+        using var settings = new EnvironmentSettings(
+            ("APPLICATIONINSIGHTS_CONNECTION_STRING", $"InstrumentationKey=00000000-0000-4000-8000-00000000a11c;IngestionEndpoint={endpoint};LiveEndpoint={endpoint}"));
+        await using (var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct))
+        {
+            var (number, _) = await h.StartKegiatanAsync(Ct);
+            await h.ActAsync(h.Budi, number, 2, SopVerbs.Submit, DialogHarness.Step2Form, Ct);
+            await h.DeliveredAsync(number, Ct);
+        }
+
+        Assert.True(ingestion.Got("/v2.1/track", "perijinanbot.decisions"), Seen(ingestion));
+        Assert.True(ingestion.Got("/v2.1/track", "perijinanbot.card.delivery_latency"), Seen(ingestion));
+        // Spans as dependencies: the bot's turns and the Azure SDK's table calls (Application Insights samples them at a
+        // few traces a second by default, so not every turn of this burst is there).
+        Assert.True(ingestion.Got("/v2.1/track", "\"name\":\"turn "), Seen(ingestion));
+        Assert.True(ingestion.Got("/v2.1/track", "\"name\":\"TableClient."), Seen(ingestion));
+    }
+
+    /// <summary>
+    /// Settings as App Service gives them, in environment variables: the exporters are chosen while the host is built, from
+    /// what the builder's configuration holds then, and the test factory adds its own settings only later. Safe here because
+    /// this collection runs alone.
+    /// </summary>
+    private sealed class EnvironmentSettings : IDisposable
+    {
+        private readonly (string Name, string Value)[] _settings;
+
+        public EnvironmentSettings(params (string Name, string Value)[] settings)
+        {
+            _settings = settings;
+            foreach (var (name, value) in settings)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var (name, _) in _settings)
+            {
+                Environment.SetEnvironmentVariable(name, null);
+            }
+        }
+    }
+
+    private static string Seen(TelemetryReceiver receiver) =>
+        "received: " + string.Join(", ", receiver.Received.Select(r => $"{r.Path} ({r.Body.Length} chars)"));
+
+    [Fact]
     public async Task With_no_exporter_configured_OpenTelemetry_is_not_registered_and_the_bot_still_counts_nothing_out()
     {
         await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct, introduce: false);
