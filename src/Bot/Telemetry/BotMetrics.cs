@@ -18,7 +18,7 @@ public interface IOutboxFigures
 /// <summary>
 /// Every domain instrument of the bot, defined here once on the one Meter <see cref="MeterName"/> and recorded where the
 /// event happens (the decision service, the refusal paths, the outbox, the reminder sender, the step card handler). The
-/// connector's retries and 429s are counted by the Protocol project on its own meter (<c>PerijinanBot.Connector</c>),
+/// connector's retries and 429s are counted by the Protocol project on its own meter (<c>PerijinanBot.Protocol</c>),
 /// since Protocol uses no other project. Tags are small closed sets (step numbers, command and refusal names): never a
 /// kegiatan number or a person, which belong on the turn's span and in the log.
 /// </summary>

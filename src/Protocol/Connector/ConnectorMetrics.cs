@@ -8,7 +8,7 @@ namespace PerijinanBot.Protocol.Connector;
 /// </summary>
 public sealed class ConnectorMetrics
 {
-    public const string MeterName = "PerijinanBot.Connector";
+    public const string MeterName = "PerijinanBot.Protocol";
 
     private readonly Counter<long> _retries;
     private readonly Counter<long> _throttled;

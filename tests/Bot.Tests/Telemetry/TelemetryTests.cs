@@ -133,6 +133,17 @@ public sealed class TelemetryTests(AzuriteFixture storage) : IClassFixture<Azuri
         Assert.True(ingestion.Got("/v2.1/track", "\"name\":\"TableClient."), Seen(ingestion));
     }
 
+    [Fact]
+    public async Task With_Telemetry_JsonConsole_the_console_log_is_one_JSON_object_a_line()
+    {
+        using var settings = new EnvironmentSettings(("Telemetry__JsonConsole", "true"));
+        await using var h = await DialogHarness.StartAsync(storage.ConnectionString, Ct, introduce: false);
+
+        var console = h.Bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>>().CurrentValue;
+        Assert.Equal(Microsoft.Extensions.Logging.Console.ConsoleFormatterNames.Json, console.FormatterName);
+        Assert.Null(h.Bot.Services.GetService<MeterProvider>());
+    }
+
     /// <summary>
     /// Settings as App Service gives them, in environment variables: the exporters are chosen while the host is built, from
     /// what the builder's configuration holds then, and the test factory adds its own settings only later. Safe here because
