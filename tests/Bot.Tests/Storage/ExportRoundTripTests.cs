@@ -68,6 +68,40 @@ public sealed class ExportRoundTripTests(AzuriteFixture storage) : IClassFixture
     }
 
     [Fact]
+    public async Task Every_Edm_type_comes_back_as_the_same_type_and_value_also_under_another_prefix()
+    {
+        var service = new TableServiceClient(storage.ConnectionString);
+        var source = service.GetTableClient("TypesKegiatan");
+        await source.CreateIfNotExistsAsync(Ct);
+        var row = new TableEntity("FAS-2026-0001", "state")
+        {
+            ["Text"] = "Fasilitasi \"IUSP\" — Pontianak\n",
+            ["Int32"] = -2147483648,
+            ["Int64"] = 9007199254740993L, // beyond a JSON double's exact integers
+            ["Double"] = 0.1 + 0.2,
+            ["Whole"] = 2.0,
+            ["Flag"] = true,
+            ["At"] = new DateTimeOffset(2026, 11, 3, 1, 2, 3, TimeSpan.Zero).AddTicks(1234567),
+            ["Id"] = Guid.Parse("6f1c1d9e-8a4b-4c7e-9d2f-0123456789ab"),
+            ["Bytes"] = new byte[] { 0, 1, 2, 255 },
+        };
+        await source.UpsertEntityAsync(row, cancellationToken: Ct);
+
+        using var folder = new TempFolder();
+        var (code, _, errors) = await RunAsync("export", folder.Path, "--Storage:ConnectionString=" + storage.ConnectionString, "--Storage:TableNamePrefix=Types", "--Files:ContainerName=types-files");
+        Assert.True(code == 0, errors);
+        (code, _, errors) = await RunAsync("import", folder.Path, "--Storage:ConnectionString=" + storage.ConnectionString, "--Storage:TableNamePrefix=Restored", "--Files:ContainerName=types-files");
+        Assert.True(code == 0, errors);
+
+        var restored = (await service.GetTableClient("RestoredKegiatan").GetEntityAsync<TableEntity>("FAS-2026-0001", "state", cancellationToken: Ct)).Value;
+        var original = (await source.GetEntityAsync<TableEntity>("FAS-2026-0001", "state", cancellationToken: Ct)).Value;
+        Assert.True(Same(original, restored), $"{Describe(original)} became {Describe(restored)}");
+        Assert.IsType<long>(restored["Int64"]);
+        Assert.IsType<byte[]>(restored["Bytes"]);
+        Assert.IsType<Guid>(restored["Id"]);
+    }
+
+    [Fact]
     public async Task Without_storage_settings_or_a_folder_the_tool_says_how_to_use_it_and_touches_nothing()
     {
         var (code, _, errors) = await RunAsync("export");
