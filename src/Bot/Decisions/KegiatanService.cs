@@ -22,7 +22,7 @@ public sealed record KegiatanOutcome(Kegiatan? State, Refusal? Refusal, bool Alr
 /// The decision path: one point read, the engine, one batch (state + history + outbox) under the state's ETag. Everything
 /// the decision causes afterwards (cards, notices, indexes) is in the outbox, delivered after the caller has its answer.
 /// </summary>
-public sealed class KegiatanService(SopEngine engine, KegiatanStore store, PeopleDirectory people, TimeProvider time, DelegationCache delegations, BotMetrics metrics, IEnumerable<IOutboxPlanner>? planners = null)
+public sealed class KegiatanService(SopEngine engine, KegiatanStore store, PeopleDirectory people, TimeProvider time, DelegationCache delegations, IEnumerable<IOutboxPlanner>? planners = null, BotMetrics? metrics = null)
 {
     private readonly IOutboxPlanner[] _planners = [.. planners ?? []];
 
@@ -118,10 +118,10 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
     private KegiatanOutcome Counted(int step, string command, KegiatanOutcome outcome)
     {
         var result = outcome.Refusal is not null ? DecisionCount.Refused : outcome.AlreadyApplied ? DecisionCount.Repeated : DecisionCount.Accepted;
-        metrics.Decided(step, command, result);
+        metrics?.Decided(step, command, result);
         if (outcome.Refusal is { } refusal)
         {
-            metrics.Refused(refusal.Code.ToString());
+            metrics?.Refused(refusal.Code.ToString());
         }
 
         return outcome;
