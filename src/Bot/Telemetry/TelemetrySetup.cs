@@ -41,7 +41,13 @@ public static class TelemetrySetup
         });
         if (options.ExportsToAzureMonitor)
         {
-            pipeline.UseAzureMonitorExporter(o => o.ConnectionString = options.AzureMonitorConnectionString);
+            pipeline.UseAzureMonitorExporter(o =>
+            {
+                o.ConnectionString = options.AzureMonitorConnectionString;
+                // One office's traffic: every turn is kept, instead of the exporter's default of a few traces a second.
+                o.TracesPerSecond = null;
+                o.SamplingRatio = 1.0F;
+            });
         }
 
         if (options.ExportsToOtlp)
