@@ -16,6 +16,7 @@ using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Reminders;
 using PerijinanBot.Bot.Roles;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Bot.Telemetry;
 using PerijinanBot.Bot.Turns;
 using PerijinanBot.Protocol;
 using PerijinanBot.Protocol.Auth;
@@ -61,6 +62,8 @@ services.AddRoles();
 services.AddGraph(configuration);
 services.AddMeetings();
 services.AddArchive();
+// Telemetry: the bot's meter and turn spans; OpenTelemetry to Application Insights or OTLP when configured; JSON console logs.
+builder.AddTelemetry();
 // Health: /healthz reports whether storage answers and which Graph features are on.
 services.AddHealth();
 // The privacy statement and terms of use the Teams app manifest links to (/privacy, /terms; or the office's own pages).

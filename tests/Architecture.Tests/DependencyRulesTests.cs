@@ -18,7 +18,7 @@ public sealed class DependencyRulesTests
     };
 
     /// <summary>Bot's folders that every feature may use; they use no feature folder.</summary>
-    private static readonly string[] BotInfrastructure = ["Storage", "Outbox", "Turns", "Conversations", "People", "Files", "Graph", "Health"];
+    private static readonly string[] BotInfrastructure = ["Storage", "Outbox", "Turns", "Conversations", "People", "Files", "Graph", "Health", "Telemetry"];
 
     [Fact]
     public void Every_project_is_known_to_the_rules()

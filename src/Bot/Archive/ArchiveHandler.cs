@@ -36,6 +36,7 @@ internal sealed partial class ArchiveHandler(
     AgendaRegister agenda,
     FileStore files,
     SharePointArchive archive,
+    GraphAttempts attempts,
     ILogger<ArchiveHandler> logger) : IOutboxHandler
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -118,38 +119,45 @@ internal sealed partial class ArchiveHandler(
             var agendaUrl = await archive.UploadAsync(path, XlsxType, AgendaXlsx.Build(title, register, links), cancellationToken);
             archived.Add(agendaUrl?.AbsoluteUri ?? path);
             Archived(logger, state.Number, step, archived.Count);
+            attempts.Succeeded(features.Archive);
             return OutboxOutcome.Delivered(Truncate(string.Join(" ", archived)));
         }
         catch (ApiException e) when (IsTransient(e.ResponseStatusCode))
         {
+            attempts.Failed(features.Archive);
             Unavailable(logger, state.Number, path, e.ResponseStatusCode.ToString(CultureInfo.InvariantCulture));
             return OutboxOutcome.RetryLater($"Graph answered {e.ResponseStatusCode} for '{path}': {Describe(e)}");
         }
         catch (ApiException e)
         {
+            attempts.Failed(features.Archive);
             var reason = Refusal(e, path);
             Refused(logger, state.Number, archive.DriveId, path, e.ResponseStatusCode, reason);
             return OutboxOutcome.Failed(reason);
         }
         catch (HttpRequestException e)
         {
+            attempts.Failed(features.Archive);
             Unavailable(logger, state.Number, path, e.Message);
             return OutboxOutcome.RetryLater($"Graph unreachable: {e.Message}");
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
+            attempts.Failed(features.Archive);
             // HttpClient's own timeout, or the upload session giving up after its retries: nothing half-done stays behind.
             Unavailable(logger, state.Number, path, e.Message);
             return OutboxOutcome.RetryLater($"Graph did not finish the upload of '{path}': {e.Message}");
         }
         catch (MsalServiceException e) when (e.StatusCode is 400 or 401)
         {
+            attempts.Failed(features.Archive);
             var reason = $"Entra refused the app's Graph credentials ({e.ErrorCode}): check Graph:TenantId, Graph:ClientId and Graph:ClientSecret.";
             Refused(logger, state.Number, archive.DriveId, path, e.StatusCode, reason);
             return OutboxOutcome.Failed(reason);
         }
         catch (MsalException e)
         {
+            attempts.Failed(features.Archive);
             Unavailable(logger, state.Number, path, e.ErrorCode);
             return OutboxOutcome.RetryLater($"no Graph token: {e.ErrorCode}");
         }

@@ -42,6 +42,7 @@ public sealed record ReachResult(ReachOutcome Outcome, string? Problem = null);
 /// </remarks>
 internal sealed partial class ProactiveInstaller(
     GraphFeatures features,
+    GraphAttempts attempts,
     IServiceProvider services,
     ConversationReferenceStore references,
     TableServiceClient tableService,
@@ -67,6 +68,22 @@ internal sealed partial class ProactiveInstaller(
         {
             return new ReachResult(ReachOutcome.Off);
         }
+
+        var result = await ReachAsync(personId, cancellationToken);
+        if (result.Outcome == ReachOutcome.Failed)
+        {
+            attempts.Failed(features.ProactiveInstall);
+        }
+        else
+        {
+            attempts.Succeeded(features.ProactiveInstall);
+        }
+
+        return result;
+    }
+
+    private async Task<ReachResult> ReachAsync(string personId, CancellationToken cancellationToken)
+    {
 
         var graph = services.GetRequiredService<GraphServiceClient>();
         var appId = options.Value.TeamsAppId!;

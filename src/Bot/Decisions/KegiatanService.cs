@@ -8,6 +8,7 @@ using PerijinanBot.Sop.Calendar;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
+using PerijinanBot.Bot.Telemetry;
 
 namespace PerijinanBot.Bot.Decisions;
 
@@ -21,7 +22,7 @@ public sealed record KegiatanOutcome(Kegiatan? State, Refusal? Refusal, bool Alr
 /// The decision path: one point read, the engine, one batch (state + history + outbox) under the state's ETag. Everything
 /// the decision causes afterwards (cards, notices, indexes) is in the outbox, delivered after the caller has its answer.
 /// </summary>
-public sealed class KegiatanService(SopEngine engine, KegiatanStore store, PeopleDirectory people, TimeProvider time, DelegationCache delegations, IEnumerable<IOutboxPlanner>? planners = null)
+public sealed class KegiatanService(SopEngine engine, KegiatanStore store, PeopleDirectory people, TimeProvider time, DelegationCache delegations, IEnumerable<IOutboxPlanner>? planners = null, BotMetrics? metrics = null)
 {
     private readonly IOutboxPlanner[] _planners = [.. planners ?? []];
 
@@ -64,7 +65,7 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
         var trial = Engine.Start(new StartKegiatan(actorId, definitionId, "FAS-0000-0000", input, openedAt), Staffing);
         if (!trial.IsAccepted)
         {
-            return new KegiatanOutcome(null, trial.Refusal);
+            return Counted(0, "Start", new KegiatanOutcome(null, trial.Refusal));
         }
 
         Kegiatan? started = null;
@@ -83,10 +84,11 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
         {
             // A redelivered start: answer with what the first delivery created.
             var stored = await store.GetAsync(result.Number, cancellationToken);
-            return new KegiatanOutcome(stored is null ? null : Read(stored), refusal, AlreadyApplied: true);
+            return Counted(0, "Start", new KegiatanOutcome(stored is null ? null : Read(stored), refusal, AlreadyApplied: true));
         }
 
-        return new KegiatanOutcome(started, null);
+        BotTracing.TagKegiatan(result.Number);
+        return Counted(0, "Start", new KegiatanOutcome(started, null));
     }
 
     /// <summary>Applies a command to a kegiatan. <paramref name="commandId"/> makes a redelivered click a no-op that gets the same answer.</summary>
@@ -102,14 +104,27 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
             return change;
         }, cancellationToken);
 
-        return result.Outcome switch
+        return Counted((command as StepCommand)?.Step ?? 0, command.GetType().Name, result.Outcome switch
         {
             DecisionOutcome.Committed => new KegiatanOutcome(decided, null),
             DecisionOutcome.AlreadyApplied => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), null, AlreadyApplied: true),
             DecisionOutcome.Declined => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), refusal),
             DecisionOutcome.NotFound => new KegiatanOutcome(null, new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound(number))),
             _ => new KegiatanOutcome(result.Current is null ? null : Read(result.Current), new Refusal(RefusalCode.NotAvailable, SopTexts.Busy)),
-        };
+        });
+    }
+
+    // Every command's outcome is counted once, where it is decided (a refusal also by its code).
+    private KegiatanOutcome Counted(int step, string command, KegiatanOutcome outcome)
+    {
+        var result = outcome.Refusal is not null ? DecisionCount.Refused : outcome.AlreadyApplied ? DecisionCount.Repeated : DecisionCount.Accepted;
+        metrics?.Decided(step, command, result);
+        if (outcome.Refusal is { } refusal)
+        {
+            metrics?.Refused(refusal.Code.ToString());
+        }
+
+        return outcome;
     }
 
     /// <summary>The decision alone, without storage: the engine's answer and, when accepted, the change to commit with it.</summary>

@@ -4,6 +4,7 @@ using PerijinanBot.Bot.Turns;
 using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop.Engine;
+using PerijinanBot.Bot.Telemetry;
 
 namespace PerijinanBot.Bot.Decisions;
 
@@ -141,6 +142,7 @@ internal sealed partial class KegiatanTurns(KegiatanService kegiatan, StaffingSo
             return;
         }
 
+        BotTracing.TagKegiatan(number);
         if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.DefinitionOf(state) is not { } definition)
         {
             await turn.SendTextAsync(SopTexts.NotFound(number), cancellationToken);

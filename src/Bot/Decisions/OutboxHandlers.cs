@@ -7,6 +7,7 @@ using PerijinanBot.Protocol.Connector;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
+using PerijinanBot.Bot.Telemetry;
 
 namespace PerijinanBot.Bot.Decisions;
 
@@ -15,7 +16,9 @@ namespace PerijinanBot.Bot.Decisions;
 /// buttons the engine allows the stand-in, while the delegation is in force). A card whose earlier send may have landed is not sent again (a card
 /// is never posted twice); the person still finds the step in "tugas".
 /// </summary>
-internal sealed class StepCardHandler(KegiatanService kegiatan, PeopleDirectory people, PersonalMessenger messenger, CardCopies copies, ProactiveInstaller installer, ILogger<StepCardHandler> logger) : IOutboxHandler
+internal sealed class StepCardHandler(
+    KegiatanService kegiatan, PeopleDirectory people, PersonalMessenger messenger, CardCopies copies, ProactiveInstaller installer, BotMetrics metrics, TimeProvider time, ILogger<StepCardHandler> logger)
+    : IOutboxHandler
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.StepCard];
 
@@ -47,7 +50,14 @@ internal sealed class StepCardHandler(KegiatanService kegiatan, PeopleDirectory 
 
         var card = StepCard.Build(kegiatan.Views().Step(state, definition, payload.To!, permitted));
         return await OutboxPayloads.SendAsync(messenger, installer, payload.To!, card, logger, async delivered =>
-            await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId, payload.Version), cancellationToken),
+            {
+                if (item.CreatedAt is { } decidedAt)
+                {
+                    metrics.CardDelivered(time.GetUtcNow() - decidedAt);
+                }
+
+                await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId, payload.Version), cancellationToken);
+            },
             cancellationToken,
             problem => TellAssignerAsync(state, definition, current, payload.To!, problem, cancellationToken));
     }

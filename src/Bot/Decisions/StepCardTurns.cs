@@ -7,6 +7,7 @@ using PerijinanBot.Bot.Turns;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
+using PerijinanBot.Bot.Telemetry;
 
 namespace PerijinanBot.Bot.Decisions;
 
@@ -53,6 +54,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps sta
             return RefusalCard.Build(views.Refusal(new Refusal(RefusalCode.NotAvailable, SopTexts.NotFound("?")), null, null));
         }
 
+        BotTracing.TagKegiatan(number);
         if (verb == SopVerbs.Open)
         {
             return await OpenAsync(number, actorId, views, cancellationToken);

@@ -37,6 +37,9 @@ public sealed class GraphOptions
     /// <summary>The Teams app's manifest id (its external id in the org catalog). Switches proactive installation on.</summary>
     public string? TeamsAppId { get; set; }
 
+    /// <summary>After this many failed attempts in a row, a Graph feature makes /health/ready Degraded (until one succeeds).</summary>
+    public int FailuresBeforeDegraded { get; set; } = 3;
+
     public GraphCalendarOptions Calendar { get; set; } = new();
 
     public GraphArchiveOptions Archive { get; set; } = new();
@@ -94,6 +97,11 @@ internal sealed class GraphOptionsValidator(IOptions<BotOptions> bot) : IValidat
         if (options.DirectorySyncInterval < TimeSpan.FromMinutes(5) || options.DirectorySyncInterval > TimeSpan.FromDays(1))
         {
             errors.Add("Graph:DirectorySyncInterval must be between 00:05:00 and 1.00:00:00.");
+        }
+
+        if (options.FailuresBeforeDegraded is < 1 or > 100)
+        {
+            errors.Add($"Graph:FailuresBeforeDegraded must be between 1 and 100, got {options.FailuresBeforeDegraded}.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.TeamsAppId) && !Guid.TryParse(options.TeamsAppId, out _))

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -18,6 +17,7 @@ internal static partial class GraphSetup
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
         services.AddSingleton<GraphFeatures>();
+        services.AddSingleton<GraphAttempts>();
         services.AddHttpClient(LoginHttpClientName);
         services.AddHttpClient(HttpClientName)
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
@@ -68,15 +68,5 @@ internal static partial class GraphSetup
 
         [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Microsoft Graph {Feature}: off ({Detail})")]
         private static partial void FeatureOff(ILogger logger, string feature, string detail);
-    }
-
-    /// <summary>
-    /// /healthz lists which Graph features are on and off. Graph being slow or down is never "unhealthy" for the bot: decisions
-    /// go on, and the Graph work waits in the outbox.
-    /// </summary>
-    private sealed class GraphHealthCheck(GraphFeatures features) : IHealthCheck
-    {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(HealthCheckResult.Healthy(features.ToString()));
     }
 }

@@ -12,6 +12,7 @@ using PerijinanBot.Reports.Disposisi;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
+using PerijinanBot.Bot.Telemetry;
 
 namespace PerijinanBot.Bot.Letters;
 
@@ -64,6 +65,7 @@ internal sealed class LetterTurns(
             return;
         }
 
+        BotTracing.TagKegiatan(number);
         if (await kegiatan.FindAsync(number, cancellationToken) is not { } state || kegiatan.DefinitionOf(state) is not { } definition)
         {
             await turn.SendTextAsync(SopTexts.NotFound(number), cancellationToken);

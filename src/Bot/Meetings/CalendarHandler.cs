@@ -32,6 +32,7 @@ internal sealed partial class CalendarHandler(
     KegiatanService kegiatan,
     CalendarEvents events,
     IServiceProvider services,
+    GraphAttempts attempts,
     TimeProvider time,
     ILogger<CalendarHandler> logger) : IOutboxHandler
 {
@@ -139,6 +140,21 @@ internal sealed partial class CalendarHandler(
     /// a bad organiser, no permission), which is kept for an operator.
     /// </summary>
     private async Task<OutboxOutcome> CallGraphAsync(Operation operation, string number, string organizer, Func<GraphServiceClient, Task<OutboxOutcome>> call, CancellationToken cancellationToken)
+    {
+        var outcome = await TryGraphAsync(operation, number, organizer, call, cancellationToken);
+        if (outcome.Kind == OutboxOutcomeKind.Delivered)
+        {
+            attempts.Succeeded(features.Calendar);
+        }
+        else
+        {
+            attempts.Failed(features.Calendar);
+        }
+
+        return outcome;
+    }
+
+    private async Task<OutboxOutcome> TryGraphAsync(Operation operation, string number, string organizer, Func<GraphServiceClient, Task<OutboxOutcome>> call, CancellationToken cancellationToken)
     {
         try
         {

@@ -20,6 +20,7 @@ public interface IOutboxHandler
 }
 
 /// <summary>One outbox item as committed with decision <see cref="Version"/> of kegiatan <see cref="Number"/>.</summary>
+/// <param name="CreatedAt">When the decision that left it was committed (null for rows written before it was recorded).</param>
 public sealed record OutboxItem(
     string Number,
     int Version,
@@ -28,7 +29,8 @@ public sealed record OutboxItem(
     string DedupeKey,
     string PayloadJson,
     int Attempts,
-    bool PriorOutcomeUnknown);
+    bool PriorOutcomeUnknown,
+    DateTimeOffset? CreatedAt = null);
 
 public enum OutboxOutcomeKind
 {
@@ -59,5 +61,5 @@ public sealed record OutboxOutcome(OutboxOutcomeKind Kind, string? Detail)
 internal static class OutboxRows
 {
     public static OutboxItem ToItem(this OutboxRow row, bool priorOutcomeUnknown) =>
-        new(row.Number, row.Version, row.Index, row.Kind, row.DedupeKey, row.PayloadJson, row.Attempts, priorOutcomeUnknown);
+        new(row.Number, row.Version, row.Index, row.Kind, row.DedupeKey, row.PayloadJson, row.Attempts, priorOutcomeUnknown, row.CreatedAt);
 }

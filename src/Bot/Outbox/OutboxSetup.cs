@@ -14,6 +14,8 @@ public static class OutboxSetup
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ParkedOutbox>();
+        services.AddSingleton<OutboxCensus>();
+        services.AddSingleton<Telemetry.IOutboxFigures>(sp => sp.GetRequiredService<OutboxCensus>());
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
         services.AddSingleton<Turns.ITurnRoutes, OutboxTurns>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

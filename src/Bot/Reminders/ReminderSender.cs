@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PerijinanBot.Bot.Conversations;
 using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Protocol.Connector;
+using PerijinanBot.Bot.Telemetry;
 
 namespace PerijinanBot.Bot.Reminders;
 
@@ -21,7 +22,7 @@ internal enum SendResult
 }
 
 /// <summary>One card to one person, at most once per dedupe key, across restarts and instances (the delivery ledger).</summary>
-internal sealed class ReminderSender(DeliveryLedger ledger, PersonalMessenger messenger, ILogger<ReminderSender> logger)
+internal sealed class ReminderSender(DeliveryLedger ledger, PersonalMessenger messenger, BotMetrics metrics, ILogger<ReminderSender> logger)
 {
     public async Task<SendResult> SendOnceAsync(string dedupeKey, string personId, JsonObject card, CancellationToken cancellationToken)
     {
@@ -29,6 +30,7 @@ internal sealed class ReminderSender(DeliveryLedger ledger, PersonalMessenger me
         if (ticket.Status != DeliveryStatus.Began)
         {
             // Done, or begun by an attempt that never finished: it may have landed, and a reminder is never posted twice.
+            metrics.Reminded("already_sent");
             return SendResult.AlreadySent;
         }
 
@@ -41,6 +43,7 @@ internal sealed class ReminderSender(DeliveryLedger ledger, PersonalMessenger me
         {
             ReminderLog.SendFailed(logger, e, dedupeKey);
             await ledger.AbandonAsync(ticket, cancellationToken);
+            metrics.Reminded("failed");
             return SendResult.Failed;
         }
 
@@ -48,10 +51,12 @@ internal sealed class ReminderSender(DeliveryLedger ledger, PersonalMessenger me
         {
             ReminderLog.Unreachable(logger, dedupeKey, personId);
             await ledger.CompleteAsync(dedupeKey, "unreachable", cancellationToken);
+            metrics.Reminded("unreachable");
             return SendResult.Unreachable;
         }
 
         await ledger.CompleteAsync(dedupeKey, delivered.ActivityId, cancellationToken);
+        metrics.Reminded("sent");
         return SendResult.Sent;
     }
 }

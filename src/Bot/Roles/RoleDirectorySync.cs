@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.People;
 using PerijinanBot.Sop.People;
+using PerijinanBot.Bot.Graph;
 
 namespace PerijinanBot.Bot.Roles;
 
@@ -29,6 +30,8 @@ internal sealed class RoleDirectorySync(
     RoleGroupReader reader,
     RoleSyncStore store,
     LeftRoleFlagger flagger,
+    GraphFeatures features,
+    GraphAttempts attempts,
     TimeProvider time,
     ILogger<RoleDirectorySync> logger) : IDisposable
 {
@@ -128,6 +131,7 @@ internal sealed class RoleDirectorySync(
             await KeepAsync(new RoleSnapshot(now, groups), Lost(before, after, groups), cancellationToken);
             // Said synced once it is also stored (or storing failed and was logged): a restart right after finds this sync.
             _status = new RoleSyncStatus(now, null);
+            attempts.Succeeded(features.DirectorySync);
             return new RoleSyncResult(now, changes, await FlagAsync(cancellationToken), null);
         }
         finally
@@ -141,6 +145,7 @@ internal sealed class RoleDirectorySync(
     private RoleSyncResult Fail(string reason)
     {
         _status = _status with { LastFailure = reason };
+        attempts.Failed(features.DirectorySync);
         return RoleSyncResult.Failed(time.GetUtcNow(), reason);
     }
 

@@ -18,7 +18,8 @@ internal sealed record OutboxRow(
     DateTimeOffset NextAttemptAt,
     string Status,
     string? ClaimedBy,
-    DateTimeOffset? ClaimedUntil)
+    DateTimeOffset? ClaimedUntil,
+    DateTimeOffset? CreatedAt = null)
 {
     public const string Pending = "Pending";
 
@@ -69,5 +70,6 @@ internal sealed record OutboxRow(
         entity.GetDateTimeOffset("NextAttemptAt") ?? DateTimeOffset.MinValue,
         entity.GetString("Status") ?? Pending,
         entity.GetString("ClaimedBy"),
-        entity.GetDateTimeOffset("ClaimedUntil"));
+        entity.GetDateTimeOffset("ClaimedUntil"),
+        entity.GetDateTimeOffset("CreatedAt"));
 }

@@ -3,6 +3,7 @@ using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Protocol;
 using PerijinanBot.Sop.People;
+using PerijinanBot.Bot.Telemetry;
 
 namespace PerijinanBot.Bot.Turns;
 
@@ -13,17 +14,19 @@ internal interface IPersonalChatOpened
 }
 
 /// <summary>What the bot does with each kind of activity: chat commands and card verbs go through the one <see cref="TurnRouter"/>.</summary>
-internal sealed class TurnHandler(TurnRouter router, IEnumerable<IPersonalChatOpened> opened)
+internal sealed class TurnHandler(TurnRouter router, IEnumerable<IPersonalChatOpened> opened, BotMetrics metrics)
 {
     public Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         // A card's Action.Submit fallback (older clients) carries the verb in its value: the same path as Action.Execute.
         if (SubmittedVerb(turn.Activity) is { } verb && router.TryVerb(verb, out _, out var submit))
         {
+            BotTracing.TagVerb(verb);
             return submit(turn, verb, turn.Activity.Value!.Value, cancellationToken);
         }
 
         var command = CommandParser.Parse(SubmittedCommand(turn.Activity) ?? turn.Activity.Text);
+        BotTracing.TagCommand(command.Kind.ToString());
         return router.For(command.Kind)(turn, command, cancellationToken);
     }
 
@@ -64,10 +67,15 @@ internal sealed class TurnHandler(TurnRouter router, IEnumerable<IPersonalChatOp
         }
 
         var (verb, data) = (parsed.Action!.Verb, parsed.Action.Data);
+        BotTracing.TagVerb(verb);
+        if (router.TryVerb(verb, out var execute, out _))
+        {
+            return InvokeResult.Card(await execute(turn, verb, data, cancellationToken));
+        }
+
         // A button the bot does not know (an old card, or a forged one): the person is told, in a card, what to do instead.
-        return router.TryVerb(verb, out var execute, out _)
-            ? InvokeResult.Card(await execute(turn, verb, data, cancellationToken))
-            : InvokeResult.Card(RefusalCard.UnknownButton());
+        metrics.Refused("UnknownButton");
+        return InvokeResult.Card(RefusalCard.UnknownButton());
     }
 
     /// <summary>The verb of an Action.Submit fallback: a message whose value is <c>{"verb": "...", ...}</c>.</summary>

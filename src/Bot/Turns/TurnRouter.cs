@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Sop;
+using PerijinanBot.Bot.Telemetry;
 
 namespace PerijinanBot.Bot.Turns;
 
@@ -40,8 +41,11 @@ internal sealed class TurnRouter
     private readonly Dictionary<CommandKind, CommandHandler> _commands = [];
     private readonly Dictionary<string, (ExecuteHandler Execute, SubmitHandler Submit)> _verbs = new(StringComparer.Ordinal);
 
-    public TurnRouter(IEnumerable<ITurnRoutes> features)
+    private readonly BotMetrics? _metrics;
+
+    public TurnRouter(IEnumerable<ITurnRoutes> features, BotMetrics? metrics = null)
     {
+        _metrics = metrics;
         foreach (var feature in features)
         {
             feature.Register(this);
@@ -66,7 +70,7 @@ internal sealed class TurnRouter
         if (audience == Audience.Registered)
         {
             var inner = handler;
-            handler = (turn, command, ct) => turn.Sender is null ? turn.SendCardAsync(RefusalCard.NotRegistered(), ct) : inner(turn, command, ct);
+            handler = (turn, command, ct) => turn.Sender is null ? turn.SendCardAsync(NotRegistered(), ct) : inner(turn, command, ct);
         }
 
         if (!_commands.TryAdd(kind, handler))
@@ -79,8 +83,8 @@ internal sealed class TurnRouter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(verb);
         var (innerExecute, innerSubmit) = (execute, submit);
-        execute = (turn, v, data, ct) => turn.Sender is null ? Task.FromResult(RefusalCard.NotRegistered()) : innerExecute(turn, v, data, ct);
-        submit = (turn, v, value, ct) => turn.Sender is null ? turn.ReplaceClickedCardAsync(RefusalCard.NotRegistered(), ct) : innerSubmit(turn, v, value, ct);
+        execute = (turn, v, data, ct) => turn.Sender is null ? Task.FromResult(NotRegistered()) : innerExecute(turn, v, data, ct);
+        submit = (turn, v, value, ct) => turn.Sender is null ? turn.ReplaceClickedCardAsync(NotRegistered(), ct) : innerSubmit(turn, v, value, ct);
         if (!_verbs.TryAdd(verb, (execute, submit)))
         {
             throw new InvalidOperationException($"Card verb '{verb}' has two handlers.");
@@ -88,6 +92,12 @@ internal sealed class TurnRouter
     }
 
     public CommandHandler For(CommandKind kind) => _commands[kind];
+
+    private JsonObject NotRegistered()
+    {
+        _metrics?.Refused("NotRegistered");
+        return RefusalCard.NotRegistered();
+    }
 
     public bool TryVerb(string verb, out ExecuteHandler execute, out SubmitHandler submit)
     {

@@ -3,6 +3,7 @@ using PerijinanBot.Dialogs;
 using PerijinanBot.Protocol;
 using PerijinanBot.Protocol.Connector;
 using PerijinanBot.Sop.People;
+using PerijinanBot.Bot.Telemetry;
 
 namespace PerijinanBot.Bot.Turns;
 
@@ -30,6 +31,7 @@ internal sealed class TurnRunner(
             return;
         }
 
+        using var span = BotTracing.StartTurn(activity.Type, activity.Name);
         using var scope = BeginScope(activity);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(BackgroundTurnTimeout);
@@ -48,6 +50,7 @@ internal sealed class TurnRunner(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             Log.TurnFailed(logger, e, activity.Type, activity.Id);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
             await ApologiseAsync(turn, e);
         }
     }
@@ -59,6 +62,7 @@ internal sealed class TurnRunner(
             return InvokeResult.BadRequest("BadRequest", "The invoke has no conversation or serviceUrl.");
         }
 
+        using var span = BotTracing.StartTurn(activity.Type, activity.Name);
         using var scope = BeginScope(activity);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(InvokeTimeout);
@@ -75,6 +79,7 @@ internal sealed class TurnRunner(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             Log.TurnFailed(logger, e, activity.Type, activity.Id);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
             return InvokeResult.Message(Texts.TurnFailed);
         }
     }

@@ -30,6 +30,10 @@ public sealed partial class ConnectorClient
             var verdict = result.NoAnswer is { } noAnswer
                 ? RetryRules.ForNoAnswer(noAnswer, idempotent)
                 : RetryRules.ForStatus(result.Status!.Value, idempotent, success);
+            if (result.Status == HttpStatusCode.TooManyRequests)
+            {
+                _metrics.Throttled(operation);
+            }
 
             switch (verdict)
             {
@@ -44,6 +48,7 @@ public sealed partial class ConnectorClient
                 case Verdict.Retry when attempt < _options.MaxAttempts:
                     var delay = RetryRules.RetryAfter(result.RetryAfter, _timeProvider.GetUtcNow(), _options.MaxRetryAfter)
                         ?? RetryRules.Backoff(attempt, _options.BaseDelay, _options.MaxDelay, Random.Shared.NextDouble());
+                    _metrics.Retried(operation, StatusOf(result) ?? 0);
                     ConnectorLog.Retrying(_logger, operation, StatusOf(result), result.Reason, attempt, _options.MaxAttempts, (long)delay.TotalMilliseconds, result.CorrelationId);
                     await Task.Delay(delay, _timeProvider, cancellationToken);
                     break;

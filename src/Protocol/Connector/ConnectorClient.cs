@@ -22,6 +22,7 @@ public sealed partial class ConnectorClient
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ConnectorClient> _logger;
     private readonly ServiceHosts _serviceHosts;
+    private readonly ConnectorMetrics _metrics;
 
     public ConnectorClient(
         IHttpClientFactory httpClientFactory,
@@ -29,6 +30,7 @@ public sealed partial class ConnectorClient
         IOptions<ConnectorOptions> options,
         TimeProvider timeProvider,
         IHostEnvironment environment,
+        ConnectorMetrics metrics,
         ILogger<ConnectorClient> logger)
     {
         _httpClientFactory = httpClientFactory;
@@ -36,6 +38,7 @@ public sealed partial class ConnectorClient
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+        _metrics = metrics;
         _serviceHosts = new ServiceHosts(_options.AllowedServiceHosts, allowLoopback: environment.IsDevelopment());
     }
 

@@ -24,6 +24,8 @@ public static class ConnectorSetup
         services.AddHttpClient(ConnectorHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHttpClient(LoginHttpClientName);
 
+        services.AddMetrics();
+        services.AddSingleton<ConnectorMetrics>();
         services.AddSingleton<ConnectorTokenProvider>();
         services.AddSingleton<ConnectorClient>();
         return services;

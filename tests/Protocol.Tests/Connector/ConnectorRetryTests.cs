@@ -34,6 +34,38 @@ public sealed class ConnectorRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Throttled_sends_are_counted_on_the_connector_meter_each_429_and_each_retry_by_operation()
+    {
+        _server.Always(429, """{"error":{"code":"Throttled"}}""");
+        await using var services = ConnectorHarness.Build(settings: new Dictionary<string, string?> { ["BotConnector:MaxAttempts"] = "3" });
+        var counted = new System.Collections.Concurrent.ConcurrentBag<(string Instrument, long Value, string? Operation, object? Status)>();
+        // Only this container's meter (the factory is the meter's scope): other tests' clients throttle at the same time.
+        var factory = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == ConnectorMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var all = tags.ToArray();
+            counted.Add((instrument.Name, value, (string?)all.FirstOrDefault(t => t.Key == "operation").Value, all.FirstOrDefault(t => t.Key == "status").Value));
+        });
+        listener.Start();
+
+        await Assert.ThrowsAsync<ConnectorException>(() => Client(services).SendToConversationAsync(_server.ServiceUrl, Conversation, Message(), Ct));
+
+        Assert.Equal(3, counted.Count(c => c is ("perijinanbot.connector.throttled", 1, "SendToConversation", null)));
+        Assert.Equal(2, counted.Count(c => c is ("perijinanbot.connector.retries", 1, "SendToConversation", 429)));
+        Assert.Equal(5, counted.Count);
+    }
+
+    [Fact]
     public async Task Send_refused_with_412_is_retried_and_delivered()
     {
         _server.Then(412, """{"error":{"code":"PreconditionFailed"}}""").Then(201, """{"id":"second-try"}""");

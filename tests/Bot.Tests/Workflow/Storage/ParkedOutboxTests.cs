@@ -83,5 +83,6 @@ public sealed class ParkedOutboxTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     private static OutboxHealthCheck Health(StorageHarness storage, ParkedOutbox parked) =>
-        new(parked, storage.Tables, Microsoft.Extensions.Options.Options.Create(storage.Options), storage.Time);
+        new(parked, new OutboxCensus(storage.Tables, Microsoft.Extensions.Options.Options.Create(new PerijinanBot.Bot.Telemetry.TelemetryOptions()), storage.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxCensus>.Instance),
+            Microsoft.Extensions.Options.Options.Create(storage.Options), storage.Time);
 }
