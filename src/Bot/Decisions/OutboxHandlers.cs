@@ -15,7 +15,7 @@ namespace PerijinanBot.Bot.Decisions;
 /// buttons the engine allows the stand-in, while the delegation is in force). A card whose earlier send may have landed is not sent again (a card
 /// is never posted twice); the person still finds the step in "tugas".
 /// </summary>
-internal sealed class StepCardHandler(KegiatanService kegiatan, PeopleDirectory people, PersonalMessenger messenger, CardCopies copies, ProactiveInstaller installer, ILogger<StepCardHandler> logger) : IOutboxHandler
+internal sealed class StepCardHandler(KegiatanService kegiatan, PeopleDirectory people, PersonalMessenger messenger, CardCopies copies, ProactiveInstaller installer, StepCards cards, ILogger<StepCardHandler> logger) : IOutboxHandler
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.StepCard];
 
@@ -45,7 +45,7 @@ internal sealed class StepCardHandler(KegiatanService kegiatan, PeopleDirectory 
             return OutboxOutcome.Delivered("the Plh. delegation is no longer in force");
         }
 
-        var card = StepCard.Build(kegiatan.Views().Step(state, definition, payload.To!, permitted));
+        var card = await cards.BuildAsync(state, definition, payload.To!, kegiatan.Views().Step(state, definition, payload.To!, permitted), cancellationToken);
         return await OutboxPayloads.SendAsync(messenger, installer, payload.To!, card, logger, async delivered =>
             await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId, payload.Version), cancellationToken),
             cancellationToken,
