@@ -1,5 +1,6 @@
 using System.IO.Compression;
-using System.Text;
+using System.Xml;
+using System.Xml.Linq;
 
 namespace PerijinanBot.Bot.Dokumentasi;
 
@@ -22,7 +23,7 @@ internal static class FileContent
 {
     private const string DocxMainContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
-    /// <summary>[Content_Types].xml is a short list; more than this is not a Word file worth reading further.</summary>
+    /// <summary>[Content_Types].xml and _rels/.rels are short lists; more than this is not a Word file worth reading further.</summary>
     private const int MaxContentTypesBytes = 256 * 1024;
 
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -78,25 +79,50 @@ internal static class FileContent
         return format == FileFormat.Jpeg && current.Equals(".jpeg", StringComparison.OrdinalIgnoreCase) ? stem + ".jpeg" : stem + extension;
     }
 
+    /// <summary>
+    /// The package's officeDocument relationship (<c>_rels/.rels</c>) names the main part; its content type, from an Override
+    /// for that part or the Default for its extension in <c>[Content_Types].xml</c>, must be WordprocessingML's main document
+    /// (ECMA-376 Part 2, Open Packaging Conventions), and the part must be in the package.
+    /// </summary>
     private static bool IsDocx(byte[] bytes)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            var types = zip.GetEntry("[Content_Types].xml");
-            var main = zip.GetEntry("word/document.xml");
-            if (types is null || main is null || types.Length > MaxContentTypesBytes)
+            if (Xml(zip, "[Content_Types].xml") is not { } types || Xml(zip, "_rels/.rels") is not { } rels)
             {
                 return false;
             }
 
-            using var reader = new StreamReader(types.Open(), Encoding.UTF8);
-            var text = reader.ReadToEnd();
-            return text.Contains(DocxMainContentType, StringComparison.Ordinal) && text.Contains("/word/document.xml", StringComparison.Ordinal);
+            var target = rels.Descendants().FirstOrDefault(e => e.Name.LocalName == "Relationship"
+                && ((string?)e.Attribute("Type"))?.EndsWith("/officeDocument", StringComparison.Ordinal) == true)?.Attribute("Target")?.Value.TrimStart('/');
+            if (string.IsNullOrEmpty(target) || zip.GetEntry(target) is null)
+            {
+                return false;
+            }
+
+            var type = types.Descendants().FirstOrDefault(e => e.Name.LocalName == "Override"
+                    && string.Equals(((string?)e.Attribute("PartName"))?.TrimStart('/'), target, StringComparison.OrdinalIgnoreCase))?.Attribute("ContentType")?.Value
+                ?? types.Descendants().FirstOrDefault(e => e.Name.LocalName == "Default"
+                    && string.Equals((string?)e.Attribute("Extension"), Path.GetExtension(target).TrimStart('.'), StringComparison.OrdinalIgnoreCase))?.Attribute("ContentType")?.Value;
+            return type == DocxMainContentType;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException or XmlException)
         {
             return false;
         }
+    }
+
+    /// <summary>A small XML entry of the package, or null when it is missing or too large to be what it claims (no DTDs).</summary>
+    private static XDocument? Xml(ZipArchive zip, string name)
+    {
+        if (zip.GetEntry(name) is not { } entry || entry.Length > MaxContentTypesBytes)
+        {
+            return null;
+        }
+
+        using var stream = entry.Open();
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        return XDocument.Load(reader);
     }
 }
