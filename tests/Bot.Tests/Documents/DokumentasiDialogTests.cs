@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
-using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Extensions.DependencyInjection;
 using PerijinanBot.Bot.Dokumentasi;
 using PerijinanBot.Bot.Tests.Dialogs;
+using PerijinanBot.Bot.Tests.Dokumentasi;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Dialogs.Sop;
 using SkiaSharp;
@@ -37,7 +37,7 @@ public sealed class DokumentasiDialogTests(AzuriteFixture storage) : IClassFixtu
             DialogHarness.FileAttachment("daftar-hadir.pdf", files.Serve("daftar-hadir.pdf", Pdf()), "pdf"),
             DialogHarness.InlineImage(files.Serve("image-1", Png(400, 300))),
             DialogHarness.HtmlBeside(),
-            DialogHarness.FileAttachment("berita-acara.docx", files.Serve("berita-acara.docx", Docx()), "docx")), Ct, text: $"Dokumentasi {number}");
+            DialogHarness.FileAttachment("berita-acara.docx", files.Serve("berita-acara.docx", TestFiles.Docx()), "docx")), Ct, text: $"Dokumentasi {number}");
 
         var received = (await h.CardAsync(h.Budi, c => DialogCards.Text(c).Contains($"Dokumentasi {number}", StringComparison.Ordinal), "Budi: dokumentasi card")).Card;
         var text = DialogCards.Text(received);
@@ -159,16 +159,4 @@ public sealed class DokumentasiDialogTests(AzuriteFixture storage) : IClassFixtu
     }
 
     private static byte[] Pdf() => "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
-
-    /// <summary>A real Word document (a ZIP package with the WordprocessingML main part).</summary>
-    internal static byte[] Docx()
-    {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
-        {
-            document.AddMainDocumentPart().Document = new Document(new Body(new Paragraph(new Run(new Text("Berita acara")))));
-        }
-
-        return stream.ToArray();
-    }
 }

@@ -1,5 +1,4 @@
 using PerijinanBot.Bot.Dokumentasi;
-using PerijinanBot.Bot.Tests.Documents;
 
 namespace PerijinanBot.Bot.Tests.Dokumentasi;
 
@@ -9,7 +8,7 @@ public sealed class FileContentTests
     [Fact]
     public void A_Word_document_is_recognised_by_its_package_and_its_name_gets_the_right_extension()
     {
-        Assert.Equal(FileFormat.Docx, FileContent.Identify(DokumentasiDialogTests.Docx()));
+        Assert.Equal(FileFormat.Docx, FileContent.Identify(TestFiles.Docx()));
         Assert.Equal("berita-acara.docx", FileContent.NameFor("berita-acara.pdf", FileFormat.Docx, "dokumen-1"));
     }
 
