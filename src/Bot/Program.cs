@@ -4,6 +4,7 @@ using PerijinanBot.Bot.Compliance;
 using PerijinanBot.Bot.Conversations;
 using PerijinanBot.Bot.Decisions;
 using PerijinanBot.Bot.Delegations;
+using PerijinanBot.Bot.Dokumentasi;
 using PerijinanBot.Bot.Files;
 using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Health;
@@ -54,6 +55,8 @@ services.AddReminders(configuration);
 services.AddDelegations(configuration);
 // Outgoing letters: the Buku Agenda Surat Keluar (agenda, SRIKANDI numbers) and their documents (dokumen).
 services.AddLetters(configuration);
+// Step 7's dokumentasi: photos, daftar hadir and berita acara sent as files in the 1:1 chat, into the Laporan Kegiatan.
+services.AddDokumentasi(configuration);
 // The SOP compliance report (laporan).
 services.AddCompliance();
 // Roles: the peran command, and role holders read from Entra groups when Graph:RoleGroups is set.

@@ -49,6 +49,11 @@ export async function validateManifest(manifest) {
   const text = JSON.stringify(manifest);
   const leftovers = [...new Set(text.match(/\$\{\{[^}]*\}\}/g) ?? [])];
   if (leftovers.length > 0) errors.push(`unresolved placeholders: ${leftovers.join(', ')}`);
+  // Step 7's dokumentasi arrives as files sent in the 1:1 chat, which Teams delivers only to a bot with supportsFiles
+  // (Microsoft Learn, "Send and receive files using bot", "Configure the bot to support files").
+  if (Array.isArray(manifest?.bots) && manifest.bots.some((bot) => bot?.supportsFiles !== true)) {
+    errors.push('bots[].supportsFiles must be true: the Anggota sends the dokumentasi files to the bot in the 1:1 chat');
+  }
 
   let schema;
   try {

@@ -26,6 +26,7 @@ internal static class DecisionsSetup
         // The step-1 card's opening time, signed with the Files signing keys (needs AddFiles).
         services.AddSingleton<OpenedAtStamps>();
         services.AddSingleton<TaskIndex>();
+        services.AddSingleton<StepCards>();
         services.AddSingleton<IOutboxHandler, StepCardHandler>();
         services.AddSingleton<IOutboxHandler, RefreshCardsHandler>();
         services.AddSingleton<IOutboxHandler, SupersedeCardsHandler>();

@@ -17,7 +17,7 @@ namespace PerijinanBot.Bot.Decisions;
 /// is never posted twice); the person still finds the step in "tugas".
 /// </summary>
 internal sealed class StepCardHandler(
-    KegiatanService kegiatan, PeopleDirectory people, PersonalMessenger messenger, CardCopies copies, ProactiveInstaller installer, BotMetrics metrics, TimeProvider time, ILogger<StepCardHandler> logger)
+    KegiatanService kegiatan, PeopleDirectory people, PersonalMessenger messenger, CardCopies copies, ProactiveInstaller installer, StepCards cards, BotMetrics metrics, TimeProvider time, ILogger<StepCardHandler> logger)
     : IOutboxHandler
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.StepCard];
@@ -48,7 +48,7 @@ internal sealed class StepCardHandler(
             return OutboxOutcome.Delivered("the Plh. delegation is no longer in force");
         }
 
-        var card = StepCard.Build(kegiatan.Views().Step(state, definition, payload.To!, permitted));
+        var card = await cards.BuildAsync(state, definition, payload.To!, kegiatan.Views().Step(state, definition, payload.To!, permitted), cancellationToken);
         return await OutboxPayloads.SendAsync(messenger, installer, payload.To!, card, logger, async delivered =>
             {
                 if (item.CreatedAt is { } decidedAt)

@@ -15,7 +15,7 @@ namespace PerijinanBot.Bot.Decisions;
 /// The SOP's card buttons. Action.Execute (answered with the card that replaces the clicked one) and its Action.Submit
 /// fallback (the clicked card is updated through the connector) take this same path.
 /// </summary>
-internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps stamps) : ITurnRoutes
+internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps stamps, StepCards cards) : ITurnRoutes
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
@@ -97,7 +97,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps sta
             return OutcomeCard.Build(views.Outcome(state, definition, decided.Step, decided.Attempt));
         }
 
-        return Refused(outcome.Refusal!, state, definition, actorId, verb, input, views);
+        return await RefusedAsync(outcome.Refusal!, state, definition, actorId, verb, input, views, cancellationToken);
     }
 
     /// <summary>The reassignment card again with the reason on top, when the kegiatan may still be reassigned by this person.</summary>
@@ -129,7 +129,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps sta
 
         var permitted = kegiatan.PermittedActions(state, actorId);
         return permitted.Count > 0
-            ? StepCard.Build(views.Step(state, definition, actorId, permitted))
+            ? await cards.BuildAsync(state, definition, actorId, views.Step(state, definition, actorId, permitted), cancellationToken)
             : StatusCard.Build(views.Status(state, definition));
     }
 
@@ -152,7 +152,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps sta
     }
 
     /// <summary>A mistake in what was typed comes back on the same card, filled in as sent, with the reason on top: nothing typed is lost.</summary>
-    private JsonObject Refused(Refusal refusal, Kegiatan state, SopDefinition definition, string actorId, string verb, CardInput input, SopCardViews views)
+    private async Task<JsonObject> RefusedAsync(Refusal refusal, Kegiatan state, SopDefinition definition, string actorId, string verb, CardInput input, SopCardViews views, CancellationToken cancellationToken)
     {
         if (IsFixable(refusal))
         {
@@ -174,7 +174,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps sta
             var permitted = kegiatan.PermittedActions(state, actorId);
             if (permitted.Count > 0)
             {
-                return StepCard.Build(views.Step(state, definition, actorId, permitted, input.Draft, refusal.Message));
+                return await cards.BuildAsync(state, definition, actorId, views.Step(state, definition, actorId, permitted, input.Draft, refusal.Message), cancellationToken);
             }
         }
 

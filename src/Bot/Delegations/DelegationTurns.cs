@@ -9,7 +9,6 @@ using PerijinanBot.Bot.People;
 using PerijinanBot.Bot.Turns;
 using PerijinanBot.Dialogs.Commands;
 using PerijinanBot.Dialogs.Delegations;
-using PerijinanBot.Dialogs.Sop;
 using PerijinanBot.Sop;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
@@ -29,6 +28,7 @@ internal sealed partial class DelegationTurns(
     KegiatanService kegiatan,
     TaskIndex tasks,
     CardCopies copies,
+    StepCards cards,
     ILogger<DelegationTurns> logger) : ITurnRoutes
 {
     public void Register(TurnRouter router)
@@ -147,7 +147,7 @@ internal sealed partial class DelegationTurns(
                     continue;
                 }
 
-                var card = StepCard.Build(views.Step(state, definition, record.StandInId, permitted));
+                var card = await cards.BuildAsync(state, definition, record.StandInId, views.Step(state, definition, record.StandInId, permitted), cancellationToken);
                 if (await messenger.SendCardAsync(record.StandInId, card, cancellationToken) is not { } delivered)
                 {
                     StandInUnreachable(logger, record.Id, record.StandInId);

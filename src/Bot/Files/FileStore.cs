@@ -84,6 +84,24 @@ public sealed class FileStore
         }
     }
 
+    /// <summary>Removes a stored file; nothing happens when it is already gone.</summary>
+    public async Task DeleteAsync(string blobName, CancellationToken ct)
+    {
+        if (!FileNames.IsSafeBlobName(blobName))
+        {
+            throw new ArgumentException($"'{blobName}' is not a usable blob name.", nameof(blobName));
+        }
+
+        try
+        {
+            await _container.Client.GetBlobClient(blobName).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            // No container: nothing was ever stored.
+        }
+    }
+
     private async Task<StoredFile> UploadAsync(string blobName, string fileName, string contentType, BinaryData content, bool overwrite, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);

@@ -33,7 +33,8 @@ public sealed partial class KegiatanDocuments(
     PeopleDirectory people,
     SopEngine engine,
     KopSettings kop,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<ILaporanDokumentasi> dokumentasi)
 {
     public const string LaporanPdf = "laporan.pdf";
     public const string LaporanDocx = "laporan.docx";
@@ -109,7 +110,8 @@ public sealed partial class KegiatanDocuments(
 
         var dispositionStep = StepOf(definition, AgendaDocuments.Disposisi);
         var disposisi = dispositionStep is null ? null : await RecordLetterAsync(kegiatan, definition, dispositionStep.Number, cancellationToken);
-        var laporan = LaporanKegiatanDocument.From(new LaporanRequest(kegiatan, definition, people, disposisi, laporanEntry, kop));
+        var sent = dokumentasi.SingleOrDefault() is { } source ? await source.ForAsync(kegiatan.Number, cancellationToken) : null;
+        var laporan = LaporanKegiatanDocument.From(new LaporanRequest(kegiatan, definition, people, disposisi, laporanEntry, kop, sent));
 
         var folder = $"laporan/{FolderOf(kegiatan.Number)}";
         var made = new List<KegiatanDocument>();

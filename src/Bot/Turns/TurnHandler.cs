@@ -13,11 +13,25 @@ internal interface IPersonalChatOpened
     Task OnOpenedAsync(Person person, CancellationToken cancellationToken);
 }
 
-/// <summary>What the bot does with each kind of activity: chat commands and card verbs go through the one <see cref="TurnRouter"/>.</summary>
-internal sealed class TurnHandler(TurnRouter router, IEnumerable<IPersonalChatOpened> opened, BotMetrics metrics)
+/// <summary>What a feature does with a message that carries files (Teams file attachments or pasted images).</summary>
+internal interface IFileMessages
 {
+    Task OnFilesAsync(TurnContext turn, CancellationToken cancellationToken);
+}
+
+/// <summary>What the bot does with each kind of activity: chat commands and card verbs go through the one <see cref="TurnRouter"/>.</summary>
+internal sealed class TurnHandler(TurnRouter router, IEnumerable<IPersonalChatOpened> opened, IEnumerable<IFileMessages> files, BotMetrics metrics)
+{
+    private readonly IFileMessages? _files = files.SingleOrDefault();
+
     public Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        // A message with files is about the files (any text beside them only helps to place them); nobody unknown may leave any.
+        if (_files is not null && turn.Activity.Attachments?.Any(TeamsFiles.IsFile) == true)
+        {
+            return turn.Sender is null ? turn.SendCardAsync(RefusalCard.NotRegistered(), cancellationToken) : _files.OnFilesAsync(turn, cancellationToken);
+        }
+
         // A card's Action.Submit fallback (older clients) carries the verb in its value: the same path as Action.Execute.
         if (SubmittedVerb(turn.Activity) is { } verb && router.TryVerb(verb, out _, out var submit))
         {

@@ -139,7 +139,8 @@ public sealed record StepCardView(
     CardTarget? Target,
     StartTarget? Start,
     IReadOnlyList<TimelineEntry> Timeline,
-    string? RescheduleCommand = null);
+    string? RescheduleCommand = null,
+    DokumentasiView? Dokumentasi = null);
 
 /// <summary>Read-only: who decided what and when, why (Tidak, batal), Plh. basis, and what happens next.</summary>
 public sealed record OutcomeCardView(

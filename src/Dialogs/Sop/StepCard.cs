@@ -63,6 +63,11 @@ public static class StepCard
             body.AddRange(SopBlocks.Inputs(view.Inputs));
         }
 
+        if (view.Dokumentasi is { } dokumentasi)
+        {
+            body.AddRange(DokumentasiCard.Section(dokumentasi));
+        }
+
         var decisions = Decisions(view);
         if (decisions.Count > 0)
         {

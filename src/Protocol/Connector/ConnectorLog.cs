@@ -28,4 +28,10 @@ internal static partial class ConnectorLog
 
     [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Connector {Operation}: not calling {Host}, which is not an allowed serviceUrl host (BotConnector:AllowedServiceHosts); the bot's token is never sent there")]
     public static partial void ServiceHostRefused(ILogger logger, ConnectorOperation operation, string host);
+
+    [LoggerMessage(EventId = 208, Level = LogLevel.Warning, Message = "Received file not fetched from {Host}: not an allowed host (inline image: {NeedsBotToken}; BotConnector:AllowedFileHosts / AllowedServiceHosts)")]
+    public static partial void FileHostRefused(ILogger logger, string host, bool needsBotToken);
+
+    [LoggerMessage(EventId = 209, Level = LogLevel.Warning, Message = "Received file from {Host} could not be fetched: {Reason}")]
+    public static partial void FileDownloadFailed(ILogger logger, Exception? exception, string host, string reason);
 }

@@ -34,6 +34,13 @@ public sealed class ConnectorOptions
     public List<string> AllowedServiceHosts { get; set; } = [];
 
     /// <summary>
+    /// Hosts a received file's pre-authenticated <c>downloadUrl</c> may be fetched from, written like
+    /// <see cref="AllowedServiceHosts"/>. Empty: <see cref="FileHosts.Defaults"/> (OneDrive for Business and SharePoint,
+    /// <c>*.sharepoint.com</c>); loopback in Development only.
+    /// </summary>
+    public List<string> AllowedFileHosts { get; set; } = [];
+
+    /// <summary>
     /// Where the bot writes first to someone it has no conversation with yet (a 1:1 chat Graph named after a proactive
     /// install). Teams' documented global address; inbound activities then tell the regional one.
     /// </summary>
@@ -85,6 +92,14 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
             if (!ServiceHosts.IsValidEntry(host))
             {
                 errors.Add($"{ConnectorOptions.Section}:AllowedServiceHosts has '{host}'; each entry is a host name (smba.trafficmanager.net) or *. and a domain of two labels or more (*.botframework.com).");
+            }
+        }
+
+        foreach (var host in options.AllowedFileHosts)
+        {
+            if (!ServiceHosts.IsValidEntry(host))
+            {
+                errors.Add($"{ConnectorOptions.Section}:AllowedFileHosts has '{host}'; each entry is a host name (contoso-my.sharepoint.com) or *. and a domain of two labels or more (*.sharepoint.com).");
             }
         }
 

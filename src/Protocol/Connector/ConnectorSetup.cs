@@ -23,11 +23,15 @@ public static class ConnectorSetup
         // ConnectorOptions.RequestTimeout governs each attempt; HttpClient's own 100 s would be mistaken for the caller cancelling.
         services.AddHttpClient(ConnectorHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHttpClient(LoginHttpClientName);
+        // A received file is fetched once, within the request timeout; no redirects, so an allowed host cannot send it elsewhere.
+        services.AddHttpClient(FileDownloader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
 
         services.AddMetrics();
         services.AddSingleton<ConnectorMetrics>();
         services.AddSingleton<ConnectorTokenProvider>();
         services.AddSingleton<ConnectorClient>();
+        services.AddSingleton<FileDownloader>();
         return services;
     }
 }

@@ -51,9 +51,10 @@ internal static class LaporanBuilder
                 new("Tanggal", LaporanText.Tanggal(request.Laporan.Tanggal)),
                 new("Nomor kegiatan", LaporanText.Clean(kegiatan.Number)),
             ],
-            [Dasar(request), Pelaksanaan(request), Hasil(kegiatan, definition), Dokumentasi(kegiatan), Penutup()],
+            [Dasar(request), Pelaksanaan(request), Hasil(kegiatan, definition), LaporanDokumentasiSection.Build(kegiatan, request.Dokumentasi), Penutup()],
             [Mengetahui(request), Pelapor(request, reportStep, reported.FinishedBy!)],
-            LaporanTrail.Build(request));
+            LaporanTrail.Build(request),
+            LaporanDokumentasiSection.Berkas(request.Dokumentasi));
     }
 
     private static LaporanSection Dasar(LaporanRequest request)
@@ -157,15 +158,6 @@ internal static class LaporanBuilder
         return new("III. HASIL", blocks);
     }
 
-    private static LaporanSection Dokumentasi(Kegiatan kegiatan)
-    {
-        var links = (Value(kegiatan, Fields.Dokumentasi) ?? "")
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => new LaporanLink(line, IsWebAddress(line, out var uri) ? uri : null))
-            .ToList<LaporanBlock>();
-        return new("IV. DOKUMENTASI", links.Count > 0 ? links : [new LaporanParagraph("Tidak ada tautan dokumentasi yang dilampirkan.")]);
-    }
-
     private static LaporanSection Penutup() =>
         new("V. PENUTUP", [new LaporanParagraph("Demikian laporan kegiatan ini disampaikan untuk dapat dipergunakan sebagaimana mestinya.")]);
 
@@ -196,7 +188,4 @@ internal static class LaporanBuilder
         var name = LaporanText.CleanOrNull(holder?.Name);
         return new(["Mengetahui,", role], name ?? DottedName, Details(holder, role), Vacant: name is null);
     }
-
-    private static bool IsWebAddress(string text, out Uri? uri) =>
-        Uri.TryCreate(text, UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

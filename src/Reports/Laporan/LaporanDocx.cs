@@ -37,6 +37,11 @@ internal static class LaporanDocx
             AppendLetter(body, main, laporan);
             body.Append(new Paragraph(new ParagraphProperties { SectionProperties = Section(footer, landscape: false) }));
             AppendLampiran(body, laporan.Lampiran);
+            if (laporan.Berkas is { } berkas)
+            {
+                body.Append(LaporanPhotos.DocxBerkas(main, berkas));
+            }
+
             body.Append(Section(footer, landscape: true));
             main.Document = new Document(body);
         }
@@ -49,6 +54,7 @@ internal static class LaporanDocx
         DocxKop.Append(body, main, laporan.Kop, PortraitWidth);
         body.Append(DocxParts.Paragraph([DocxParts.Run(laporan.Title, bold: true, size: 28, underline: true)], JustificationValues.Center, before: 360, after: 240));
         body.Append(EntryTable(laporan.Identitas, indent: 0));
+        var photoId = 100U;
 
         for (var s = 0; s < laporan.Sections.Count; s++)
         {
@@ -67,6 +73,12 @@ internal static class LaporanDocx
                 }
 
                 Flush(body, entries);
+                if (block is LaporanPhoto photo)
+                {
+                    body.Append(LaporanPhotos.Docx(main, photo, PortraitWidth - BlockIndent, BlockIndent, photoId++));
+                    continue;
+                }
+
                 body.Append(block switch
                 {
                     LaporanParagraph paragraph => DocxParts.Paragraph([DocxParts.Run(paragraph.Text)], JustificationValues.Both, after: 120, indent: BlockIndent, keepNext: closing, keepLines: closing),

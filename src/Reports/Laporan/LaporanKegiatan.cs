@@ -11,7 +11,19 @@ namespace PerijinanBot.Reports.Laporan;
 /// for a kegiatan whose Lembar Disposisi was booked as an outgoing letter (before it became an internal document), else null. <paramref name="Kop"/>: the office's address, contacts and
 /// emblem in the letterhead; null prints only the names of the SOP header.
 /// </summary>
-public sealed record LaporanRequest(Kegiatan Kegiatan, SopDefinition Definition, PeopleDirectory People, AgendaEntry? Disposisi, AgendaEntry Laporan, KopSettings? Kop = null);
+public sealed record LaporanRequest(Kegiatan Kegiatan, SopDefinition Definition, PeopleDirectory People, AgendaEntry? Disposisi, AgendaEntry Laporan, KopSettings? Kop = null, LaporanDokumentasi? Dokumentasi = null);
+
+/// <summary>
+/// The files the Anggota sent for step 7: <paramref name="Photos"/> are printed in section IV, <paramref name="Files"/> (daftar
+/// hadir, berita acara, other documents) listed in the appendix with a link each.
+/// </summary>
+public sealed record LaporanDokumentasi(IReadOnlyList<LaporanPhotoFile> Photos, IReadOnlyList<LaporanFileLink> Files);
+
+/// <summary>A photo as sent (its file name) and made ready to print.</summary>
+public sealed record LaporanPhotoFile(string Name, LaporanImage Image);
+
+/// <summary>A document of the dokumentasi: its name, what it is ("Daftar hadir"), its size and a (signed) link to download it.</summary>
+public sealed record LaporanFileLink(string Name, string Kind, long Length, Uri Link);
 
 /// <summary>
 /// The report as it will be printed: every string here appears verbatim in the DOCX and the PDF, already cleaned of characters
@@ -25,7 +37,14 @@ public sealed record LaporanKegiatan(
     IReadOnlyList<LaporanEntry> Identitas,
     IReadOnlyList<LaporanSection> Sections,
     IReadOnlyList<LaporanSignature> Signatures,
-    LaporanLampiran Lampiran);
+    LaporanLampiran Lampiran,
+    LaporanBerkas? Berkas = null);
+
+/// <summary>The second appendix: the dokumentasi documents with their download links.</summary>
+public sealed record LaporanBerkas(string Heading, string Note, IReadOnlyList<LaporanLink> Files);
+
+/// <summary>A photo printed across the text column (never wider, never distorted), its caption under it.</summary>
+public sealed record LaporanPhoto(string Caption, LaporanImage Image) : LaporanBlock;
 
 /// <summary>A numbered part of the body, e.g. "I. DASAR".</summary>
 public sealed record LaporanSection(string Heading, IReadOnlyList<LaporanBlock> Blocks);

@@ -24,6 +24,10 @@ internal static class LaporanPdf
             Letter(sheet, laporan, fonts);
             sheet.NewPage(landscape: true);
             LaporanPdfLampiran.Draw(sheet, laporan.Lampiran, fonts);
+            if (laporan.Berkas is { } berkas)
+            {
+                LaporanPhotos.PdfBerkas(sheet, berkas, fonts, _linkBrush);
+            }
         });
 
     private static void Letter(PdfSheet sheet, LaporanKegiatan laporan, PdfFonts fonts)
@@ -86,6 +90,7 @@ internal static class LaporanPdf
             LaporanEntry entry => (EntryLines(sheet, entry, x, fonts) * fonts.Line) + 2,
             LaporanParagraph paragraph => (sheet.Wrap(paragraph.Text, fonts.Regular, sheet.Right - x).Count * fonts.Line) + 3,
             LaporanLink link => (sheet.Wrap(link.Text, fonts.Regular, sheet.Right - x).Count * fonts.Line) + 2,
+            LaporanPhoto photo => LaporanPhotos.PdfHeight(sheet, photo, fonts, x),
             _ => throw new InvalidOperationException($"Unknown block {block.GetType().Name}."),
         };
     }
@@ -120,6 +125,9 @@ internal static class LaporanPdf
                 }
 
                 sheet.Y += 2;
+                break;
+            case LaporanPhoto photo:
+                LaporanPhotos.Draw(sheet, photo, fonts, x);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown block {block.GetType().Name}.");

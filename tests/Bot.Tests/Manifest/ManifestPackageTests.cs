@@ -53,6 +53,8 @@ public sealed partial class ManifestPackageTests(PackagedApp app) : IClassFixtur
         var bot = Assert.Single(manifest["bots"]!.AsArray())!;
         Assert.Equal(PackagedApp.BotId, bot["botId"]!.GetValue<string>());
         Assert.Equal(Scopes.Order(StringComparer.Ordinal), Strings(bot["scopes"]).Order(StringComparer.Ordinal));
+        // Without it Teams does not let a person send the bot the photos, daftar hadir and berita acara of step 7.
+        Assert.True(bot["supportsFiles"]!.GetValue<bool>(), "bots[0].supportsFiles must be true");
 
         var lists = bot["commandLists"]!.AsArray();
         Assert.Equal(Scopes.Order(StringComparer.Ordinal), lists.SelectMany(l => Strings(l!["scopes"])).Order(StringComparer.Ordinal));

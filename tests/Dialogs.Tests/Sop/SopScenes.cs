@@ -19,6 +19,8 @@ internal static class SopScenes
         ["sop-step-5"] = t => StepFor(t, 5, Staff.Siti),
         ["sop-step-6"] = t => StepFor(t, 6, Staff.Rina),
         ["sop-step-7"] = t => StepFor(t, 7, Staff.Budi),
+        ["sop-step-7-dokumentasi"] = DokumentasiScenes.Step7WithFiles,
+        ["sop-dokumentasi"] = DokumentasiScenes.Received,
         ["sop-step-2-sent-back"] = Step2SentBack,
         ["sop-step-2-refused"] = Step2Refused,
         ["sop-step-1-refused"] = Step1Refused,
