@@ -64,7 +64,17 @@ public static class DokumentasiTexts
     public const string KindPending = "Jenis belum dipilih";
 
     public const string SendHint =
-        "Kirim foto kegiatan (JPEG/PNG), daftar hadir dan berita acara (PDF/Word) sebagai lampiran di obrolan ini dengan bot. Berkas yang diterima tercantum di sini dan masuk ke Laporan Kegiatan.";
+        "Kirim foto (JPEG/PNG), daftar hadir dan berita acara (PDF/Word) sebagai lampiran di obrolan ini; semuanya masuk ke Laporan Kegiatan.";
+
+    /// <summary>"3 berkas: 1 foto kegiatan, 1 daftar hadir, 1 jenis belum dipilih" — what has arrived, in one line.</summary>
+    public static string Summary(IReadOnlyList<DokumentasiFileView> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var counts = files
+            .GroupBy(f => f.Kind is { } k ? KindLabel(k).ToLowerInvariant() : KindPending.ToLowerInvariant())
+            .Select(g => $"{g.Count()} {g.Key}");
+        return $"{files.Count} berkas: {string.Join(", ", counts)}";
+    }
 
     public const string NotInPersonalChat =
         "Berkas dokumentasi hanya dapat dikirim di obrolan pribadi (1:1) dengan bot. Tidak ada berkas yang disimpan.";

@@ -38,20 +38,33 @@ public static class DokumentasiCard
         return CardElements.Card(body);
     }
 
-    /// <summary>The section of the step 7 card: the files with their buttons, and how to send more.</summary>
+    /// <summary>The id of the step 7 card's collapsed file list.</summary>
+    public const string ListSectionId = "more.dokumentasi";
+
+    /// <summary>
+    /// The section of the step 7 card: what has arrived in one line and how to send more, with the files themselves (and
+    /// their remove buttons) behind "Lihat berkas", so that on a phone the report's inputs and its button stay near the top.
+    /// </summary>
     public static IEnumerable<JsonNode> Section(DokumentasiView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         yield return CardElements.Text("Berkas dokumentasi", TextStyle.Heading);
-        foreach (var node in Files(view, onStepCard: true))
+        var hint = view.CanChange ? [CardElements.Text(DokumentasiTexts.SendHint, TextStyle.Subtle)] : Array.Empty<JsonNode>();
+        if (view.Files.Count == 0)
         {
-            yield return node;
+            yield return CardElements.Text("Belum ada berkas dokumentasi.", TextStyle.Subtle);
+            foreach (var line in hint)
+            {
+                yield return line;
+            }
+
+            yield break;
         }
 
-        if (view.CanChange)
-        {
-            yield return CardElements.Text(DokumentasiTexts.SendHint, TextStyle.Subtle);
-        }
+        // Once files have come, the sender knows how to send more: the hint waits with the list.
+        yield return CardElements.Text(DokumentasiTexts.Summary(view.Files), TextStyle.Subtle);
+        yield return CardInputs.ActionSet([CardInputs.Toggle($"Lihat berkas ({view.Files.Count})", ListSectionId)]);
+        yield return CardInputs.Hidden(ListSectionId, [.. Files(view, onStepCard: true), .. hint]);
     }
 
     private static IEnumerable<JsonNode> Files(DokumentasiView view, bool onStepCard)
