@@ -135,6 +135,26 @@ public sealed class Desk(string role, PlaygroundProcess playground, PlaygroundCo
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// Sends a message with attachments from this person, as Teams would deliver a file sent in the compose box. The Playground
+    /// 0.2.28 cannot attach files from its page, so this takes its own activity skeleton for the chat
+    /// (<c>GET /_internal/v1/customActivities/template</c>: id, serviceUrl, conversation, from, recipient) and hands it back
+    /// with the text and attachments to <c>POST /_internal/v1/customActivities</c>, which forwards it to the bot unchanged.
+    /// </summary>
+    public async Task SendAttachmentsAsync(string text, JsonArray attachments, CancellationToken cancellationToken)
+    {
+        var activity = await playground.Http.GetFromJsonAsync<JsonObject>(
+            $"/_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(ChatId)}", cancellationToken)
+            ?? throw new InvalidOperationException("the Playground gave no activity template");
+        activity["type"] = "message";
+        activity["text"] = text;
+        activity["textFormat"] = "plain";
+        activity["locale"] = "id-ID";
+        activity["attachments"] = attachments;
+        using var response = await playground.Http.PostAsync("/_internal/v1/customActivities", JsonContent.Create(activity), cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Waits for a new card in this person's chat that the predicate accepts; returns the message id and the card.</summary>
     public async Task<(string MessageId, JsonObject Card)> CardAsync(Func<JsonObject, bool> predicate, string what, TimeSpan? timeout = null)
     {
