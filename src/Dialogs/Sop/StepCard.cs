@@ -115,6 +115,7 @@ public static class StepCard
             // Opens its own card: step 2's inputs are neither checked nor sent.
             var edit = CardInputs.Execute("Ubah data koperasi", SopVerbs.OpenKoperasi, SopVerbs.Data(target));
             edit["associatedInputs"] = "none";
+            edit["fallback"]!["associatedInputs"] = "none";
             commands.Add(edit);
         }
 
