@@ -18,7 +18,7 @@ public sealed partial class SopCardViews
             ?? throw new InvalidOperationException($"SOP {definition.Id} records no koperasi list.");
         var inputs = KoperasiInputs(field, listStep, kegiatan.Value(field.Id), draft, clientRequired: true).ToList();
         var explanation =
-            "Perbaiki atau lengkapi data koperasi, tambah koperasi dengan \u201cTambah koperasi\u201d, atau kosongkan nama untuk menghapusnya, lalu simpan. " +
+            "Perbaiki atau lengkapi data koperasi, tambah koperasi dengan \u201cTambah koperasi\u201d, atau kosongkan semua isian sebuah koperasi (nama, NIK, rinciannya) untuk menghapusnya, lalu simpan. " +
             "Perubahan dicatat di riwayat beserta nama Anda, dan pencarian koperasi (cari) mengikuti data yang baru.";
         return new KoperasiEditCardView(
             Header(kegiatan, definition),
