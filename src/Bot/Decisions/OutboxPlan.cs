@@ -28,7 +28,7 @@ public static class OutboxKinds
     /// <summary>The open-task index ("tugas") follows the kegiatan's current assignee.</summary>
     public const string TaskIndex = "index.tasks";
 
-    /// <summary>The koperasi search index ("cari") follows the koperasi recorded at the start and with step 2's data.</summary>
+    /// <summary>The koperasi search index ("cari") follows the koperasi recorded at the start, with step 2's data and when edited.</summary>
     public const string KoperasiIndex = "index.koperasi";
 }
 
@@ -83,7 +83,7 @@ public static class OutboxPlan
         }
 
         plan.Add(OutboxKinds.TaskIndex, "tasks");
-        if (plan.Events.Any(e => e is KegiatanStarted or StepSubmitted))
+        if (plan.Events.Any(e => e is KegiatanStarted or StepSubmitted or KoperasiEdited))
         {
             plan.Add(OutboxKinds.KoperasiIndex, "koperasi");
         }

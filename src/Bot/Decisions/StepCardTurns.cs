@@ -20,6 +20,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps sta
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
         SopVerbs.Start, SopVerbs.Submit, SopVerbs.Approve, SopVerbs.Reject, SopVerbs.Execute, SopVerbs.Report, SopVerbs.Cancel, SopVerbs.Reassign, SopVerbs.Reschedule, SopVerbs.Open,
+        SopVerbs.OpenKoperasi, SopVerbs.EditKoperasi,
     };
 
     public void Register(TurnRouter router)
@@ -60,6 +61,11 @@ internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps sta
             return await OpenAsync(number, actorId, views, cancellationToken);
         }
 
+        if (verb == SopVerbs.OpenKoperasi)
+        {
+            return await KoperasiEditCards.OpenAsync(kegiatan, number, actorId, input, views, cancellationToken);
+        }
+
         if (verb == SopVerbs.Reassign && string.IsNullOrWhiteSpace(input.Draft.GetValueOrDefault(SopVerbs.NewHolderInput)))
         {
             // Nobody picked (an older client skipped the required check): the same card again, with what was typed.
@@ -88,6 +94,12 @@ internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps sta
             return state.Current?.Step == rescheduled.Step
                 ? RescheduleCard.Build(views.Rescheduled(state, definition))
                 : StatusCard.Build(views.Status(state, definition));
+        }
+
+        if ((outcome.IsAccepted || outcome.AlreadyApplied) && command is EditKoperasi && kegiatan.PermittedActions(state, actorId) is { Count: > 0 } still)
+        {
+            // Nothing was decided on the step: the answer is step 2's card again, with the new list and version.
+            return await cards.BuildAsync(state, definition, actorId, views.Step(state, definition, actorId, still), cancellationToken);
         }
 
         if (outcome.IsAccepted || outcome.AlreadyApplied)
@@ -166,6 +178,11 @@ internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps sta
                 return ReassignCard.Build(views.Reassign(state, definition, input.Draft, refusal.Message));
             }
 
+            if (verb == SopVerbs.EditKoperasi && kegiatan.May(state, actorId, SopTrigger.EditKoperasi))
+            {
+                return KoperasiEditCard.Build(views.KoperasiEdit(state, definition, input.Draft, refusal.Message));
+            }
+
             if (verb == SopVerbs.Reschedule && state.Current is { } current && RescheduleRules.FieldsOf(definition, definition.Step(current.Step)) is not null)
             {
                 return RescheduleCard.Build(views.Reschedule(state, definition, input.Draft, refusal.Message));
@@ -192,6 +209,7 @@ internal sealed class StepCardTurns(KegiatanService kegiatan, OpenedAtStamps sta
         SopVerbs.Execute => new RecordExecution(actorId, input.Step, input.Version, input.Form),
         SopVerbs.Report => new SubmitReport(actorId, input.Step, input.Version, input.Form),
         SopVerbs.Cancel => new Cancel(actorId, input.Version, input.Alasan),
+        SopVerbs.EditKoperasi => new EditKoperasi(actorId, input.Step, input.Version, input.Form),
         SopVerbs.Reschedule => new Reschedule(
             actorId, input.Step, input.Version, DateTimeInput.Joined(input.Draft, SopVerbs.NewJadwalInput), input.Draft.GetValueOrDefault(SopVerbs.NewTempatInput), input.Alasan),
         SopVerbs.Reassign => new Reassign(actorId, input.Step, input.Version, input.Draft.GetValueOrDefault(SopVerbs.NewHolderInput)?.Trim() ?? "", input.Alasan),

@@ -51,6 +51,7 @@ public sealed partial class SopCardViews
         }
 
         rows.AddRange(RescheduleRows(record));
+        rows.AddRange(KoperasiEditRows(record));
         if (record.FinishedAt is { } finished)
         {
             rows.Add(LabelledValue.Fixed("Selesai", WibFormat.DateTime(finished)));

@@ -86,6 +86,7 @@ public sealed partial class SopCardViews
         var canAct = mine.Count > 0;
         var canCancel = current is not null && permitted.Any(p => p.Trigger == SopTrigger.Cancel);
         var canReschedule = current is not null && permitted.Any(p => p.Trigger == SopTrigger.Reschedule);
+        var canEditKoperasi = current is not null && permitted.Any(p => p.Trigger == SopTrigger.EditKoperasi);
         var actingAs = canAct ? mine[0].As : null;
         var (timing, late) = current is null ? ("", false) : Timing(current);
         var target = new CardTarget(kegiatan.Number, step.Number, kegiatan.Version);
@@ -113,7 +114,8 @@ public sealed partial class SopCardViews
             target,
             Start: null,
             Timeline(kegiatan, definition),
-            canReschedule ? $"jadwal {kegiatan.Number}" : null);
+            canReschedule ? $"jadwal {kegiatan.Number}" : null,
+            EditKoperasi: canEditKoperasi);
     }
 
     // The SOP's activity; for a step timed from the jadwal also when to record it and what its standard is measured from.

@@ -24,6 +24,15 @@ public static class SopVerbs
     /// <summary><c>jadwal ‹nomor›</c>: moves the facilitation. Inputs: <see cref="NewJadwalInput"/>, <see cref="NewTempatInput"/>, <see cref="AlasanInput"/>.</summary>
     public const string Reschedule = "sop.reschedule";
 
+    /// <summary>
+    /// "Ubah data koperasi" on step 2's card: answers with the koperasi edit card (<see cref="EditKoperasi"/>). Data: the
+    /// step card's target. The slots stay off step 2's own card, which is near Teams' size limit.
+    /// </summary>
+    public const string OpenKoperasi = "sop.koperasi.open";
+
+    /// <summary>Saves the koperasi edit card. Inputs: the koperasi slots (<c>koperasi.N.part</c>, <c>KoperasiInput</c>).</summary>
+    public const string EditKoperasi = "sop.koperasi";
+
     /// <summary>Sends the current card of a kegiatan again (from <c>tugas</c>, a stale card, a status). Data: <c>kegiatan</c>.</summary>
     public const string Open = "sop.open";
 
@@ -81,6 +90,7 @@ public static class SopVerbs
         SopTrigger.Reassign => Reassign,
         SopTrigger.Cancel => Cancel,
         SopTrigger.Reschedule => Reschedule,
+        SopTrigger.EditKoperasi => EditKoperasi,
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 
@@ -95,6 +105,7 @@ public static class SopVerbs
         Reassign => SopTrigger.Reassign,
         Cancel => SopTrigger.Cancel,
         Reschedule => SopTrigger.Reschedule,
+        EditKoperasi => SopTrigger.EditKoperasi,
         _ => null,
     };
 

@@ -140,7 +140,14 @@ public sealed record StepCardView(
     StartTarget? Start,
     IReadOnlyList<TimelineEntry> Timeline,
     string? RescheduleCommand = null,
-    DokumentasiView? Dokumentasi = null);
+    DokumentasiView? Dokumentasi = null,
+    bool EditKoperasi = false);
+
+/// <summary>
+/// "Ubah data koperasi" (step 2): the koperasi slots of the start form, filled with the list now (or what was just typed, with
+/// <see cref="Error"/> on top), and one save button (verb <see cref="SopVerbs.EditKoperasi"/>).
+/// </summary>
+public sealed record KoperasiEditCardView(KegiatanHeader Header, string Title, string? Error, StateView State, string Explanation, IReadOnlyList<InputView> Inputs, string ButtonTitle, CardTarget Target);
 
 /// <summary>Read-only: who decided what and when, why (Tidak, batal), Plh. basis, and what happens next.</summary>
 public sealed record OutcomeCardView(

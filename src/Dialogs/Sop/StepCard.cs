@@ -110,6 +110,15 @@ public static class StepCard
     private static List<JsonNode> Commands(StepCardView view)
     {
         var commands = new List<JsonNode>();
+        if (view.EditKoperasi && view.Target is { } target)
+        {
+            // Opens its own card: step 2's inputs are neither checked nor sent.
+            var edit = CardInputs.Execute("Ubah data koperasi", SopVerbs.OpenKoperasi, SopVerbs.Data(target));
+            edit["associatedInputs"] = "none";
+            edit["fallback"]!["associatedInputs"] = "none";
+            commands.Add(edit);
+        }
+
         if (view.RescheduleCommand is { } reschedule)
         {
             commands.Add(CardInputs.CommandButton("Ubah jadwal", reschedule));

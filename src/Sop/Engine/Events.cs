@@ -19,6 +19,7 @@ namespace PerijinanBot.Sop.Engine;
 [JsonDerivedType(typeof(Cancelled), "cancelled")]
 [JsonDerivedType(typeof(Rescheduled), "rescheduled")]
 [JsonDerivedType(typeof(Closed), "closed")]
+[JsonDerivedType(typeof(KoperasiEdited), "koperasiEdited")]
 public abstract record KegiatanEvent(string Number, int Version, DateTimeOffset At);
 
 /// <summary>The start step was done; it is measured like any other step.</summary>
@@ -73,4 +74,8 @@ public sealed record Cancelled(string Number, int Version, DateTimeOffset At, in
 
 /// <summary>The last step finished; tell everyone involved.</summary>
 public sealed record Closed(string Number, int Version, DateTimeOffset At, IReadOnlyList<PersonRef> Participants)
+    : KegiatanEvent(Number, Version, At);
+
+/// <summary>The koperasi list was changed at <paramref name="Step"/> (names before and after, for the history); the search index follows.</summary>
+public sealed record KoperasiEdited(string Number, int Version, DateTimeOffset At, int Step, Actor By, string? OldNames, string? NewNames)
     : KegiatanEvent(Number, Version, At);

@@ -155,6 +155,7 @@ public sealed class SopEngine
             Reassign reassign => KegiatanCommands.Reassign(kegiatan, reassign, context),
             Cancel cancel => KegiatanCommands.Cancel(kegiatan, cancel, context),
             Reschedule reschedule => RescheduleCommand.Apply(kegiatan, reschedule, context),
+            EditKoperasi edit => EditKoperasiCommand.Apply(kegiatan, edit, context),
             StepCommand step => StepCommands.Handle(kegiatan, step, context),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
         };
@@ -180,6 +181,10 @@ public sealed class SopEngine
         if (Authority.Resolve(staffing, personId, today, Authority.IsAssignee(current)) is { } assignee)
         {
             actions.AddRange(TableOf(definition).PermittedTriggers(step.Number).Select(t => new PermittedAction(t, step.Number, assignee)));
+            if (KoperasiEditRules.AllowedAt(definition, step))
+            {
+                actions.Add(new PermittedAction(SopTrigger.EditKoperasi, step.Number, assignee));
+            }
         }
 
         if (Authority.Resolve(staffing, personId, today, Authority.MayReassign(definition, step)) is { } superior)

@@ -20,6 +20,9 @@ public enum SopTrigger
 
     /// <summary>Ubah jadwal: move the jadwal and/or tempat of the facilitation before it takes place.</summary>
     Reschedule,
+
+    /// <summary>Ubah data koperasi: correct or complete the koperasi list while the supporting data is prepared (step 2).</summary>
+    EditKoperasi,
 }
 
 public static class SopTriggerText
@@ -35,6 +38,7 @@ public static class SopTriggerText
         SopTrigger.Reassign => "Alihkan",
         SopTrigger.Cancel => "Batalkan",
         SopTrigger.Reschedule => "Ubah jadwal",
+        SopTrigger.EditKoperasi => "Ubah data koperasi",
         _ => trigger.ToString(),
     };
 }

@@ -111,6 +111,11 @@ public sealed record StepRecord
 
     private readonly IReadOnlyList<Rescheduling> _reschedules = [];
 
+    /// <summary>Every change of the koperasi list while this step waited (<see cref="EditKoperasi"/>), oldest first.</summary>
+    public IReadOnlyList<KoperasiEdit> KoperasiEdits { get => _koperasiEdits; init => _koperasiEdits = value ?? []; }
+
+    private readonly IReadOnlyList<KoperasiEdit> _koperasiEdits = [];
+
     [JsonIgnore]
     public bool IsOpen => FinishedAt is null;
 }

@@ -97,6 +97,21 @@ internal static class Texts
     public static string RescheduleNoJadwal(StepDefinition dataStep, FieldDefinition jadwal) =>
         $"{jadwal.Label} belum tercatat pada langkah {dataStep.Number} ({dataStep.Title}), jadi belum ada jadwal yang dapat diubah.";
 
+    public static string EditKoperasiNotAvailable(StepDefinition current, StepDefinition? at) => at is null
+        ? "SOP ini tidak mencatat data koperasi yang dapat diubah di luar formulir awal."
+        : $"Data koperasi hanya dapat diubah selama kegiatan menunggu langkah {at.Number} ({at.Title}). Kegiatan ini sekarang berada pada langkah {current.Number} ({current.Title}).";
+
+    public static string EditKoperasiNotAllowed(SopDefinition definition, StepDefinition step, PersonRef? assignee)
+    {
+        var role = ShortName(definition, step);
+        var holder = assignee is null ? role : $"{role} yang memegang langkah ini ({assignee.Name})";
+        return $"Data koperasi hanya dapat diubah oleh {holder} atau Plh.-nya.";
+    }
+
+    public const string EditKoperasiEmpty = "Isi paling sedikit satu koperasi (nama koperasi wajib diisi).";
+
+    public const string EditKoperasiNothingChanged = "Data koperasi tidak berubah; ubah salah satu isian lalu simpan lagi.";
+
     public const string RescheduleAlreadyHeld = "Bila kegiatan sudah terlaksana, catat pelaksanaannya.";
 
     public static string NotADateTime(FieldDefinition field, string typed, DateOnly example) =>

@@ -22,10 +22,10 @@ public sealed class PermittedActionsTests
     }
 
     [Fact]
-    public void The_assigned_Anggota_sees_submit_and_the_Ketua_sees_reassign_and_cancel()
+    public void The_assigned_Anggota_sees_submit_and_edit_koperasi_and_the_Ketua_sees_reassign_and_cancel()
     {
         var kegiatan = _office.WalkTo(2);
-        Assert.Equal([SopTrigger.SubmitData], _office.Engine.PermittedActions(kegiatan, Staff.Budi, _office.Staffing).Select(a => a.Trigger));
+        Assert.Equal([SopTrigger.SubmitData, SopTrigger.EditKoperasi], _office.Engine.PermittedActions(kegiatan, Staff.Budi, _office.Staffing).Select(a => a.Trigger));
         Assert.Equal([SopTrigger.Reassign, SopTrigger.Cancel], _office.Engine.PermittedActions(kegiatan, Staff.Rina, _office.Staffing).Select(a => a.Trigger));
     }
 
