@@ -134,33 +134,6 @@ internal static class LaporanPdf
         }
     }
 
-    /// <summary>"Label : value", label and value each wrapped in their own column and continued across pages line by line.</summary>
-    private static void Entry(PdfSheet sheet, LaporanEntry entry, double x, PdfFonts fonts)
-    {
-        var valueX = x + LabelWidth + ColonWidth;
-        var label = sheet.Wrap(entry.Label, fonts.Regular, LabelWidth - 4);
-        var value = sheet.Wrap(entry.Value, fonts.Regular, sheet.Right - valueX);
-        for (var i = 0; i < Math.Max(label.Count, value.Count); i++)
-        {
-            sheet.Ensure(fonts.Line);
-            if (i < label.Count)
-            {
-                sheet.Draw(label[i], fonts.Regular, x);
-            }
-
-            if (i == 0)
-            {
-                sheet.Draw(":", fonts.Regular, x + LabelWidth);
-            }
-
-            if (i < value.Count)
-            {
-                sheet.Draw(value[i], fonts.Regular, valueX);
-            }
-
-            sheet.Y += fonts.Line;
-        }
-
-        sheet.Y += 2;
-    }
+    private static void Entry(PdfSheet sheet, LaporanEntry entry, double x, PdfFonts fonts) =>
+        PdfLetter.Entry(sheet, entry, x, LabelWidth, ColonWidth, fonts, gapAfter: 2);
 }

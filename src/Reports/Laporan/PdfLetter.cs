@@ -5,7 +5,7 @@ using PdfSharp.Pdf;
 namespace PerijinanBot.Reports.Laporan;
 
 /// <summary>
-/// What every letter the office prints has in common, shared by the Laporan Kegiatan and the Lembar Disposisi so both look
+/// What every letter the office prints has in common, shared by the Laporan Kegiatan, the Lembar Disposisi and the Surat Undangan so they look
 /// like the same office wrote them: the document itself with "Halaman n dari m" footers, centred lines and the signature
 /// columns (the letterhead is <see cref="PdfKop"/>).
 /// </summary>
@@ -44,6 +44,39 @@ internal static class PdfLetter
             sheet.Draw(line, font, x);
             sheet.Y += lineHeight;
         }
+    }
+
+    /// <summary>
+    /// "Label : value" in two columns from <paramref name="x"/>: the label wrapped in <paramref name="labelWidth"/>, the colon
+    /// after it, the value wrapped to the right margin, continued across pages line by line; <paramref name="gapAfter"/> points below.
+    /// </summary>
+    public static void Entry(PdfSheet sheet, LaporanEntry entry, double x, double labelWidth, double colonWidth, PdfFonts fonts, double gapAfter)
+    {
+        var valueX = x + labelWidth + colonWidth;
+        var label = sheet.Wrap(entry.Label, fonts.Regular, labelWidth - 4);
+        var value = sheet.Wrap(entry.Value, fonts.Regular, sheet.Right - valueX);
+        for (var i = 0; i < Math.Max(label.Count, value.Count); i++)
+        {
+            sheet.Ensure(fonts.Line);
+            if (i < label.Count)
+            {
+                sheet.Draw(label[i], fonts.Regular, x);
+            }
+
+            if (i == 0)
+            {
+                sheet.Draw(":", fonts.Regular, x + labelWidth);
+            }
+
+            if (i < value.Count)
+            {
+                sheet.Draw(value[i], fonts.Regular, valueX);
+            }
+
+            sheet.Y += fonts.Line;
+        }
+
+        sheet.Y += gapAfter;
     }
 
     /// <summary>Text centred across the page, wrapped to its width.</summary>

@@ -61,33 +61,6 @@ internal static class UndanganPdf
         sheet.Y += 3;
     }
 
-    /// <summary>"Label : value", the value wrapped in its own column and continued across pages line by line.</summary>
-    private static void Entry(PdfSheet sheet, LaporanEntry entry, double x, double labelWidth, PdfFonts fonts)
-    {
-        var valueX = x + labelWidth + ColonWidth;
-        var label = sheet.Wrap(entry.Label, fonts.Regular, labelWidth - 4);
-        var value = sheet.Wrap(entry.Value, fonts.Regular, sheet.Right - valueX);
-        for (var i = 0; i < Math.Max(label.Count, value.Count); i++)
-        {
-            sheet.Ensure(fonts.Line);
-            if (i < label.Count)
-            {
-                sheet.Draw(label[i], fonts.Regular, x);
-            }
-
-            if (i == 0)
-            {
-                sheet.Draw(":", fonts.Regular, x + labelWidth);
-            }
-
-            if (i < value.Count)
-            {
-                sheet.Draw(value[i], fonts.Regular, valueX);
-            }
-
-            sheet.Y += fonts.Line;
-        }
-
-        sheet.Y += 1;
-    }
+    private static void Entry(PdfSheet sheet, LaporanEntry entry, double x, double labelWidth, PdfFonts fonts) =>
+        PdfLetter.Entry(sheet, entry, x, labelWidth, ColonWidth, fonts, gapAfter: 1);
 }

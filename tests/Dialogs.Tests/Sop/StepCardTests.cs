@@ -5,7 +5,7 @@ namespace PerijinanBot.Dialogs.Tests.Sop;
 public sealed class StepCardTests
 {
     [Theory]
-    [InlineData(2, Staff.Budi, new[] { "sop.submit" }, false)]
+    [InlineData(2, Staff.Budi, new[] { "sop.submit", "sop.koperasi.open" }, false)]
     [InlineData(3, Staff.Rina, new[] { "sop.approve", "sop.reject" }, true)]
     [InlineData(4, Staff.Hendra, new[] { "sop.approve", "sop.reject" }, true)]
     [InlineData(5, Staff.Siti, new[] { "sop.approve", "sop.reject" }, false)]
