@@ -81,7 +81,7 @@ public sealed partial class RunScriptTests
 
             // Ctrl+C: run.sh stops, and so does everything it started.
             Signal(run.Id, "INT");
-            await run.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+            await run.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
             Assert.Contains("[run] stopped", Text(output), StringComparison.Ordinal);
             foreach (var port in ports.All)
             {
