@@ -30,12 +30,20 @@ internal sealed partial class DokumentasiIntake(
         }
 
         var sender = turn.Registered.AadObjectId;
-        var held = await holders.HeldByAsync(sender, cancellationToken);
-        // Holding several: a kegiatan number written beside the files says which.
-        var named = NumberPattern().Matches(turn.Activity.Text ?? "").Select(m => m.Value.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
-        if (held.Count > 1 && held.Where(k => named.Contains(k.Number)).ToList() is { Count: 1 } chosen)
+        // A kegiatan number written beside the files says which kegiatan they are for, asked of the kegiatan itself: right
+        // after the step 7 card arrives the task index may not list it yet. Without one, the task index points.
+        var held = new List<Kegiatan>();
+        foreach (var number in NumberPattern().Matches(turn.Activity.Text ?? "").Select(m => m.Value.ToUpperInvariant()).Distinct(StringComparer.Ordinal))
         {
-            held = chosen;
+            if (await holders.HeldAsync(number, sender, cancellationToken) is { } named)
+            {
+                held.Add(named);
+            }
+        }
+
+        if (held.Count == 0)
+        {
+            held.AddRange(await holders.HeldByAsync(sender, cancellationToken));
         }
 
         if (held.Count == 0)

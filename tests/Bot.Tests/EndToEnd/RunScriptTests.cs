@@ -21,8 +21,13 @@ public sealed partial class RunScriptTests
         var ct = TestContext.Current.CancellationToken;
         var runDir = Directory.CreateTempSubdirectory("run-sh-").FullName;
         var ports = new RunPorts(FreePort(), FreeConsecutivePorts(4), FreePort(), FreePort(), FreePort());
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = RepoRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(RepoRoot.Combine("run.sh"));
+        // Through timeout (no time limit): a shell started by a process that ignores SIGINT (a background job, some test
+        // hosts) inherits it ignored and could not trap Ctrl+C; timeout gives run.sh the default and passes the signal on.
+        var start = new ProcessStartInfo("timeout") { WorkingDirectory = RepoRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])["0", "bash", RepoRoot.Combine("run.sh")])
+        {
+            start.ArgumentList.Add(arg);
+        }
         start.Environment["BOT_PORT"] = $"{ports.Bot}";
         start.Environment["PLAYGROUND_BASE_PORT"] = $"{ports.PlaygroundBase}";
         start.Environment["AZURITE_BLOB_PORT"] = $"{ports.Blob}";
