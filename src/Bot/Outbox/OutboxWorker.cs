@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using PerijinanBot.Bot.Storage;
+using PerijinanBot.Protocol.Connector;
 
 namespace PerijinanBot.Bot.Outbox;
 
@@ -99,6 +100,7 @@ internal sealed class OutboxWorker(
             {
                 using var timeout = new CancellationTokenSource(options.HandlerTimeout, time);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+                using var delivery = OutboundDelivery.Begin(row.DedupeKey);
                 outcome = await handler.HandleAsync(row.ToItem(ticket.Status == DeliveryStatus.Unknown), linked.Token);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -112,6 +112,12 @@ public sealed partial class ConnectorClient
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
+        if (OutboundDelivery.Key is { } delivery)
+        {
+            // Header values are ASCII on the wire; a key with other characters travels escaped.
+            request.Headers.TryAddWithoutValidation(OutboundDelivery.Header, delivery.All(c => c is >= ' ' and <= '~') ? delivery : Uri.EscapeDataString(delivery));
+        }
+
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         HttpResponseMessage response;

@@ -12,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace PerijinanBot.Bot.Tests.Infrastructure;
 
 /// <summary>One request the bot made to the connector.</summary>
-public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string? Authorization);
+/// <param name="Delivery">The outbox dedupe key the bot sent in <c>X-PerijinanBot-Delivery</c>, or null.</param>
+public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, string? Authorization, string? Delivery = null);
 
 /// <summary>
 /// A stand-in for the public Bot Connector (which cannot run here): it records every call the bot makes and
@@ -93,7 +94,7 @@ public sealed class RecordingConnector : IAsyncDisposable
 
         // The raw target, as sent: ids must arrive escaped (':' as %3A), which Request.Path would hide.
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
-        var call = new ConnectorCall(context.Request.Method, target.Split('?')[0], body, context.Request.Headers.Authorization.FirstOrDefault());
+        var call = new ConnectorCall(context.Request.Method, target.Split('?')[0], body, context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers["X-PerijinanBot-Delivery"].FirstOrDefault());
         _calls.Enqueue(call);
         _arrived.Release();
         if (_hold is { } hold && hold(call))
