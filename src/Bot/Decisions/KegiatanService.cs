@@ -139,6 +139,16 @@ public sealed class KegiatanService(SopEngine engine, KegiatanStore store, Peopl
     public async Task<Kegiatan?> FindAsync(string number, CancellationToken cancellationToken) =>
         await store.GetAsync(number, cancellationToken) is { } stored ? Read(stored) : null;
 
+    /// <summary>The kegiatan an outbox item belongs to: the dispatcher's snapshot when the item carries one, else read.</summary>
+    public async Task<Kegiatan?> FindAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Snapshot is { } snapshot ? Parsed.GetValue(snapshot, Read) : await FindAsync(item.Number, cancellationToken);
+    }
+
+    // The items of one pass share one snapshot: it is parsed once, and let go with it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StoredKegiatan, Kegiatan> Parsed = new();
+
     /// <summary>Card views as of now, with names from the directory.</summary>
     public SopCardViews Views() => SopCardViews.For(Engine.Calendar, time.GetUtcNow(), people);
 

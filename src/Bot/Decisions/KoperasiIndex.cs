@@ -87,6 +87,9 @@ internal sealed class KoperasiIndexHandler(KegiatanService kegiatan, KoperasiInd
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.KoperasiIndex];
 
+    /// <summary>It writes what the state says.</summary>
+    public bool RepeatSafe => true;
+
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var payload = OutboxPayloads.Read(item);

@@ -31,7 +31,7 @@ internal sealed class StepCardHandler(
             return OutboxOutcome.Delivered("outcome of an earlier send unknown; not sent again");
         }
 
-        var state = await kegiatan.FindAsync(payload.Number, cancellationToken);
+        var state = await kegiatan.FindAsync(item, cancellationToken);
         var current = state?.Current;
         var holder = payload.OnBehalfOf ?? payload.To;
         if (state is null || current is null || current.Step != payload.Step || current.Attempt != payload.Attempt
@@ -95,11 +95,14 @@ internal sealed class RefreshCardsHandler(KegiatanService kegiatan, PersonalMess
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.RefreshCards];
 
+    /// <summary>Updating a card in place again shows the same card.</summary>
+    public bool RepeatSafe => true;
+
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var payload = OutboxPayloads.Read(item);
         var posted = await copies.OfStepAsync(payload.Number, payload.Step ?? 0, payload.Attempt ?? 1, cancellationToken);
-        if (posted.Count == 0 || await kegiatan.FindAsync(payload.Number, cancellationToken) is not { } state)
+        if (posted.Count == 0 || await kegiatan.FindAsync(item, cancellationToken) is not { } state)
         {
             return OutboxOutcome.Delivered("no posted copies");
         }
@@ -130,13 +133,16 @@ internal sealed class SupersedeCardsHandler(KegiatanService kegiatan, PersonalMe
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.SupersedeCards];
 
+    /// <summary>Updating a card in place again shows the same card.</summary>
+    public bool RepeatSafe => true;
+
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var payload = OutboxPayloads.Read(item);
         var older = (await copies.OfStepAsync(payload.Number, payload.Step ?? 0, payload.Attempt ?? 1, cancellationToken))
             .Where(c => c.Version is null || c.Version < payload.Version)
             .ToList();
-        if (older.Count == 0 || await kegiatan.FindAsync(payload.Number, cancellationToken) is not { } state)
+        if (older.Count == 0 || await kegiatan.FindAsync(item, cancellationToken) is not { } state)
         {
             return OutboxOutcome.Delivered("no older copies");
         }
@@ -175,10 +181,13 @@ internal sealed class TaskIndexHandler(KegiatanService kegiatan, TaskIndex tasks
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.TaskIndex];
 
+    /// <summary>It writes what the state says.</summary>
+    public bool RepeatSafe => true;
+
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var payload = OutboxPayloads.Read(item);
-        if (await kegiatan.FindAsync(payload.Number, cancellationToken) is { } state)
+        if (await kegiatan.FindAsync(item, cancellationToken) is { } state)
         {
             await tasks.SyncAsync(state, cancellationToken);
             await tasks.SyncDueAsync(state, cancellationToken);

@@ -22,7 +22,7 @@ internal sealed class AgendaLetterHandler(KegiatanService kegiatan, KegiatanDocu
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var payload = OutboxPayloads.Read(item);
-        if (await kegiatan.FindAsync(payload.Number, cancellationToken) is not { } state || payload.Step is not { } step)
+        if (await kegiatan.FindAsync(item, cancellationToken) is not { } state || payload.Step is not { } step)
         {
             return OutboxOutcome.Failed("no such kegiatan or step");
         }
@@ -88,7 +88,7 @@ internal sealed partial class ClosingNoticeHandler(
 
         var card = notice!;
 
-        if (await kegiatan.FindAsync(payload.Number, cancellationToken) is { } state)
+        if (await kegiatan.FindAsync(item, cancellationToken) is { } state)
         {
             DocumentsView? section;
             try

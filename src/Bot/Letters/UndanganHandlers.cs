@@ -28,7 +28,7 @@ internal sealed class UndanganOfferHandler(
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var payload = OutboxPayloads.Read(item);
-        if (await kegiatan.FindAsync(payload.Number, cancellationToken) is not { } state || kegiatan.DefinitionOf(state) is not { } definition)
+        if (await kegiatan.FindAsync(item, cancellationToken) is not { } state || kegiatan.DefinitionOf(state) is not { } definition)
         {
             return OutboxOutcome.Failed("no such kegiatan");
         }
@@ -64,7 +64,7 @@ internal sealed class DisposisiDocumentHandler(KegiatanService kegiatan, Kegiata
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var payload = OutboxPayloads.Read(item);
-        if (await kegiatan.FindAsync(payload.Number, cancellationToken) is not { } state || kegiatan.DefinitionOf(state) is not { } definition)
+        if (await kegiatan.FindAsync(item, cancellationToken) is not { } state || kegiatan.DefinitionOf(state) is not { } definition)
         {
             return OutboxOutcome.Failed("no such kegiatan");
         }

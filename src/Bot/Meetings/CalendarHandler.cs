@@ -50,7 +50,7 @@ internal sealed partial class CalendarHandler(
         }
 
         var payload = OutboxPayloads.Read(item);
-        if (await kegiatan.FindAsync(payload.Number, cancellationToken) is not { } state)
+        if (await kegiatan.FindAsync(item, cancellationToken) is not { } state)
         {
             return OutboxOutcome.Failed($"no kegiatan {payload.Number}");
         }

@@ -7,7 +7,7 @@ namespace PerijinanBot.Bot.Outbox;
 /// <c>IOutboxHandler</c>; each kind has exactly one handler, checked when the dispatcher is built.
 /// </summary>
 /// <remarks>
-/// Delivery is at least once; the dispatcher's ledger turns that into at most one call per dedupe key, except after a crash
+/// Delivery is at least once; the dispatcher's in-flight mark turns that into at most one call per dedupe key, except after a crash
 /// (or exception) in the middle of a call, when nobody can know whether the effect happened. The next call then carries
 /// <see cref="OutboxItem.PriorOutcomeUnknown"/> = true: reconcile before acting (look up what the earlier call stored, e.g.
 /// the activity id of a sent card), or repeat only an effect that is harmless to repeat (an index upsert).
@@ -16,11 +16,21 @@ public interface IOutboxHandler
 {
     IReadOnlyCollection<string> Kinds { get; }
 
+    /// <summary>
+    /// True when doing the effect twice is harmless (an index written to say what the state says, a card updated in place):
+    /// the item is then not marked in flight before the handler runs, which saves a write. A post is never repeat-safe.
+    /// </summary>
+    bool RepeatSafe => false;
+
     Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken);
 }
 
 /// <summary>One outbox item as committed with decision <see cref="Version"/> of kegiatan <see cref="Number"/>.</summary>
 /// <param name="CreatedAt">When the decision that left it was committed (null for rows written before it was recorded).</param>
+/// <param name="Snapshot">
+/// The kegiatan as the dispatcher read it with its outbox (at this item's version or later), so that a handler need not
+/// read it again; null when it was not read.
+/// </param>
 public sealed record OutboxItem(
     string Number,
     int Version,
@@ -30,7 +40,8 @@ public sealed record OutboxItem(
     string PayloadJson,
     int Attempts,
     bool PriorOutcomeUnknown,
-    DateTimeOffset? CreatedAt = null);
+    DateTimeOffset? CreatedAt = null,
+    StoredKegiatan? Snapshot = null);
 
 public enum OutboxOutcomeKind
 {
@@ -50,7 +61,7 @@ public enum OutboxOutcomeKind
 /// </summary>
 public sealed record OutboxOutcome(OutboxOutcomeKind Kind, string? Detail)
 {
-    /// <param name="result">Kept in the ledger with the dedupe key (e.g. the id of the sent activity), at most 1,000 characters.</param>
+    /// <param name="result">Logged with the dedupe key (e.g. the id of the sent activity).</param>
     public static OutboxOutcome Delivered(string? result = null) => new(OutboxOutcomeKind.Delivered, result);
 
     public static OutboxOutcome RetryLater(string reason) => new(OutboxOutcomeKind.RetryLater, reason);
@@ -60,6 +71,7 @@ public sealed record OutboxOutcome(OutboxOutcomeKind Kind, string? Detail)
 
 internal static class OutboxRows
 {
-    public static OutboxItem ToItem(this OutboxRow row, bool priorOutcomeUnknown) =>
-        new(row.Number, row.Version, row.Index, row.Kind, row.DedupeKey, row.PayloadJson, row.Attempts, priorOutcomeUnknown, row.CreatedAt);
+    public static OutboxItem ToItem(this OutboxRow row, bool priorOutcomeUnknown, StoredKegiatan? snapshot = null) =>
+        new(row.Number, row.Version, row.Index, row.Kind, row.DedupeKey, row.PayloadJson, row.Attempts, priorOutcomeUnknown, row.CreatedAt,
+            snapshot is not null && snapshot.Version >= row.Version ? snapshot : null);
 }

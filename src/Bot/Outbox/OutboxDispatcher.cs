@@ -10,7 +10,7 @@ namespace PerijinanBot.Bot.Outbox;
 /// signal), every <see cref="WorkflowStorageOptions.OutboxPollInterval"/> for kegiatan with an <c>OutboxPending</c> marker
 /// (retries, other instances' work), and at start-up and every <see cref="WorkflowStorageOptions.OutboxSweepInterval"/>
 /// for state rows still flagged <c>HasPendingOutbox</c> (an instance died before writing the marker). Safe with any number
-/// of instances: every item is claimed with an ETag-conditional write, and the ledger stops a second effect.
+/// of instances: every item is claimed with an ETag-conditional write, and an item's in-flight mark stops a second effect.
 /// </summary>
 public sealed class OutboxDispatcher : BackgroundService
 {
@@ -25,7 +25,6 @@ public sealed class OutboxDispatcher : BackgroundService
 
     public OutboxDispatcher(
         WorkflowTables tables,
-        DeliveryLedger ledger,
         OutboxSignal signal,
         IEnumerable<IOutboxHandler> handlers,
         IOptions<WorkflowStorageOptions> options,
@@ -40,7 +39,7 @@ public sealed class OutboxDispatcher : BackgroundService
         _time = time;
         _logger = logger;
         InstanceId = storage.Value.InstanceId!;
-        _worker = new OutboxWorker(tables, ledger, Route(handlers), _options, InstanceId, time, logger);
+        _worker = new OutboxWorker(tables, Route(handlers), _options, InstanceId, time, logger);
     }
 
     /// <summary>The name this instance claims items under.</summary>

@@ -6,12 +6,14 @@ using PerijinanBot.Protocol.Connector;
 namespace PerijinanBot.Bot.Outbox;
 
 /// <summary>
-/// Delivers the outbox of one kegiatan: claims each due item with an ETag-conditional write (fencing: a claimer whose lease
-/// ran out can no longer delete or release the row), runs its handler through the ledger, then deletes it.
+/// Delivers the outbox of one kegiatan as one piece of work: one query reads its rows and its state, one batch claims the
+/// due rows (ETag-conditional: fencing, so a claimer whose lease ran out can no longer delete or release them), the handlers
+/// run in commit order with that state, and one batch completes them: delivered rows deleted, the others released, and the
+/// state's <c>HasPendingOutbox</c> flag cleared when nothing is left. An item whose effect cannot be repeated harmlessly (a
+/// post) is marked in flight on its own row just before its handler runs, so that an attempt that died is known to be unknown.
 /// </summary>
 internal sealed class OutboxWorker(
     WorkflowTables tables,
-    DeliveryLedger ledger,
     IReadOnlyDictionary<string, IOutboxHandler> handlers,
     WorkflowStorageOptions options,
     string instanceId,
@@ -19,150 +21,166 @@ internal sealed class OutboxWorker(
     ILogger logger)
 {
     private const int MaxErrorChars = 1000;
-
-    private enum ItemResult
-    {
-        Removed,
-        Kept,
-    }
+    private static readonly TimeSpan MarkerGrace = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Delivers what is due; returns how many items left the outbox. <paramref name="marker"/> is the ETag of the kegiatan's
-    /// <c>OutboxPending</c> row as listed, or null to write the marker first (so that a crash from here on leaves one).
+    /// <c>OutboxPending</c> row as listed, or null for a pass that starts from a commit of this instance: the state's flag
+    /// already leads the sweep here after a crash, so a marker is written only when something stays behind for the poll.
     /// </summary>
     public async Task<int> DeliverAsync(string number, ETag? marker, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await PassAsync(number, marker, cancellationToken);
+        }
+        catch (Exception) when (marker is null)
+        {
+            // Storage trouble mid-pass, or the instance stopping: leave the marker, so that the next poll of any instance
+            // (not only the rare sweep) comes back for what this pass claimed or left.
+            using var grace = new CancellationTokenSource(MarkerGrace, time);
+            await TryWriteMarkerAsync(number, grace.Token);
+            throw;
+        }
+    }
+
+    private async Task<int> PassAsync(string number, ETag? marker, CancellationToken cancellationToken)
+    {
         var kegiatan = await tables.KegiatanAsync(cancellationToken);
-        var pending = await tables.PendingAsync(cancellationToken);
         var partition = KegiatanKeys.Partition(number);
-        marker ??= (await pending.UpsertEntityAsync(WorkflowTables.PendingMarker(number), TableUpdateMode.Replace, cancellationToken)).Headers.ETag;
+        var (state, rows) = await ReadAsync(kegiatan, partition, cancellationToken);
+        var batches = new OutboxBatches(kegiatan, instanceId, logger);
+        var now = time.GetUtcNow();
+        var (claimed, gone) = await batches.ClaimAsync([.. rows.Where(r => r.IsDue(now))], now + options.ClaimLease, cancellationToken);
+        var snapshot = state is null ? null : KegiatanEntities.ReadState(state);
 
-        // Read the state's ETag BEFORE listing the outbox: a commit landing after this read changes the ETag, so clearing
-        // the flag below fails and the newer commit's items keep their flag.
-        var state = await kegiatan.GetEntityIfExistsAsync<TableEntity>(partition, KegiatanKeys.StateRow, ["HasPendingOutbox"], cancellationToken);
+        var completions = new List<OutboxCompletion>(claimed.Count);
+        foreach (var (row, claim) in claimed)
+        {
+            if (await RunAsync(kegiatan, row, claim, snapshot, cancellationToken) is { } completion)
+            {
+                completions.Add(completion);
+            }
+        }
 
-        var delivered = 0;
-        var kept = 0;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {KegiatanKeys.OutboxFrom} and RowKey lt {KegiatanKeys.OutboxTo}");
+        var deletes = completions.Count(c => c.Release is null);
+        var empty = deletes + gone == rows.Count;
+        // The flag may be cleared in the same batch only when this read saw the latest commit's own rows: then every
+        // earlier commit's rows were there too, and the state's ETag stops the clear if a newer commit has landed since.
+        var clearFlag = empty && state?.GetBoolean("HasPendingOutbox") == true && rows.Any(r => r.Version == snapshot!.Version);
+        foreach (var parked in completions.Select(c => c.Parked).OfType<TableEntity>())
+        {
+            // Indexed first: a crash before the release leaves an index row the readers find stale, never a parked item unlisted.
+            var index = await tables.PendingAsync(cancellationToken);
+            await index.UpsertEntityAsync(parked, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        var (removed, flagCleared) = await batches.CompleteAsync(partition, completions, clearFlag ? state!.ETag : null, cancellationToken);
+        removed += gone;
+
+        if (removed == rows.Count)
+        {
+            if (!flagCleared && state?.GetBoolean("HasPendingOutbox") == true)
+            {
+                await OutboxBatches.ClearFlagIfEmptyAsync(kegiatan, partition, cancellationToken);
+            }
+
+            await DeleteMarkerAsync(partition, marker, cancellationToken);
+        }
+        else if (marker is null)
+        {
+            await TryWriteMarkerAsync(number, cancellationToken);
+        }
+
+        return removed;
+    }
+
+    private async Task TryWriteMarkerAsync(string number, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pending = await tables.PendingAsync(cancellationToken);
+            await pending.UpsertEntityAsync(WorkflowTables.PendingMarker(number), TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (Exception e) when (e is RequestFailedException || StorageFaults.IsAmbiguous(e, CancellationToken.None))
+        {
+            // The state's flag still leads the sweep here.
+            WorkflowStorageLog.MarkerNotWritten(logger, e, number);
+        }
+    }
+
+    /// <summary>The outbox rows (<c>o|…</c>) and the state row, which sorts after them, in one query.</summary>
+    private static async Task<(TableEntity? State, List<OutboxRow> Rows)> ReadAsync(TableClient kegiatan, string partition, CancellationToken cancellationToken)
+    {
+        TableEntity? state = null;
+        var rows = new List<OutboxRow>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {KegiatanKeys.OutboxFrom}");
         await foreach (var entity in kegiatan.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var row = OutboxRow.Read(entity);
-            if (await DeliverItemAsync(kegiatan, row, cancellationToken) == ItemResult.Removed)
+            if (entity.RowKey == KegiatanKeys.StateRow)
             {
-                delivered++;
+                state = entity;
             }
-            else
+            else if (string.CompareOrdinal(entity.RowKey, KegiatanKeys.OutboxTo) < 0)
             {
-                kept++;
+                rows.Add(OutboxRow.Read(entity));
             }
         }
 
-        if (kept == 0)
-        {
-            await CleanUpAsync(kegiatan, pending, partition, state.HasValue ? state.Value : null, marker, cancellationToken);
-        }
-
-        return delivered;
+        return (state, rows);
     }
 
-    private async Task<ItemResult> DeliverItemAsync(TableClient kegiatan, OutboxRow row, CancellationToken cancellationToken)
+    /// <summary>Runs one claimed item; returns how to complete it, or null when it is to be left alone (its claim was lost).</summary>
+    private async Task<OutboxCompletion?> RunAsync(TableClient kegiatan, OutboxRow row, ETag claim, StoredKegiatan? snapshot, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (!row.IsDue(now))
+        if (!handlers.TryGetValue(row.Kind, out var handler))
         {
-            return ItemResult.Kept;
+            WorkflowStorageLog.NoHandler(logger, row.Kind, row.Number, row.RowKey);
+            return Release(row, claim, $"no handler for kind '{row.Kind}'", permanent: false, unknown: row.InFlight);
         }
 
-        try
+        // A post must not happen twice: its row says "in flight" before the handler runs, and a row found that way was
+        // left by an attempt that died, so the handler is told that its effect may have happened.
+        var unknown = row.InFlight;
+        if (!unknown && !handler.RepeatSafe)
         {
-            var (claim, gone) = await ClaimAsync(kegiatan, row, now, cancellationToken);
-            if (claim is null)
-            {
-                return gone ? ItemResult.Removed : ItemResult.Kept;
-            }
-
-            if (!handlers.TryGetValue(row.Kind, out var handler))
-            {
-                WorkflowStorageLog.NoHandler(logger, row.Kind, row.Number, row.RowKey);
-                await ReleaseAsync(kegiatan, row, claim.Value, $"no handler for kind '{row.Kind}'", permanent: false, cancellationToken);
-                return ItemResult.Kept;
-            }
-
-            var ticket = await ledger.TryBeginAsync(row.DedupeKey, cancellationToken);
-            if (ticket.Status == DeliveryStatus.AlreadyDone)
-            {
-                // Delivered before, but the row survived (a crash between the handler and the delete): just remove it.
-                return await DeleteAsync(kegiatan, row, claim.Value, cancellationToken);
-            }
-
-            OutboxOutcome outcome;
             try
             {
-                using var timeout = new CancellationTokenSource(options.HandlerTimeout, time);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-                using var delivery = OutboundDelivery.Begin(row.DedupeKey);
-                outcome = await handler.HandleAsync(row.ToItem(ticket.Status == DeliveryStatus.Unknown), linked.Token);
+                claim = await OutboxBatches.MarkInFlightAsync(kegiatan, row, claim, cancellationToken);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
             {
-                // The effect may have happened: the ledger keeps "Attempting", so the next try is told it is unknown.
-                WorkflowStorageLog.HandlerThrew(logger, e, row.Kind, row.Number, row.RowKey, row.Attempts + 1);
-                await ReleaseAsync(kegiatan, row, claim.Value, $"{e.GetType().Name}: {e.Message}", permanent: false, cancellationToken);
-                return ItemResult.Kept;
+                WorkflowStorageLog.ClaimLost(logger, row.Number, row.RowKey);
+                return null;
             }
-
-            if (outcome.Kind == OutboxOutcomeKind.Delivered)
-            {
-                await ledger.CompleteAsync(row.DedupeKey, outcome.Detail, cancellationToken);
-                return await DeleteAsync(kegiatan, row, claim.Value, cancellationToken);
-            }
-
-            await ledger.AbandonAsync(ticket, cancellationToken);
-            await ReleaseAsync(kegiatan, row, claim.Value, outcome.Detail ?? outcome.Kind.ToString(), outcome.Kind == OutboxOutcomeKind.Failed, cancellationToken);
-            return ItemResult.Kept;
         }
-        catch (Exception e) when ((e is RequestFailedException && !cancellationToken.IsCancellationRequested) || StorageFaults.IsAmbiguous(e, cancellationToken))
-        {
-            // Storage trouble mid-way: the claim lapses and the item is picked up again; the ledger prevents a second effect.
-            WorkflowStorageLog.ItemStorageFailed(logger, e, row.Number, row.RowKey);
-            return ItemResult.Kept;
-        }
-    }
 
-    /// <summary>The claim's ETag, or null: <paramref name="row"/> was claimed by another instance first (or is gone: delivered).</summary>
-    private async Task<(ETag? Claim, bool Gone)> ClaimAsync(TableClient kegiatan, OutboxRow row, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var claim = new TableEntity(row.PartitionKey, row.RowKey) { ["ClaimedBy"] = instanceId, ["ClaimedUntil"] = now + options.ClaimLease };
+        OutboxOutcome outcome;
         try
         {
-            return ((await kegiatan.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Merge, cancellationToken)).Headers.ETag, false);
+            using var timeout = new CancellationTokenSource(options.HandlerTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            using var delivery = OutboundDelivery.Begin(row.DedupeKey);
+            outcome = await handler.HandleAsync(row.ToItem(unknown, snapshot), linked.Token);
         }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, e.Status == 404);
+            // The effect may have happened: the row stays in flight, so the next try is told it is unknown.
+            WorkflowStorageLog.HandlerThrew(logger, e, row.Kind, row.Number, row.RowKey, row.Attempts + 1);
+            return Release(row, claim, $"{e.GetType().Name}: {e.Message}", permanent: false, unknown: !handler.RepeatSafe);
         }
+
+        if (outcome.Kind == OutboxOutcomeKind.Delivered)
+        {
+            WorkflowStorageLog.Delivered(logger, row.Kind, row.DedupeKey, outcome.Detail);
+            return new OutboxCompletion(row, claim, null, null);
+        }
+
+        // Known NOT to have happened: the in-flight mark goes, and the next attempt may act.
+        return Release(row, claim, outcome.Detail ?? outcome.Kind.ToString(), outcome.Kind == OutboxOutcomeKind.Failed, unknown: false);
     }
 
-    private async Task<ItemResult> DeleteAsync(TableClient kegiatan, OutboxRow row, ETag claim, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await kegiatan.DeleteEntityAsync(row.PartitionKey, row.RowKey, claim, cancellationToken);
-            return ItemResult.Removed;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return ItemResult.Removed;
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            // Our lease ran out and another instance claimed it; the ledger tells it the item is done.
-            WorkflowStorageLog.ClaimLost(logger, row.Number, row.RowKey);
-            return ItemResult.Kept;
-        }
-    }
-
-    private async Task ReleaseAsync(TableClient kegiatan, OutboxRow row, ETag claim, string error, bool permanent, CancellationToken cancellationToken)
+    private OutboxCompletion Release(OutboxRow row, ETag claim, string error, bool permanent, bool unknown)
     {
         var now = time.GetUtcNow();
         var attempts = row.Attempts + 1;
@@ -174,49 +192,35 @@ internal sealed class OutboxWorker(
             ["Status"] = status,
             ["ClaimedBy"] = "",
             ["ClaimedUntil"] = now,
+            ["InFlight"] = unknown,
             ["LastError"] = error.Length > MaxErrorChars ? error[..MaxErrorChars] : error,
             ["LastAttemptAt"] = now,
         };
+        TableEntity? parked = null;
         if (status != OutboxRow.Pending)
         {
             WorkflowStorageLog.ItemGaveUp(logger, row.Kind, row.Number, row.RowKey, status, attempts, entity.GetString("LastError"));
-            // Indexed first: a crash before the mark leaves an index row the readers find stale, never a parked item unlisted.
-            var index = await tables.PendingAsync(cancellationToken);
-            await index.UpsertEntityAsync(ParkedOutbox.Entry(row, status, entity.GetString("LastError")!, now), TableUpdateMode.Replace, cancellationToken);
+            parked = ParkedOutbox.Entry(row, status, entity.GetString("LastError")!, now);
         }
 
-        try
-        {
-            await kegiatan.UpdateEntityAsync(entity, claim, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            WorkflowStorageLog.ClaimLost(logger, row.Number, row.RowKey);
-        }
+        return new OutboxCompletion(row, claim, entity, parked);
     }
 
-    private static async Task CleanUpAsync(TableClient kegiatan, TableClient pending, string partition, TableEntity? state, ETag? marker, CancellationToken cancellationToken)
+    private async Task DeleteMarkerAsync(string partition, ETag? marker, CancellationToken cancellationToken)
     {
-        if (state?.GetBoolean("HasPendingOutbox") == true)
+        if (marker is null)
         {
-            var cleared = new TableEntity(partition, KegiatanKeys.StateRow) { ["HasPendingOutbox"] = false };
-            try
-            {
-                await kegiatan.UpdateEntityAsync(cleared, state.ETag, TableUpdateMode.Merge, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
-            {
-                // A newer commit landed: its flag stays, and its own signal or the sweep brings it here again.
-            }
+            return;
         }
 
+        var pending = await tables.PendingAsync(cancellationToken);
         try
         {
-            await pending.DeleteEntityAsync(WorkflowTables.PendingPartition, partition, marker ?? ETag.All, cancellationToken);
+            await pending.DeleteEntityAsync(WorkflowTables.PendingPartition, partition, marker.Value, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
-            // Rewritten by a newer commit's signal: it stays for the next poll.
+            // Rewritten by a newer pass that left work behind: it stays for the next poll.
         }
     }
 }

@@ -16,10 +16,13 @@ internal sealed class ReminderIndexHandler(KegiatanService kegiatan, ReminderTab
 
     public IReadOnlyCollection<string> Kinds { get; } = [Kind];
 
+    /// <summary>It places the reminder the state calls for, guarded by version.</summary>
+    public bool RepeatSafe => true;
+
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var payload = OutboxPayloads.Read(item);
-        if (await kegiatan.FindAsync(payload.Number, cancellationToken) is not { } state)
+        if (await kegiatan.FindAsync(item, cancellationToken) is not { } state)
         {
             return OutboxOutcome.Delivered("no such kegiatan");
         }

@@ -3,7 +3,10 @@ using Azure.Data.Tables;
 
 namespace PerijinanBot.Bot.Storage;
 
-/// <summary>An outbox row <c>o|{version:D6}|{index:D3}</c> in its kegiatan's partition, and the claim it may carry.</summary>
+/// <summary>
+/// An outbox row <c>o|{version:D6}|{index:D3}</c> in its kegiatan's partition, and the claim it may carry.
+/// <see cref="InFlight"/>: an attempt at an effect that must not be repeated began and was not known to fail.
+/// </summary>
 internal sealed record OutboxRow(
     string PartitionKey,
     string RowKey,
@@ -19,7 +22,8 @@ internal sealed record OutboxRow(
     string Status,
     string? ClaimedBy,
     DateTimeOffset? ClaimedUntil,
-    DateTimeOffset? CreatedAt = null)
+    DateTimeOffset? CreatedAt = null,
+    bool InFlight = false)
 {
     public const string Pending = "Pending";
 
@@ -71,5 +75,6 @@ internal sealed record OutboxRow(
         entity.GetString("Status") ?? Pending,
         entity.GetString("ClaimedBy"),
         entity.GetDateTimeOffset("ClaimedUntil"),
-        entity.GetDateTimeOffset("CreatedAt"));
+        entity.GetDateTimeOffset("CreatedAt"),
+        entity.GetBoolean("InFlight") ?? false);
 }

@@ -33,6 +33,12 @@ internal static partial class WorkflowStorageLog
     [LoggerMessage(EventId = 315, Level = LogLevel.Information, Message = "Outbox item of kegiatan {Number} row {RowKey}: claim lost to another instance")]
     public static partial void ClaimLost(ILogger logger, string number, string rowKey);
 
+    [LoggerMessage(EventId = 317, Level = LogLevel.Debug, Message = "Outbox item {Kind} {DedupeKey} delivered: {Detail}")]
+    public static partial void Delivered(ILogger logger, string kind, string dedupeKey, string? detail);
+
+    [LoggerMessage(EventId = 318, Level = LogLevel.Warning, Message = "Outbox marker for kegiatan {Number} not written; the sweep finds its pending work")]
+    public static partial void MarkerNotWritten(ILogger logger, Exception exception, string number);
+
     [LoggerMessage(EventId = 316, Level = LogLevel.Error, Message = "Outbox item {Kind} of kegiatan {Number} row {RowKey} is now {Status} after {Attempts} attempts and is no longer retried (kept for an operator): {LastError}")]
     public static partial void ItemGaveUp(ILogger logger, string kind, string number, string rowKey, string status, int attempts, string? lastError);
 }

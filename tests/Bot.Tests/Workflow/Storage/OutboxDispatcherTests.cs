@@ -69,8 +69,9 @@ public sealed class OutboxDispatcherTests(AzuriteFixture azurite) : IClassFixtur
     {
         var storage = StorageHarness.Create(azurite, maxRetries: 0);
         await storage.CreateAsync(Number, outboxItems: 1, cancellationToken: Ct);
-        storage.Tap.Inject(Fault.ConnectionLost, StorageTap.IsDelete); // instance A dies before its delete reaches storage
-        var handler = new RecordingHandler();
+        storage.Tap.Inject(Fault.ConnectionLost, StorageTap.IsBatchWithDelete); // instance A dies before its delete reaches storage
+        // As the Teams handlers do: an item whose earlier attempt may have posted is not posted again.
+        var handler = new RecordingHandler((item, _, self, _) => Task.FromResult(item.PriorOutcomeUnknown ? OutboxOutcome.Delivered("not sent again") : self.Effect(item)));
 
         Assert.Equal(0, await storage.Dispatcher("a", handler).DeliverAsync(Number, Ct));
         var b = storage.Sibling().Dispatcher("b", handler);
@@ -78,7 +79,7 @@ public sealed class OutboxDispatcherTests(AzuriteFixture azurite) : IClassFixtur
         storage.Time.Advance(storage.Options.ClaimLease + TimeSpan.FromSeconds(1));
         Assert.Equal(1, await b.PollAsync(Ct));
 
-        Assert.Single(handler.Calls);
+        Assert.Equal([false, true], handler.Calls.Select(c => c.PriorOutcomeUnknown)); // the row said "in flight"
         Assert.Equal(1, handler.Effects[Key]);
         await AssertDrainedAsync(storage, Number);
     }
@@ -104,7 +105,7 @@ public sealed class OutboxDispatcherTests(AzuriteFixture azurite) : IClassFixtur
 
         Assert.Equal(0, await storage.Dispatcher("a", handler).DeliverAsync(Number, Ct));
         var row = OutboxRow.Read(Assert.Single(await storage.OutboxRowsAsync(Number, Ct)));
-        Assert.Equal((1, OutboxRow.Pending), (row.Attempts, row.Status));
+        Assert.Equal((1, OutboxRow.Pending, true), (row.Attempts, row.Status, row.InFlight));
         Assert.InRange(row.NextAttemptAt - storage.Time.GetUtcNow(), TimeSpan.FromSeconds(1.6), TimeSpan.FromSeconds(2.4));
         var restarted = storage.Sibling().Dispatcher("b", handler);
         Assert.Equal(0, await restarted.PollAsync(Ct)); // not due yet
@@ -113,8 +114,6 @@ public sealed class OutboxDispatcherTests(AzuriteFixture azurite) : IClassFixtur
 
         Assert.Equal([false, true], handler.Calls.Select(c => c.PriorOutcomeUnknown));
         Assert.Equal(1, handler.Effects[Key]);
-        var ledger = await (await storage.TableAsync(storage.Tables.DeliveriesName, Ct)).GetEntityAsync<Azure.Data.Tables.TableEntity>(Key, "d", cancellationToken: Ct);
-        Assert.Equal(("Done", "reconciled"), (ledger.Value.GetString("State"), ledger.Value.GetString("Result")));
         await AssertDrainedAsync(storage, Number);
     }
 

@@ -72,7 +72,7 @@ public sealed class StorageHarness
     {
         var options = Microsoft.Extensions.Options.Options.Create(CopyOptions());
         var storage = Microsoft.Extensions.Options.Options.Create(new StorageOptions { TableNamePrefix = Storage.TableNamePrefix, InstanceId = instanceId });
-        return new OutboxDispatcher(Tables, Ledger, Signal, handlers, options, storage, Time, NullLogger<OutboxDispatcher>.Instance);
+        return new OutboxDispatcher(Tables, Signal, handlers, options, storage, Time, NullLogger<OutboxDispatcher>.Instance);
     }
 
     public async Task<TableClient> TableAsync(string name, CancellationToken cancellationToken)

@@ -45,6 +45,19 @@ public sealed class StorageTap : HttpPipelinePolicy
 
     public static bool IsDelete(Request request) => request.Method == RequestMethod.Delete;
 
+    /// <summary>A batch that deletes rows: the outbox pass completing delivered items.</summary>
+    public static bool IsBatchWithDelete(Request request)
+    {
+        if (!IsBatch(request) || request.Content is null)
+        {
+            return false;
+        }
+
+        using var body = new MemoryStream();
+        request.Content.WriteTo(body, CancellationToken.None);
+        return System.Text.Encoding.UTF8.GetString(body.ToArray()).Contains("\nDELETE ", StringComparison.Ordinal);
+    }
+
     public void Clear() => _requests.Clear();
 
     /// <summary>The next request matching <paramref name="match"/> gets <paramref name="fault"/>; <paramref name="meanwhile"/> runs after it applied.</summary>
