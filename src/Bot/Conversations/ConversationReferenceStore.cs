@@ -18,7 +18,7 @@ namespace PerijinanBot.Bot.Conversations;
 /// still on record, changes nothing (only Teams' installation events may move a person to a new chat). Nothing shared
 /// (a group address, another person's row) is ever copied into it.
 /// </remarks>
-internal sealed class ConversationReferenceStore(TableProvider tables, IOptions<StorageOptions> options, ILogger<ConversationReferenceStore> logger)
+internal sealed class ConversationReferenceStore(TableProvider tables, IOptions<StorageOptions> options, TimeProvider time, ILogger<ConversationReferenceStore> logger)
 {
     public const string TableName = "ConversationReferences";
 
@@ -32,6 +32,14 @@ internal sealed class ConversationReferenceStore(TableProvider tables, IOptions<
     // owner of a personal conversation is read once per process.
     private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConversationReference?> _known = new(StringComparer.Ordinal);
+
+    // A person's 1:1 chat as last read or written, for the sends of the next minutes: every card and notice needs it, and
+    // it changes only when Teams moves the chat (an installation event, which may reach another instance: hence the limit).
+    // Misses are not kept, so a person who has just installed the app is found at once.
+    private readonly ConcurrentDictionary<string, (ConversationReference Reference, DateTimeOffset Until)> _personal = new(StringComparer.Ordinal);
+
+    /// <summary>How long a person's 1:1 chat is taken from memory before it is read again.</summary>
+    public static readonly TimeSpan PersonalLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Records the address of an inbound activity. <paramref name="installing"/>: the activity is Teams announcing that the
@@ -87,8 +95,22 @@ internal sealed class ConversationReferenceStore(TableProvider tables, IOptions<
         ReadAsync(ConversationPartition, conversationId, cancellationToken);
 
     /// <summary>The person's 1:1 chat with the bot, or null when they have none yet.</summary>
-    public async Task<ConversationReference?> FindPersonalAsync(string aadObjectId, CancellationToken cancellationToken) =>
-        await ReadAsync(UserPartition, aadObjectId.ToLowerInvariant(), cancellationToken) is { IsPersonal: true } reference ? reference : null;
+    public async Task<ConversationReference?> FindPersonalAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        var id = aadObjectId.ToLowerInvariant();
+        if (_personal.TryGetValue(id, out var cached) && cached.Until > time.GetUtcNow())
+        {
+            return cached.Reference;
+        }
+
+        if (await ReadAsync(UserPartition, id, cancellationToken) is not { IsPersonal: true } reference)
+        {
+            return null;
+        }
+
+        _personal[id] = (reference, time.GetUtcNow() + PersonalLifetime);
+        return reference;
+    }
 
     /// <summary>The group the person last wrote in, or null: the address from which their 1:1 chat can be created.</summary>
     public Task<ConversationReference?> FindSeenAsync(string aadObjectId, CancellationToken cancellationToken) =>
@@ -136,6 +158,10 @@ internal sealed class ConversationReferenceStore(TableProvider tables, IOptions<
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         _written[cacheKey] = json;
         _known[cacheKey] = reference;
+        if (partition == UserPartition)
+        {
+            _personal[id] = (reference, time.GetUtcNow() + PersonalLifetime);
+        }
     }
 
     private async Task<ConversationReference?> ReadAsync(string partition, string id, CancellationToken cancellationToken)

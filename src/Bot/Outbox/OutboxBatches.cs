@@ -4,90 +4,84 @@ using PerijinanBot.Bot.Storage;
 
 namespace PerijinanBot.Bot.Outbox;
 
-/// <summary>How one claimed item leaves the pass: deleted (delivered), or released with <see cref="Release"/>'s columns.</summary>
+/// <summary>How one item leaves the pass: deleted (delivered), or released with <see cref="Release"/>'s columns, under <see cref="ETag"/>.</summary>
 /// <param name="Parked">The parked-items index entry to write first, when the release gives up on the item.</param>
-internal sealed record OutboxCompletion(OutboxRow Row, ETag Claim, TableEntity? Release, TableEntity? Parked);
+internal sealed record OutboxCompletion(OutboxRow Row, ETag ETag, TableEntity? Release, TableEntity? Parked);
 
 /// <summary>
-/// The entity-group transactions of an outbox pass over one kegiatan partition, and the one-by-one fallbacks for when a
-/// batch meets a row someone else changed (every row in a batch is guarded by its ETag, so one stale row fails the whole).
+/// The storage operations of an outbox pass over one kegiatan partition: the pass lease (taken with one conditional write,
+/// given back in the completing batch, which fails as a whole once the lease was lost: fencing), the in-flight mark, and
+/// the completing entity-group transaction with its one-by-one fallback for a row someone else changed meanwhile.
 /// </summary>
-internal sealed class OutboxBatches(TableClient kegiatan, string instanceId, ILogger logger)
+internal sealed class OutboxBatches(TableClient kegiatan, string partition, string instanceId, ILogger logger)
 {
     /// <summary>An entity-group transaction holds at most 100 operations.</summary>
     private const int MaxOperations = 100;
 
-    /// <summary>Claims <paramref name="due"/>; returns the rows now ours with their claims, and how many were found gone (delivered).</summary>
-    public async Task<(List<(OutboxRow Row, ETag Claim)> Claimed, int Gone)> ClaimAsync(List<OutboxRow> due, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>Takes the pass lease as read (<paramref name="lease"/>, null: never taken); null when another pass holds it or took it first.</summary>
+    public async Task<ETag?> TakeLeaseAsync(TableEntity? lease, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var claimed = new List<(OutboxRow, ETag)>(due.Count);
-        var gone = 0;
-        foreach (var chunk in due.Chunk(MaxOperations))
+        if (lease?.GetDateTimeOffset("ClaimedUntil") > now)
         {
-            var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, ClaimOf(r, until), r.ETag)).ToList();
-            try
-            {
-                var response = await kegiatan.SubmitTransactionAsync(actions, cancellationToken);
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    claimed.Add((chunk[i], response.Value[i].Headers.ETag ?? throw new InvalidOperationException("a claim in a batch came back without its ETag")));
-                }
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
-            {
-                // Another pass took or finished one of them since the read: take the others one by one.
-                foreach (var row in chunk)
-                {
-                    try
-                    {
-                        var response = await kegiatan.UpdateEntityAsync(ClaimOf(row, until), row.ETag, TableUpdateMode.Merge, cancellationToken);
-                        claimed.Add((row, response.Headers.ETag ?? ETag.All));
-                    }
-                    catch (RequestFailedException one) when (one.Status is 404 or 412)
-                    {
-                        gone += one.Status == 404 ? 1 : 0;
-                    }
-                }
-            }
+            return null;
         }
 
-        return (claimed, gone);
+        var claim = new TableEntity(partition, KegiatanKeys.PassRow) { ["ClaimedBy"] = instanceId, ["ClaimedUntil"] = until };
+        try
+        {
+            var response = lease is null
+                ? await kegiatan.AddEntityAsync(claim, cancellationToken)
+                : await kegiatan.UpdateEntityAsync(claim, lease.ETag, TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag ?? throw new InvalidOperationException("the pass lease came back without its ETag");
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return null;
+        }
     }
 
-    /// <summary>Marks a claimed row in flight just before an effect that must not be repeated; returns the claim's new ETag.</summary>
-    public static async Task<ETag> MarkInFlightAsync(TableClient kegiatan, OutboxRow row, ETag claim, CancellationToken cancellationToken)
+    /// <summary>Marks a row in flight just before an effect that must not be repeated; returns the row's new ETag.</summary>
+    public async Task<ETag> MarkInFlightAsync(OutboxRow row, ETag etag, CancellationToken cancellationToken)
     {
         var mark = new TableEntity(row.PartitionKey, row.RowKey) { ["InFlight"] = true };
-        return (await kegiatan.UpdateEntityAsync(mark, claim, TableUpdateMode.Merge, cancellationToken)).Headers.ETag ?? ETag.All;
+        return (await kegiatan.UpdateEntityAsync(mark, etag, TableUpdateMode.Merge, cancellationToken)).Headers.ETag ?? ETag.All;
     }
 
     /// <summary>
-    /// Deletes the delivered rows and releases the others in one batch, with the state's flag cleared under
-    /// <paramref name="stateETag"/> when given. Returns how many rows were deleted and whether the flag was cleared.
+    /// Gives the lease back, deletes the delivered rows and releases the others in one batch, with the state's flag cleared
+    /// under <paramref name="stateETag"/> when given. Returns how many rows were deleted and whether the flag was cleared.
     /// </summary>
-    public async Task<(int Removed, bool FlagCleared)> CompleteAsync(string partition, List<OutboxCompletion> completions, ETag? stateETag, CancellationToken cancellationToken)
+    public async Task<(int Removed, bool FlagCleared)> CompleteAsync(ETag lease, List<OutboxCompletion> completions, ETag? stateETag, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var actions = completions.Select(Action).ToList();
+        // The lease goes first: if it was lost, the batch reports that operation, and nothing of this pass is applied.
+        var actions = new List<TableTransactionAction>(completions.Count + 2) { new(TableTransactionActionType.UpdateMerge, LeaseGiven(now), lease) };
+        actions.AddRange(completions.Select(Action));
         if (stateETag is { } etag)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, FlagCleared(partition), etag));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, FlagCleared(), etag));
         }
 
-        if (actions.Count is > 0 and <= MaxOperations)
+        if (actions.Count <= MaxOperations)
         {
             try
             {
                 await kegiatan.SubmitTransactionAsync(actions, cancellationToken);
                 return (completions.Count(c => c.Release is null), stateETag is not null);
             }
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 412 && e.FailedTransactionActionIndex == 0)
+            {
+                // Our lease ran out and another pass took over: it finds the rows as they were, in flight where marked.
+                WorkflowStorageLog.ClaimLost(logger, partition, KegiatanKeys.PassRow);
+                return (0, false);
+            }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
             {
-                // A newer commit changed the state, or a claim ran out and someone else holds a row: one by one below.
+                // A newer commit changed the state, or an operator's retry touched a row: one by one below, still under the lease.
             }
             catch (Exception e) when ((e is RequestFailedException && !cancellationToken.IsCancellationRequested) || StorageFaults.IsAmbiguous(e, cancellationToken))
             {
-                // Storage trouble: the claims lapse and the rows are taken up again; those in flight are then known to be unknown.
-                WorkflowStorageLog.ItemStorageFailed(logger, e, partition, "(completion batch)");
+                // Storage trouble: the lease lapses and the rows are taken up again; those in flight are then known to be unknown.
+                WorkflowStorageLog.ItemStorageFailed(logger, e, partition, "(completing batch)");
                 return (0, false);
             }
         }
@@ -98,20 +92,8 @@ internal sealed class OutboxBatches(TableClient kegiatan, string instanceId, ILo
             removed += await CompleteOneAsync(completion, cancellationToken) ? 1 : 0;
         }
 
-        var cleared = false;
-        if (stateETag is { } state && removed == completions.Count)
-        {
-            try
-            {
-                await kegiatan.UpdateEntityAsync(FlagCleared(partition), state, TableUpdateMode.Merge, cancellationToken);
-                cleared = true;
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
-            {
-                // A newer commit landed: its flag stays, and its own signal or the sweep brings it here again.
-            }
-        }
-
+        var cleared = stateETag is { } state && removed == completions.Count && await TryAsync(() => kegiatan.UpdateEntityAsync(FlagCleared(), state, TableUpdateMode.Merge, cancellationToken));
+        await TryAsync(() => kegiatan.UpdateEntityAsync(LeaseGiven(now), lease, TableUpdateMode.Merge, cancellationToken));
         return (removed, cleared);
     }
 
@@ -119,7 +101,7 @@ internal sealed class OutboxBatches(TableClient kegiatan, string instanceId, ILo
     /// Clears the flag of a kegiatan whose outbox is empty, reading the state before listing the outbox so that a commit
     /// landing after that read changes the ETag and the clear fails. Only for leftovers (a flag whose rows are gone).
     /// </summary>
-    public static async Task ClearFlagIfEmptyAsync(TableClient kegiatan, string partition, CancellationToken cancellationToken)
+    public async Task ClearFlagIfEmptyAsync(CancellationToken cancellationToken)
     {
         var state = await kegiatan.GetEntityIfExistsAsync<TableEntity>(partition, KegiatanKeys.StateRow, ["HasPendingOutbox"], cancellationToken);
         if (!state.HasValue || state.Value!.GetBoolean("HasPendingOutbox") != true)
@@ -133,14 +115,7 @@ internal sealed class OutboxBatches(TableClient kegiatan, string instanceId, ILo
             return;
         }
 
-        try
-        {
-            await kegiatan.UpdateEntityAsync(FlagCleared(partition), state.Value.ETag, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            // A newer commit landed: its flag stays.
-        }
+        await TryAsync(() => kegiatan.UpdateEntityAsync(FlagCleared(), state.Value.ETag, TableUpdateMode.Merge, cancellationToken));
     }
 
     private async Task<bool> CompleteOneAsync(OutboxCompletion completion, CancellationToken cancellationToken)
@@ -150,11 +125,11 @@ internal sealed class OutboxBatches(TableClient kegiatan, string instanceId, ILo
         {
             if (completion.Release is { } release)
             {
-                await kegiatan.UpdateEntityAsync(release, completion.Claim, TableUpdateMode.Merge, cancellationToken);
+                await kegiatan.UpdateEntityAsync(release, completion.ETag, TableUpdateMode.Merge, cancellationToken);
                 return false;
             }
 
-            await kegiatan.DeleteEntityAsync(row.PartitionKey, row.RowKey, completion.Claim, cancellationToken);
+            await kegiatan.DeleteEntityAsync(row.PartitionKey, row.RowKey, completion.ETag, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -163,18 +138,39 @@ internal sealed class OutboxBatches(TableClient kegiatan, string instanceId, ILo
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            // Our lease ran out and another instance claimed it; the row's in-flight mark tells it what it needs to know.
+            // Changed meanwhile (an operator's "retry now"): it stays, and its in-flight mark says what the next pass needs.
             WorkflowStorageLog.ClaimLost(logger, row.Number, row.RowKey);
             return false;
         }
     }
 
-    private TableEntity ClaimOf(OutboxRow row, DateTimeOffset until) =>
-        new(row.PartitionKey, row.RowKey) { ["ClaimedBy"] = instanceId, ["ClaimedUntil"] = until };
+    // A conditional write that may find the row changed or gone: a newer commit's flag stays; a lease taken over stays taken.
+    private static async Task<bool> TryAsync(Func<Task<Response>> write)
+    {
+        try
+        {
+            await write();
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    private TableEntity LeaseGiven(DateTimeOffset now) => new(partition, KegiatanKeys.PassRow) { ["ClaimedBy"] = "", ["ClaimedUntil"] = now };
 
     private static TableTransactionAction Action(OutboxCompletion c) => c.Release is { } release
-        ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, release, c.Claim)
-        : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(c.Row.PartitionKey, c.Row.RowKey), c.Claim);
+        ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, release, c.ETag)
+        : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(c.Row.PartitionKey, c.Row.RowKey), c.ETag);
 
-    private static TableEntity FlagCleared(string partition) => new(partition, KegiatanKeys.StateRow) { ["HasPendingOutbox"] = false };
+    private TableEntity FlagCleared() => new(partition, KegiatanKeys.StateRow) { ["HasPendingOutbox"] = false };
+}
+
+/// <summary>This instance's pass of one kegiatan: running, and asked to go round once more.</summary>
+internal sealed class OutboxPassGate
+{
+    public bool Running { get; set; }
+
+    public bool Again { get; set; }
 }

@@ -21,14 +21,59 @@ internal sealed class OutboxWorker(
     ILogger logger)
 {
     private const int MaxErrorChars = 1000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, OutboxPassGate> _gates = new(StringComparer.Ordinal);
     private static readonly TimeSpan MarkerGrace = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Delivers what is due; returns how many items left the outbox. <paramref name="marker"/> is the ETag of the kegiatan's
     /// <c>OutboxPending</c> row as listed, or null for a pass that starts from a commit of this instance: the state's flag
     /// already leads the sweep here after a crash, so a marker is written only when something stays behind for the poll.
+    /// While this instance runs a pass of the kegiatan, a second call asks it to go round once more and returns 0 at once:
+    /// passes of one kegiatan never overlap (across instances the pass lease sees to that), so the indexes they write follow
+    /// the kegiatan's versions in order.
     /// </summary>
     public async Task<int> DeliverAsync(string number, ETag? marker, CancellationToken cancellationToken)
+    {
+        var gate = _gates.GetOrAdd(number, _ => new OutboxPassGate());
+        lock (gate)
+        {
+            if (gate.Running)
+            {
+                gate.Again = true;
+                return 0;
+            }
+
+            gate.Running = true;
+        }
+
+        var delivered = 0;
+        try
+        {
+            while (true)
+            {
+                delivered += await GuardedPassAsync(number, marker, cancellationToken);
+                lock (gate)
+                {
+                    if (!gate.Again)
+                    {
+                        return delivered;
+                    }
+
+                    gate.Again = false;
+                }
+            }
+        }
+        finally
+        {
+            lock (gate)
+            {
+                gate.Running = false;
+                _gates.TryRemove(new KeyValuePair<string, OutboxPassGate>(number, gate));
+            }
+        }
+    }
+
+    private async Task<int> GuardedPassAsync(string number, ETag? marker, CancellationToken cancellationToken)
     {
         try
         {
@@ -37,7 +82,7 @@ internal sealed class OutboxWorker(
         catch (Exception) when (marker is null)
         {
             // Storage trouble mid-pass, or the instance stopping: leave the marker, so that the next poll of any instance
-            // (not only the rare sweep) comes back for what this pass claimed or left.
+            // (not only the rare sweep) comes back for what this pass left.
             using var grace = new CancellationTokenSource(MarkerGrace, time);
             await TryWriteMarkerAsync(number, grace.Token);
             throw;
@@ -48,95 +93,106 @@ internal sealed class OutboxWorker(
     {
         var kegiatan = await tables.KegiatanAsync(cancellationToken);
         var partition = KegiatanKeys.Partition(number);
-        var (state, rows) = await ReadAsync(kegiatan, partition, cancellationToken);
-        var batches = new OutboxBatches(kegiatan, instanceId, logger);
-        var now = time.GetUtcNow();
-        var (claimed, gone) = await batches.ClaimAsync([.. rows.Where(r => r.IsDue(now))], now + options.ClaimLease, cancellationToken);
-        var snapshot = state is null ? null : KegiatanEntities.ReadState(state);
-
-        var completions = new List<OutboxCompletion>(claimed.Count);
-        foreach (var (row, claim) in claimed)
+        var (state, lease, rows) = await ReadAsync(kegiatan, partition, cancellationToken);
+        var batches = new OutboxBatches(kegiatan, partition, instanceId, logger);
+        var started = time.GetUtcNow();
+        var due = rows.Where(r => r.IsDue(started)).ToList();
+        var removed = 0;
+        var flagCleared = false;
+        if (due.Count > 0)
         {
-            if (await RunAsync(kegiatan, row, claim, snapshot, cancellationToken) is { } completion)
+            if (await batches.TakeLeaseAsync(lease, started, started + options.ClaimLease, cancellationToken) is not { } taken)
             {
-                completions.Add(completion);
+                // Another pass (another instance) is at it; whatever it leaves is marked for the poll.
+                await LeaveForPollAsync(number, marker, cancellationToken);
+                return 0;
             }
-        }
 
-        var deletes = completions.Count(c => c.Release is null);
-        var empty = deletes + gone == rows.Count;
-        // The flag may be cleared in the same batch only when this read saw the latest commit's own rows: then every
-        // earlier commit's rows were there too, and the state's ETag stops the clear if a newer commit has landed since.
-        var clearFlag = empty && state?.GetBoolean("HasPendingOutbox") == true && rows.Any(r => r.Version == snapshot!.Version);
-        foreach (var parked in completions.Select(c => c.Parked).OfType<TableEntity>())
-        {
-            // Indexed first: a crash before the release leaves an index row the readers find stale, never a parked item unlisted.
-            var index = await tables.PendingAsync(cancellationToken);
-            await index.UpsertEntityAsync(parked, TableUpdateMode.Replace, cancellationToken);
-        }
+            var snapshot = state is null ? null : KegiatanEntities.ReadState(state);
+            var completions = new List<OutboxCompletion>(due.Count);
+            foreach (var row in due)
+            {
+                // Start no handler that could outlast the lease: the rest is left for the next pass.
+                if (time.GetUtcNow() - started > options.ClaimLease - options.HandlerTimeout)
+                {
+                    break;
+                }
 
-        var (removed, flagCleared) = await batches.CompleteAsync(partition, completions, clearFlag ? state!.ETag : null, cancellationToken);
-        removed += gone;
+                if (await RunAsync(batches, row, snapshot, cancellationToken) is { } completion)
+                {
+                    completions.Add(completion);
+                }
+            }
+
+            foreach (var parked in completions.Select(c => c.Parked).OfType<TableEntity>())
+            {
+                // Indexed first: a crash before the release leaves an index row the readers find stale, never a parked item unlisted.
+                var index = await tables.PendingAsync(cancellationToken);
+                await index.UpsertEntityAsync(parked, TableUpdateMode.Replace, cancellationToken);
+            }
+
+            // The flag may be cleared in the same batch only when this read saw the latest commit's own rows: then every
+            // earlier commit's rows were there too, and the state's ETag stops the clear if a newer commit has landed since.
+            var empty = completions.Count(c => c.Release is null) == rows.Count;
+            var clearFlag = empty && state?.GetBoolean("HasPendingOutbox") == true && rows.Any(r => r.Version == snapshot!.Version);
+            (removed, flagCleared) = await batches.CompleteAsync(taken, completions, clearFlag ? state!.ETag : null, time.GetUtcNow(), cancellationToken);
+        }
 
         if (removed == rows.Count)
         {
             if (!flagCleared && state?.GetBoolean("HasPendingOutbox") == true)
             {
-                await OutboxBatches.ClearFlagIfEmptyAsync(kegiatan, partition, cancellationToken);
+                await batches.ClearFlagIfEmptyAsync(cancellationToken);
             }
 
             await DeleteMarkerAsync(partition, marker, cancellationToken);
         }
-        else if (marker is null)
+        else
         {
-            await TryWriteMarkerAsync(number, cancellationToken);
+            await LeaveForPollAsync(number, marker, cancellationToken);
         }
 
         return removed;
     }
 
-    private async Task TryWriteMarkerAsync(string number, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var pending = await tables.PendingAsync(cancellationToken);
-            await pending.UpsertEntityAsync(WorkflowTables.PendingMarker(number), TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (Exception e) when (e is RequestFailedException || StorageFaults.IsAmbiguous(e, CancellationToken.None))
-        {
-            // The state's flag still leads the sweep here.
-            WorkflowStorageLog.MarkerNotWritten(logger, e, number);
-        }
-    }
-
-    /// <summary>The outbox rows (<c>o|…</c>) and the state row, which sorts after them, in one query.</summary>
-    private static async Task<(TableEntity? State, List<OutboxRow> Rows)> ReadAsync(TableClient kegiatan, string partition, CancellationToken cancellationToken)
+    /// <summary>The outbox rows (<c>o|…</c>), the pass lease and the state row, which sort in that order, in one query.</summary>
+    private static async Task<(TableEntity? State, TableEntity? Lease, List<OutboxRow> Rows)> ReadAsync(TableClient kegiatan, string partition, CancellationToken cancellationToken)
     {
         TableEntity? state = null;
+        TableEntity? lease = null;
         var rows = new List<OutboxRow>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {KegiatanKeys.OutboxFrom}");
         await foreach (var entity in kegiatan.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (entity.RowKey == KegiatanKeys.StateRow)
+            switch (entity.RowKey)
             {
-                state = entity;
-            }
-            else if (string.CompareOrdinal(entity.RowKey, KegiatanKeys.OutboxTo) < 0)
-            {
-                rows.Add(OutboxRow.Read(entity));
+                case KegiatanKeys.StateRow:
+                    state = entity;
+                    break;
+                case KegiatanKeys.PassRow:
+                    lease = entity;
+                    break;
+                default:
+                    if (string.CompareOrdinal(entity.RowKey, KegiatanKeys.OutboxTo) < 0)
+                    {
+                        rows.Add(OutboxRow.Read(entity));
+                    }
+
+                    break;
             }
         }
 
-        return (state, rows);
+        return (state, lease, rows);
     }
 
-    /// <summary>Runs one claimed item; returns how to complete it, or null when it is to be left alone (its claim was lost).</summary>
-    private async Task<OutboxCompletion?> RunAsync(TableClient kegiatan, OutboxRow row, ETag claim, StoredKegiatan? snapshot, CancellationToken cancellationToken)
+    /// <summary>Runs one item under the pass lease; returns how to complete it, or null when it is to be left alone (changed meanwhile).</summary>
+    private async Task<OutboxCompletion?> RunAsync(OutboxBatches batches, OutboxRow row, StoredKegiatan? snapshot, CancellationToken cancellationToken)
     {
+        var etag = row.ETag;
         if (!handlers.TryGetValue(row.Kind, out var handler))
         {
             WorkflowStorageLog.NoHandler(logger, row.Kind, row.Number, row.RowKey);
-            return Release(row, claim, $"no handler for kind '{row.Kind}'", permanent: false, unknown: row.InFlight);
+            return Release(row, etag, $"no handler for kind '{row.Kind}'", permanent: false, unknown: row.InFlight);
         }
 
         // A post must not happen twice: its row says "in flight" before the handler runs, and a row found that way was
@@ -146,7 +202,7 @@ internal sealed class OutboxWorker(
         {
             try
             {
-                claim = await OutboxBatches.MarkInFlightAsync(kegiatan, row, claim, cancellationToken);
+                etag = await batches.MarkInFlightAsync(row, etag, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status is 404 or 412)
             {
@@ -167,20 +223,20 @@ internal sealed class OutboxWorker(
         {
             // The effect may have happened: the row stays in flight, so the next try is told it is unknown.
             WorkflowStorageLog.HandlerThrew(logger, e, row.Kind, row.Number, row.RowKey, row.Attempts + 1);
-            return Release(row, claim, $"{e.GetType().Name}: {e.Message}", permanent: false, unknown: !handler.RepeatSafe);
+            return Release(row, etag, $"{e.GetType().Name}: {e.Message}", permanent: false, unknown: !handler.RepeatSafe);
         }
 
         if (outcome.Kind == OutboxOutcomeKind.Delivered)
         {
             WorkflowStorageLog.Delivered(logger, row.Kind, row.DedupeKey, outcome.Detail);
-            return new OutboxCompletion(row, claim, null, null);
+            return new OutboxCompletion(row, etag, null, null);
         }
 
         // Known NOT to have happened: the in-flight mark goes, and the next attempt may act.
-        return Release(row, claim, outcome.Detail ?? outcome.Kind.ToString(), outcome.Kind == OutboxOutcomeKind.Failed, unknown: false);
+        return Release(row, etag, outcome.Detail ?? outcome.Kind.ToString(), outcome.Kind == OutboxOutcomeKind.Failed, unknown: false);
     }
 
-    private OutboxCompletion Release(OutboxRow row, ETag claim, string error, bool permanent, bool unknown)
+    private OutboxCompletion Release(OutboxRow row, ETag etag, string error, bool permanent, bool unknown)
     {
         var now = time.GetUtcNow();
         var attempts = row.Attempts + 1;
@@ -190,8 +246,6 @@ internal sealed class OutboxWorker(
             ["Attempts"] = attempts,
             ["NextAttemptAt"] = now + OutboxBackoff.Delay(attempts, options),
             ["Status"] = status,
-            ["ClaimedBy"] = "",
-            ["ClaimedUntil"] = now,
             ["InFlight"] = unknown,
             ["LastError"] = error.Length > MaxErrorChars ? error[..MaxErrorChars] : error,
             ["LastAttemptAt"] = now,
@@ -203,7 +257,24 @@ internal sealed class OutboxWorker(
             parked = ParkedOutbox.Entry(row, status, entity.GetString("LastError")!, now);
         }
 
-        return new OutboxCompletion(row, claim, entity, parked);
+        return new OutboxCompletion(row, etag, entity, parked);
+    }
+
+    private Task LeaveForPollAsync(string number, ETag? marker, CancellationToken cancellationToken) =>
+        marker is null ? TryWriteMarkerAsync(number, cancellationToken) : Task.CompletedTask;
+
+    private async Task TryWriteMarkerAsync(string number, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pending = await tables.PendingAsync(cancellationToken);
+            await pending.UpsertEntityAsync(WorkflowTables.PendingMarker(number), TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (Exception e) when (e is RequestFailedException || StorageFaults.IsAmbiguous(e, CancellationToken.None))
+        {
+            // The state's flag still leads the sweep here.
+            WorkflowStorageLog.MarkerNotWritten(logger, e, number);
+        }
     }
 
     private async Task DeleteMarkerAsync(string partition, ETag? marker, CancellationToken cancellationToken)

@@ -16,6 +16,12 @@ internal static class KegiatanKeys
     public const string OutboxFrom = "o|";
     public const string OutboxTo = "o}";
 
+    /// <summary>
+    /// The outbox pass lease of the kegiatan: whoever holds it delivers the kegiatan's outbox, one pass at a time across all
+    /// instances. Sorts after the outbox rows and before the state row, so the pass reads all three in one range.
+    /// </summary>
+    public const string PassRow = "pass";
+
     public static string Partition(string number) => TableKeys.Escape(number);
 
     public static bool IsValidId(string? id) => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxIdLength;
