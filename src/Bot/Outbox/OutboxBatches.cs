@@ -74,9 +74,20 @@ internal sealed class OutboxBatches(TableClient kegiatan, string partition, stri
                 WorkflowStorageLog.ClaimLost(logger, partition, KegiatanKeys.PassRow);
                 return (0, false);
             }
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 412 && stateETag is not null && e.FailedTransactionActionIndex == actions.Count - 1)
+            {
+                // A newer commit landed (the next person may already have acted on the card just sent): its flag stays for
+                // its own pass to clear, and the rest goes in again as it was.
+                actions.RemoveAt(actions.Count - 1);
+                stateETag = null;
+                if (await TrySubmitAsync(actions, cancellationToken))
+                {
+                    return (completions.Count(c => c.Release is null), false);
+                }
+            }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
             {
-                // A newer commit changed the state, or an operator's retry touched a row: one by one below, still under the lease.
+                // An operator's retry touched a row: one by one below, still under the lease.
             }
             catch (Exception e) when ((e is RequestFailedException && !cancellationToken.IsCancellationRequested) || StorageFaults.IsAmbiguous(e, cancellationToken))
             {
@@ -95,6 +106,19 @@ internal sealed class OutboxBatches(TableClient kegiatan, string partition, stri
         var cleared = stateETag is { } state && removed == completions.Count && await TryAsync(() => kegiatan.UpdateEntityAsync(FlagCleared(), state, TableUpdateMode.Merge, cancellationToken));
         await TryAsync(() => kegiatan.UpdateEntityAsync(LeaseGiven(now), lease, TableUpdateMode.Merge, cancellationToken));
         return (removed, cleared);
+    }
+
+    private async Task<bool> TrySubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await kegiatan.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -99,6 +99,7 @@ internal sealed class OutboxWorker(
         var due = rows.Where(r => r.IsDue(started)).ToList();
         var removed = 0;
         var flagCleared = false;
+        var tried = false;
         if (due.Count > 0)
         {
             if (await batches.TakeLeaseAsync(lease, started, started + options.ClaimLease, cancellationToken) is not { } taken)
@@ -135,12 +136,14 @@ internal sealed class OutboxWorker(
             // earlier commit's rows were there too, and the state's ETag stops the clear if a newer commit has landed since.
             var empty = completions.Count(c => c.Release is null) == rows.Count;
             var clearFlag = empty && state?.GetBoolean("HasPendingOutbox") == true && rows.Any(r => r.Version == snapshot!.Version);
+            tried = clearFlag;
             (removed, flagCleared) = await batches.CompleteAsync(taken, completions, clearFlag ? state!.ETag : null, time.GetUtcNow(), cancellationToken);
         }
 
         if (removed == rows.Count)
         {
-            if (!flagCleared && state?.GetBoolean("HasPendingOutbox") == true)
+            // A flag left on a partition whose rows are gone (this read saw none of the latest commit's): cleared the careful way.
+            if (!flagCleared && !tried && state?.GetBoolean("HasPendingOutbox") == true)
             {
                 await batches.ClearFlagIfEmptyAsync(cancellationToken);
             }
