@@ -176,7 +176,7 @@ internal sealed class NoticeHandler(PersonalMessenger messenger, ProactiveInstal
     }
 }
 
-/// <summary>Keeps "tugas" and the due-time index in step with the kegiatan. Idempotent: it writes what the state says now.</summary>
+/// <summary>Keeps the open-steps index ("tugas", what falls due) in step with the kegiatan: it writes what the pass's state says.</summary>
 internal sealed class TaskIndexHandler(KegiatanService kegiatan, TaskIndex tasks) : IOutboxHandler
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.TaskIndex];
@@ -190,7 +190,6 @@ internal sealed class TaskIndexHandler(KegiatanService kegiatan, TaskIndex tasks
         if (await kegiatan.FindAsync(item, cancellationToken) is { } state)
         {
             await tasks.SyncAsync(state, cancellationToken);
-            await tasks.SyncDueAsync(state, cancellationToken);
         }
 
         return OutboxOutcome.Delivered();

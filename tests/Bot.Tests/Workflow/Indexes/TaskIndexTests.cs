@@ -11,7 +11,7 @@ using PerijinanBot.Sop.People;
 
 namespace PerijinanBot.Bot.Tests.Workflow.Indexes;
 
-/// <summary>The "tugas" and due-time indexes follow the kegiatan, decision by decision, against a real Azurite.</summary>
+/// <summary>The open-steps index ("tugas" and what falls due) follows the kegiatan, decision by decision, against a real Azurite.</summary>
 [NeedsAzurite]
 public sealed class TaskIndexTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
 {
@@ -45,14 +45,13 @@ public sealed class TaskIndexTests(AzuriteFixture storage) : IClassFixture<Azuri
     }, ["disposisi"])), staffing).State!;
 
     [Fact]
-    public async Task The_open_step_moves_from_the_Anggota_to_the_Ketua_in_both_indexes()
+    public async Task The_open_step_moves_from_the_Anggota_to_the_Ketua_for_tugas_and_for_what_falls_due()
     {
         var (engine, staffing, index) = Build();
         var number = $"FAS-2026-{Random.Shared.Next(1000, 9999)}";
         var started = Start(engine, staffing, number);
 
         await index.SyncAsync(started, Ct);
-        await index.SyncDueAsync(started, Ct);
 
         var budi = Assert.Single(await index.ForAsync(Anggota, Ct), t => t.Number == number);
         Assert.Equal(2, budi.Step);
@@ -72,10 +71,7 @@ public sealed class TaskIndexTests(AzuriteFixture storage) : IClassFixture<Azuri
             ["tempat"] = "Aula.",
         }, ["disposisi", "bahanMateri"])), staffing).State!;
         await index.SyncAsync(submitted, Ct);
-        await index.SyncDueAsync(submitted, Ct);
-        // A late, repeated delivery of the older update changes nothing.
-        await index.SyncAsync(started, Ct);
-        await index.SyncDueAsync(started, Ct);
+        await index.SyncAsync(submitted, Ct); // a repeated delivery changes nothing
 
         Assert.DoesNotContain(await index.ForAsync(Anggota, Ct), t => t.Number == number);
         Assert.Equal(3, Assert.Single(await index.ForAsync(Ketua, Ct), t => t.Number == number).Step);
@@ -84,17 +80,16 @@ public sealed class TaskIndexTests(AzuriteFixture storage) : IClassFixture<Azuri
     }
 
     [Fact]
-    public async Task A_cancelled_kegiatan_leaves_both_indexes()
+    public async Task A_cancelled_kegiatan_leaves_the_index()
     {
         var (engine, staffing, index) = Build();
         var number = $"FAS-2026-{Random.Shared.Next(1000, 9999)}";
         var started = Start(engine, staffing, number);
         await index.SyncAsync(started, Ct);
-        await index.SyncDueAsync(started, Ct);
 
         var cancelled = engine.Apply(started, new Cancel(Ketua, started.Version, "Koperasi menunda permohonan."), staffing).State!;
         await index.SyncAsync(cancelled, Ct);
-        await index.SyncDueAsync(cancelled, Ct);
+        await index.SyncAsync(cancelled, Ct);
 
         Assert.DoesNotContain(await index.ForAsync(Anggota, Ct), t => t.Number == number);
         Assert.DoesNotContain(await index.DueAsync(DateTimeOffset.MaxValue.AddDays(-1), Ct), d => d.Number == number);

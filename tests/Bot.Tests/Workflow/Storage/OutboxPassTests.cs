@@ -1,0 +1,67 @@
+using PerijinanBot.Bot.Outbox;
+using PerijinanBot.Bot.Tests.Infrastructure;
+
+namespace PerijinanBot.Bot.Tests.Workflow.Storage;
+
+/// <summary>
+/// What the indexes rely on: passes over one kegiatan never overlap, across instances too, and every item is handed the
+/// kegiatan as its pass read it, never older than the item; so index writes follow the versions in order.
+/// </summary>
+[NeedsAzurite]
+public sealed class OutboxPassTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string Number = "FAS-2026-0001";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Passes_of_one_kegiatan_from_three_instances_never_overlap_and_each_item_runs_once()
+    {
+        var storage = StorageHarness.Create(azurite);
+        await storage.CreateAsync(Number, outboxItems: 2, cancellationToken: Ct);
+        var inside = 0;
+        var overlapped = false;
+        var handler = new RecordingHandler(async (item, _, self, cancellationToken) =>
+        {
+            overlapped |= Interlocked.Increment(ref inside) > 1;
+            await Task.Delay(30, cancellationToken);
+            Interlocked.Decrement(ref inside);
+            return self.Effect(item);
+        });
+        var instances = new[] { storage, storage.Sibling(), storage.Sibling() }.Select((s, i) => s.Dispatcher($"i{i}", handler)).ToList();
+
+        for (var version = 2; version <= 4; version++)
+        {
+            var result = await storage.Store.DecideAsync(Number, $"approve-{version}", Changes.Approve(version - 1, "ketua", outboxItems: 2), Ct);
+            Assert.Equal(version, result.Version);
+            await Task.WhenAll(instances.Select(d => d.DeliverAsync(Number, Ct)));
+        }
+
+        await Task.WhenAll(instances.Select(d => d.DeliverAsync(Number, Ct)));
+        Assert.False(overlapped, "two passes of one kegiatan ran handlers at the same time");
+        Assert.Equal(8, handler.Calls.Count);
+        Assert.All(handler.Effects.Values, count => Assert.Equal(1, count));
+        Assert.Empty(await storage.OutboxRowsAsync(Number, Ct));
+        Assert.False((await storage.Store.GetAsync(Number, Ct))!.HasPendingOutbox);
+    }
+
+    [Fact]
+    public async Task An_item_retried_after_a_newer_decision_is_handed_the_newer_kegiatan()
+    {
+        var storage = StorageHarness.Create(azurite);
+        await storage.CreateAsync(Number, outboxItems: 1, cancellationToken: Ct);
+        var handler = new RecordingHandler((item, call, self, _) =>
+            Task.FromResult(call == 1 ? OutboxOutcome.RetryLater("503 from the index table") : self.Effect(item)));
+        var dispatcher = storage.Dispatcher("a", handler);
+
+        await dispatcher.DeliverAsync(Number, Ct); // v1's item fails and waits for its retry
+        await storage.Store.DecideAsync(Number, "approve-2", Changes.Approve(1, "ketua", outboxItems: 1), Ct);
+        storage.Time.Advance(TimeSpan.FromMinutes(5));
+        await dispatcher.DeliverAsync(Number, Ct);
+
+        Assert.Equal(
+            [("FAS-2026-0001|v1|card0", 1), ("FAS-2026-0001|v1|card0", 2), ("FAS-2026-0001|v2|card0", 2)],
+            handler.Calls.Select(c => (c.DedupeKey, c.Snapshot!.Version)));
+        Assert.Equal(2, Changes.StepOf(handler.Calls[^1].Snapshot!));
+    }
+}
