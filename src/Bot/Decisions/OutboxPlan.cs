@@ -28,7 +28,7 @@ public static class OutboxKinds
     /// <summary>The open-task index ("tugas") follows the kegiatan's current assignee.</summary>
     public const string TaskIndex = "index.tasks";
 
-    /// <summary>The koperasi search index ("cari") follows the koperasi recorded at the start, with step 2's data and when edited.</summary>
+    /// <summary>The koperasi search index ("cari") follows the koperasi recorded at the start and edited at step 2.</summary>
     public const string KoperasiIndex = "index.koperasi";
 }
 
@@ -83,7 +83,8 @@ public static class OutboxPlan
         }
 
         plan.Add(OutboxKinds.TaskIndex, "tasks");
-        if (plan.Events.Any(e => e is KegiatanStarted or StepSubmitted or KoperasiEdited))
+        // The koperasi are recorded at the start and change only through an edit at step 2.
+        if (plan.Events.Any(e => e is KegiatanStarted or KoperasiEdited))
         {
             plan.Add(OutboxKinds.KoperasiIndex, "koperasi");
         }

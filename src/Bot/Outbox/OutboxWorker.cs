@@ -20,6 +20,7 @@ internal sealed class OutboxWorker(
     TimeProvider time,
     ILogger logger)
 {
+    private readonly OutboxMarkers _markers = new(tables, logger);
     private const int MaxErrorChars = 1000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, OutboxPassGate> _gates = new(StringComparer.Ordinal);
     private static readonly TimeSpan MarkerGrace = TimeSpan.FromSeconds(5);
@@ -84,7 +85,7 @@ internal sealed class OutboxWorker(
             // Storage trouble mid-pass, or the instance stopping: leave the marker, so that the next poll of any instance
             // (not only the rare sweep) comes back for what this pass left.
             using var grace = new CancellationTokenSource(MarkerGrace, time);
-            await TryWriteMarkerAsync(number, grace.Token);
+            await _markers.TryWriteAsync(number, grace.Token);
             throw;
         }
     }
@@ -105,13 +106,16 @@ internal sealed class OutboxWorker(
             if (await batches.TakeLeaseAsync(lease, started, started + options.ClaimLease, cancellationToken) is not { } taken)
             {
                 // Another pass (another instance) is at it; whatever it leaves is marked for the poll.
-                await LeaveForPollAsync(number, marker, cancellationToken);
+                await _markers.LeaveForPollAsync(number, marker, cancellationToken);
                 return 0;
             }
 
             var snapshot = state is null ? null : KegiatanEntities.ReadState(state);
             var completions = new List<OutboxCompletion>(due.Count);
-            foreach (var row in due)
+            // Per decision, in commit order: what may be repeated first (indexes, cards updated in place), then the posts, so
+            // that the completing batch follows the last post at once (the next person acts on the card just posted, and a
+            // decision landing before that batch costs it a second go).
+            foreach (var row in due.OrderBy(r => r.Version).ThenBy(r => handlers.TryGetValue(r.Kind, out var h) && h.RepeatSafe ? 0 : 1).ThenBy(r => r.Index))
             {
                 // Start no handler that could outlast the lease: the rest is left for the next pass.
                 if (time.GetUtcNow() - started > options.ClaimLease - options.HandlerTimeout)
@@ -148,11 +152,11 @@ internal sealed class OutboxWorker(
                 await batches.ClearFlagIfEmptyAsync(cancellationToken);
             }
 
-            await DeleteMarkerAsync(partition, marker, cancellationToken);
+            await _markers.DeleteAsync(partition, marker, cancellationToken);
         }
         else
         {
-            await LeaveForPollAsync(number, marker, cancellationToken);
+            await _markers.LeaveForPollAsync(number, marker, cancellationToken);
         }
 
         return removed;
@@ -261,40 +265,5 @@ internal sealed class OutboxWorker(
         }
 
         return new OutboxCompletion(row, etag, entity, parked);
-    }
-
-    private Task LeaveForPollAsync(string number, ETag? marker, CancellationToken cancellationToken) =>
-        marker is null ? TryWriteMarkerAsync(number, cancellationToken) : Task.CompletedTask;
-
-    private async Task TryWriteMarkerAsync(string number, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var pending = await tables.PendingAsync(cancellationToken);
-            await pending.UpsertEntityAsync(WorkflowTables.PendingMarker(number), TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (Exception e) when (e is RequestFailedException || StorageFaults.IsAmbiguous(e, CancellationToken.None))
-        {
-            // The state's flag still leads the sweep here.
-            WorkflowStorageLog.MarkerNotWritten(logger, e, number);
-        }
-    }
-
-    private async Task DeleteMarkerAsync(string partition, ETag? marker, CancellationToken cancellationToken)
-    {
-        if (marker is null)
-        {
-            return;
-        }
-
-        var pending = await tables.PendingAsync(cancellationToken);
-        try
-        {
-            await pending.DeleteEntityAsync(WorkflowTables.PendingPartition, partition, marker.Value, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            // Rewritten by a newer pass that left work behind: it stays for the next poll.
-        }
     }
 }

@@ -15,15 +15,17 @@ internal sealed record ScheduledReminder(string RowKey, string Number, int Versi
 internal sealed record ReminderPointer(string? DueKey, int Version, ETag ETag);
 
 /// <summary>
-/// Table <c>Reminders</c>: one row per kegiatan's NEXT reminder in partition "r", keyed by fire time, so the sweep reads only
-/// rows whose time has come (closed kegiatan have none, later ones are not read); and one pointer row per kegiatan in partition
-/// "k" naming its current due row. Every move of the pointer is ETag-conditional, so the outbox (after a decision) and the
-/// sweepers (after a reminder) never overwrite each other; a due row the pointer does not name is an orphan and is dropped.
+/// Table <c>Reminders</c>, partition "r": one row per kegiatan's NEXT reminder, keyed by fire time, so the sweep reads only
+/// rows whose time has come (closed kegiatan have none, later ones are not read); and one pointer row per kegiatan
+/// (<c>~k|{number}</c>, after every fire time) naming its current due row. A move is one entity-group transaction (the new
+/// row, the pointer under its ETag, the old row's removal), so the outbox (after a decision) and the sweepers (after a
+/// reminder) never overwrite each other and a lost race leaves nothing behind; a due row the pointer does not name is an
+/// orphan (of an earlier layout or a crash) and is dropped.
 /// </summary>
 internal sealed class ReminderTable(TableServiceClient service, IOptions<StorageOptions> storage)
 {
     private const string DuePartition = "r";
-    private const string PointerPartition = "k";
+    private const string PointerPrefix = "~k|";
 
     private readonly TableProvider _tables = new(service);
 
@@ -73,7 +75,7 @@ internal sealed class ReminderTable(TableServiceClient service, IOptions<Storage
     public async Task<ReminderPointer?> PointerAsync(string number, CancellationToken cancellationToken)
     {
         var table = await _tables.GetAsync(Name, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(PointerPartition, TableKeys.Escape(number), cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(DuePartition, PointerKey(number), cancellationToken: cancellationToken);
         return row.HasValue ? new ReminderPointer(row.Value!.GetString("DueKey"), row.Value.GetInt32("Version") ?? 0, row.Value.ETag) : null;
     }
 
@@ -85,9 +87,10 @@ internal sealed class ReminderTable(TableServiceClient service, IOptions<Storage
     {
         var table = await _tables.GetAsync(Name, cancellationToken);
         var key = next is null ? null : Key(number, next);
+        var actions = new List<TableTransactionAction>(3);
         if (next is not null)
         {
-            await table.UpsertEntityAsync(new TableEntity(DuePartition, key)
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(DuePartition, key)
             {
                 ["Number"] = number,
                 ["Version"] = version,
@@ -97,38 +100,35 @@ internal sealed class ReminderTable(TableServiceClient service, IOptions<Storage
                 ["Occurrence"] = next.Occurrence,
                 ["Schedule"] = next.Schedule,
                 ["FireAt"] = next.FireAt,
-            }, TableUpdateMode.Replace, cancellationToken);
+            }));
         }
 
-        var pointer = new TableEntity(PointerPartition, TableKeys.Escape(number)) { ["DueKey"] = key, ["Version"] = version };
-        try
-        {
-            if (expected is null)
-            {
-                await table.AddEntityAsync(pointer, cancellationToken);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(pointer, expected.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            // Lost the race. Our row goes, unless the winner placed the very same reminder.
-            if (key is not null && (await PointerAsync(number, cancellationToken))?.DueKey != key)
-            {
-                await DeleteAsync(key, ETag.All, cancellationToken);
-            }
-
-            return false;
-        }
-
+        var pointer = new TableEntity(DuePartition, PointerKey(number)) { ["DueKey"] = key, ["Version"] = version };
+        var pointerAt = actions.Count;
+        actions.Add(expected is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, pointer)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, pointer, expected.ETag));
         if (expected?.DueKey is { } previous && previous != key)
         {
-            await DeleteAsync(previous, ETag.All, cancellationToken);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(DuePartition, previous), ETag.All));
         }
 
-        return true;
+        while (true)
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && e.FailedTransactionActionIndex == pointerAt)
+            {
+                return false; // someone moved it first; nothing of ours was written
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex == actions.Count - 1 && actions[^1].ActionType == TableTransactionActionType.Delete)
+            {
+                actions.RemoveAt(actions.Count - 1); // the old row is gone already (a sweeper dropped it): move without it
+            }
+        }
     }
 
     public async Task DeleteAsync(string rowKey, ETag etag, CancellationToken cancellationToken)
@@ -143,6 +143,8 @@ internal sealed class ReminderTable(TableServiceClient service, IOptions<Storage
             // Gone already, or taken over by a newer claim: not ours to delete.
         }
     }
+
+    private static string PointerKey(string number) => PointerPrefix + TableKeys.Escape(number);
 
     /// <summary><c>{fireAtUtc:yyyyMMddHHmmss}|{number}|{step}|{attempt}|{kind}|{n}</c>: ordered by fire time, unique per reminder.</summary>
     public static string Key(string number, Reminder reminder)
