@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
+using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Bot.Storage;
 
 namespace PerijinanBot.Bot.Conversations;
@@ -8,40 +8,70 @@ namespace PerijinanBot.Bot.Conversations;
 /// <param name="Version">The kegiatan's version whose decision sent the card; null for a copy recorded before versions were kept.</param>
 public sealed record CardCopy(string ServiceUrl, string ConversationId, string ActivityId, int? Version = null);
 
-/// <summary>The posted copies of each step card, one partition per kegiatan.</summary>
-internal sealed class CardCopies(TableProvider tables, IOptions<StorageOptions> options)
+/// <summary>
+/// The posted copies of each step card, as rows <c>q|{step}|{attempt}|{conversation}|{activity}</c> of the kegiatan's own
+/// partition: an outbox pass reads them with its outbox and records the copies it posts in its completing batch, so a card
+/// and its copy cost no request of their own. A card posted outside the outbox (a Plh.'s card sent from a chat) is recorded
+/// with a write of its own.
+/// </summary>
+internal sealed class CardCopies(WorkflowTables tables)
 {
-    private readonly string _name = options.Value.TableName(TableName);
-
-    public const string TableName = "CardCopies";
+    /// <summary>Sorts after the outbox rows and the pass lease, before the state row: inside the range an outbox pass reads.</summary>
+    public const string RowPrefix = "q|";
 
     public async Task RecordAsync(string number, int step, int attempt, CardCopy copy, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(_name, cancellationToken);
-        var row = new TableEntity(TableKeys.Escape(number), RowKey(step, attempt, copy))
+        var table = await tables.KegiatanAsync(cancellationToken);
+        await table.UpsertEntityAsync(Row(number, step, attempt, copy), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Records a copy posted by an outbox pass: written by that pass's completing batch (or at once outside a pass).</summary>
+    public Task RecordAsync(OutboxItem item, int step, int attempt, CardCopy copy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Pass is not { } pass)
+        {
+            return RecordAsync(item.Number, step, attempt, copy, cancellationToken);
+        }
+
+        pass.Upsert(Row(item.Number, step, attempt, copy));
+        return Task.CompletedTask;
+    }
+
+    public async Task<IReadOnlyList<CardCopy>> OfStepAsync(string number, int step, int attempt, CancellationToken cancellationToken)
+    {
+        var table = await tables.KegiatanAsync(cancellationToken);
+        var prefix = Prefix(step, attempt);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KegiatanKeys.Partition(number)} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var copies = new List<CardCopy>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            copies.Add(Read(row));
+        }
+
+        return copies;
+    }
+
+    /// <summary>The copies of a step as the item's outbox pass read them (with those it has posted since), or read now.</summary>
+    public async Task<IReadOnlyList<CardCopy>> OfStepAsync(OutboxItem item, int step, int attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Pass is { } pass
+            ? [.. pass.From(Prefix(step, attempt)).Select(Read)]
+            : await OfStepAsync(item.Number, step, attempt, cancellationToken);
+    }
+
+    private static string Prefix(int step, int attempt) => $"{RowPrefix}{step:D2}|{attempt:D2}|";
+
+    private static TableEntity Row(string number, int step, int attempt, CardCopy copy) =>
+        new(KegiatanKeys.Partition(number), Prefix(step, attempt) + TableKeys.Escape($"{copy.ConversationId}|{copy.ActivityId}"))
         {
             ["ServiceUrl"] = copy.ServiceUrl,
             ["ConversationId"] = copy.ConversationId,
             ["ActivityId"] = copy.ActivityId,
             ["Version"] = copy.Version,
         };
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-    }
 
-    public async Task<IReadOnlyList<CardCopy>> OfStepAsync(string number, int step, int attempt, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(_name, cancellationToken);
-        var prefix = $"{step:D2}|{attempt:D2}|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(number)} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
-        var copies = new List<CardCopy>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            copies.Add(new CardCopy(row.GetString("ServiceUrl"), row.GetString("ConversationId"), row.GetString("ActivityId"), row.GetInt32("Version")));
-        }
-
-        return copies;
-    }
-
-    private static string RowKey(int step, int attempt, CardCopy copy) =>
-        TableKeys.Escape($"{step:D2}|{attempt:D2}|{copy.ConversationId}|{copy.ActivityId}");
+    private static CardCopy Read(TableEntity row) =>
+        new(row.GetString("ServiceUrl"), row.GetString("ConversationId"), row.GetString("ActivityId"), row.GetInt32("Version"));
 }

@@ -56,7 +56,7 @@ internal sealed class StepCardHandler(
                     metrics.CardDelivered(time.GetUtcNow() - decidedAt);
                 }
 
-                await copies.RecordAsync(state.Number, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId, payload.Version), cancellationToken);
+                await copies.RecordAsync(item, current.Step, current.Attempt, new CardCopy(delivered.ServiceUrl, delivered.ConversationId, delivered.ActivityId, payload.Version), cancellationToken);
             },
             cancellationToken,
             problem => TellAssignerAsync(state, definition, current, payload.To!, problem, cancellationToken));
@@ -101,7 +101,7 @@ internal sealed class RefreshCardsHandler(KegiatanService kegiatan, PersonalMess
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var payload = OutboxPayloads.Read(item);
-        var posted = await copies.OfStepAsync(payload.Number, payload.Step ?? 0, payload.Attempt ?? 1, cancellationToken);
+        var posted = await copies.OfStepAsync(item, payload.Step ?? 0, payload.Attempt ?? 1, cancellationToken);
         if (posted.Count == 0 || await kegiatan.FindAsync(item, cancellationToken) is not { } state)
         {
             return OutboxOutcome.Delivered("no posted copies");
@@ -139,7 +139,7 @@ internal sealed class SupersedeCardsHandler(KegiatanService kegiatan, PersonalMe
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var payload = OutboxPayloads.Read(item);
-        var older = (await copies.OfStepAsync(payload.Number, payload.Step ?? 0, payload.Attempt ?? 1, cancellationToken))
+        var older = (await copies.OfStepAsync(item, payload.Step ?? 0, payload.Attempt ?? 1, cancellationToken))
             .Where(c => c.Version is null || c.Version < payload.Version)
             .ToList();
         if (older.Count == 0 || await kegiatan.FindAsync(item, cancellationToken) is not { } state)

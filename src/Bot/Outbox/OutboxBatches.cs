@@ -48,14 +48,15 @@ internal sealed class OutboxBatches(TableClient kegiatan, string partition, stri
     }
 
     /// <summary>
-    /// Gives the lease back, deletes the delivered rows and releases the others in one batch, with the state's flag cleared
-    /// under <paramref name="stateETag"/> when given. Returns how many rows were deleted and whether the flag was cleared.
+    /// Gives the lease back, deletes the delivered rows, releases the others and writes the rows the handlers added
+    /// (<paramref name="written"/>) in one batch, with the state's flag cleared under <paramref name="stateETag"/> when given. Returns how many rows were deleted and whether the flag was cleared.
     /// </summary>
-    public async Task<(int Removed, bool FlagCleared)> CompleteAsync(ETag lease, List<OutboxCompletion> completions, ETag? stateETag, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<(int Removed, bool FlagCleared)> CompleteAsync(ETag lease, List<OutboxCompletion> completions, IReadOnlyList<TableEntity> written, ETag? stateETag, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The lease goes first: if it was lost, the batch reports that operation, and nothing of this pass is applied.
-        var actions = new List<TableTransactionAction>(completions.Count + 2) { new(TableTransactionActionType.UpdateMerge, LeaseGiven(now), lease) };
+        var actions = new List<TableTransactionAction>(completions.Count + written.Count + 2) { new(TableTransactionActionType.UpdateMerge, LeaseGiven(now), lease) };
         actions.AddRange(completions.Select(Action));
+        actions.AddRange(written.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)));
         if (stateETag is { } etag)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, FlagCleared(), etag));
@@ -95,6 +96,11 @@ internal sealed class OutboxBatches(TableClient kegiatan, string partition, stri
                 WorkflowStorageLog.ItemStorageFailed(logger, e, partition, "(completing batch)");
                 return (0, false);
             }
+        }
+
+        foreach (var row in written)
+        {
+            await kegiatan.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         }
 
         var removed = 0;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using PerijinanBot.Bot.Storage;
 
 namespace PerijinanBot.Bot.Outbox;
@@ -31,6 +32,7 @@ public interface IOutboxHandler
 /// The kegiatan as the dispatcher read it with its outbox (at this item's version or later), so that a handler need not
 /// read it again; null when it was not read.
 /// </param>
+/// <param name="Pass">The other rows of the kegiatan's partition its pass read, to which a handler may add rows (null outside a pass).</param>
 public sealed record OutboxItem(
     string Number,
     int Version,
@@ -41,7 +43,43 @@ public sealed record OutboxItem(
     int Attempts,
     bool PriorOutcomeUnknown,
     DateTimeOffset? CreatedAt = null,
-    StoredKegiatan? Snapshot = null);
+    StoredKegiatan? Snapshot = null,
+    OutboxPassRows? Pass = null);
+
+/// <summary>
+/// The rows of a kegiatan's partition an outbox pass read beside its outbox (those after the outbox rows: e.g. the posted
+/// copies of step cards), and the rows its handlers add: written by the pass's completing batch, in the same transaction
+/// that removes the delivered items, and visible to the items after them in the same pass.
+/// </summary>
+public sealed class OutboxPassRows
+{
+    private readonly string _partition;
+    private readonly List<TableEntity> _rows;
+    private readonly List<TableEntity> _written = [];
+
+    internal OutboxPassRows(string partition, List<TableEntity> rows) => (_partition, _rows) = (partition, rows);
+
+    internal IReadOnlyList<TableEntity> Written => _written;
+
+    /// <summary>The rows whose key starts with <paramref name="prefix"/>, in key order.</summary>
+    public IEnumerable<TableEntity> From(string prefix) =>
+        _rows.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(r => r.RowKey, StringComparer.Ordinal);
+
+    /// <summary>Adds or replaces a row of the kegiatan's partition, written with the pass's completing batch.</summary>
+    public void Upsert(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.PartitionKey != _partition)
+        {
+            throw new ArgumentException("an outbox pass writes rows of its own kegiatan's partition only", nameof(row));
+        }
+
+        _rows.RemoveAll(r => r.RowKey == row.RowKey);
+        _rows.Add(row);
+        _written.RemoveAll(r => r.RowKey == row.RowKey);
+        _written.Add(row);
+    }
+}
 
 public enum OutboxOutcomeKind
 {
@@ -71,7 +109,7 @@ public sealed record OutboxOutcome(OutboxOutcomeKind Kind, string? Detail)
 
 internal static class OutboxRows
 {
-    public static OutboxItem ToItem(this OutboxRow row, bool priorOutcomeUnknown, StoredKegiatan? snapshot = null) =>
+    public static OutboxItem ToItem(this OutboxRow row, bool priorOutcomeUnknown, StoredKegiatan? snapshot = null, OutboxPassRows? pass = null) =>
         new(row.Number, row.Version, row.Index, row.Kind, row.DedupeKey, row.PayloadJson, row.Attempts, priorOutcomeUnknown, row.CreatedAt,
-            snapshot is not null && snapshot.Version >= row.Version ? snapshot : null);
+            snapshot is not null && snapshot.Version >= row.Version ? snapshot : null, pass);
 }

@@ -94,7 +94,7 @@ internal sealed class OutboxWorker(
     {
         var kegiatan = await tables.KegiatanAsync(cancellationToken);
         var partition = KegiatanKeys.Partition(number);
-        var (state, lease, rows) = await ReadAsync(kegiatan, partition, cancellationToken);
+        var (state, lease, rows, others) = await ReadAsync(kegiatan, partition, cancellationToken);
         var batches = new OutboxBatches(kegiatan, partition, instanceId, logger);
         var started = time.GetUtcNow();
         var due = rows.Where(r => r.IsDue(started)).ToList();
@@ -111,11 +111,12 @@ internal sealed class OutboxWorker(
             }
 
             var snapshot = state is null ? null : KegiatanEntities.ReadState(state);
+            var pass = new OutboxPassRows(partition, others);
             var completions = new List<OutboxCompletion>(due.Count);
-            // Per decision, in commit order: what may be repeated first (indexes, cards updated in place), then the posts, so
-            // that the completing batch follows the last post at once (the next person acts on the card just posted, and a
-            // decision landing before that batch costs it a second go).
-            foreach (var row in due.OrderBy(r => r.Version).ThenBy(r => handlers.TryGetValue(r.Kind, out var h) && h.RepeatSafe ? 0 : 1).ThenBy(r => r.Index))
+            // Per decision, in commit order: what may be repeated first (indexes, cards updated in place), then the posts in
+            // the reverse of their planning, so the step card (planned before the notices) goes last and the completing batch
+            // follows it at once: the next person acts on that card, and a decision landing before the batch costs it a second go.
+            foreach (var row in due.OrderBy(r => r.Version).ThenBy(r => handlers.TryGetValue(r.Kind, out var h) && h.RepeatSafe ? -1 : -r.Index - 1))
             {
                 // Start no handler that could outlast the lease: the rest is left for the next pass.
                 if (time.GetUtcNow() - started > options.ClaimLease - options.HandlerTimeout)
@@ -123,7 +124,7 @@ internal sealed class OutboxWorker(
                     break;
                 }
 
-                if (await RunAsync(batches, row, snapshot, cancellationToken) is { } completion)
+                if (await RunAsync(batches, row, snapshot, pass, cancellationToken) is { } completion)
                 {
                     completions.Add(completion);
                 }
@@ -141,7 +142,7 @@ internal sealed class OutboxWorker(
             var empty = completions.Count(c => c.Release is null) == rows.Count;
             var clearFlag = empty && state?.GetBoolean("HasPendingOutbox") == true && rows.Any(r => r.Version == snapshot!.Version);
             tried = clearFlag;
-            (removed, flagCleared) = await batches.CompleteAsync(taken, completions, clearFlag ? state!.ETag : null, time.GetUtcNow(), cancellationToken);
+            (removed, flagCleared) = await batches.CompleteAsync(taken, completions, pass.Written, clearFlag ? state!.ETag : null, time.GetUtcNow(), cancellationToken);
         }
 
         if (removed == rows.Count)
@@ -162,12 +163,16 @@ internal sealed class OutboxWorker(
         return removed;
     }
 
-    /// <summary>The outbox rows (<c>o|…</c>), the pass lease and the state row, which sort in that order, in one query.</summary>
-    private static async Task<(TableEntity? State, TableEntity? Lease, List<OutboxRow> Rows)> ReadAsync(TableClient kegiatan, string partition, CancellationToken cancellationToken)
+    /// <summary>
+    /// The outbox rows (<c>o|…</c>), the pass lease, the other rows after them (posted card copies) and the state row, which
+    /// sort in that order, in one query.
+    /// </summary>
+    private static async Task<(TableEntity? State, TableEntity? Lease, List<OutboxRow> Rows, List<TableEntity> Others)> ReadAsync(TableClient kegiatan, string partition, CancellationToken cancellationToken)
     {
         TableEntity? state = null;
         TableEntity? lease = null;
         var rows = new List<OutboxRow>();
+        var others = new List<TableEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {KegiatanKeys.OutboxFrom}");
         await foreach (var entity in kegiatan.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -184,16 +189,20 @@ internal sealed class OutboxWorker(
                     {
                         rows.Add(OutboxRow.Read(entity));
                     }
+                    else
+                    {
+                        others.Add(entity);
+                    }
 
                     break;
             }
         }
 
-        return (state, lease, rows);
+        return (state, lease, rows, others);
     }
 
     /// <summary>Runs one item under the pass lease; returns how to complete it, or null when it is to be left alone (changed meanwhile).</summary>
-    private async Task<OutboxCompletion?> RunAsync(OutboxBatches batches, OutboxRow row, StoredKegiatan? snapshot, CancellationToken cancellationToken)
+    private async Task<OutboxCompletion?> RunAsync(OutboxBatches batches, OutboxRow row, StoredKegiatan? snapshot, OutboxPassRows pass, CancellationToken cancellationToken)
     {
         var etag = row.ETag;
         if (!handlers.TryGetValue(row.Kind, out var handler))
@@ -224,7 +233,7 @@ internal sealed class OutboxWorker(
             using var timeout = new CancellationTokenSource(options.HandlerTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             using var delivery = OutboundDelivery.Begin(row.DedupeKey);
-            outcome = await handler.HandleAsync(row.ToItem(unknown, snapshot), linked.Token);
+            outcome = await handler.HandleAsync(row.ToItem(unknown, snapshot, pass), linked.Token);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -449,8 +449,8 @@ public sealed partial class DialogHarness : IAsyncDisposable
 
     private async Task<string> CopyIdAsync(string number, int step, int attempt, Person person, CancellationToken cancellationToken)
     {
-        var table = new TableClient(_connectionString, TablePrefix + CardCopies.TableName);
-        var prefix = TableKeys.Escape($"{step:D2}|{attempt:D2}|");
+        var table = new TableClient(_connectionString, TablePrefix + "Kegiatan");
+        var prefix = $"{CardCopies.RowPrefix}{step:D2}|{attempt:D2}|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(number)} and RowKey ge {prefix} and RowKey lt {prefix + "~"} and ConversationId eq {person.ConversationId}");
         var deadline = DateTimeOffset.UtcNow + Patience;
         while (DateTimeOffset.UtcNow < deadline)
