@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using PerijinanBot.Bot.Outbox;
 using PerijinanBot.Bot.Storage;
 
 namespace PerijinanBot.Bot.Conversations;
@@ -25,19 +24,6 @@ internal sealed class CardCopies(WorkflowTables tables)
         await table.UpsertEntityAsync(Row(number, step, attempt, copy), TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>Records a copy posted by an outbox pass: written by that pass's completing batch (or at once outside a pass).</summary>
-    public Task RecordAsync(OutboxItem item, int step, int attempt, CardCopy copy, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        if (item.Pass is not { } pass)
-        {
-            return RecordAsync(item.Number, step, attempt, copy, cancellationToken);
-        }
-
-        pass.Upsert(Row(item.Number, step, attempt, copy));
-        return Task.CompletedTask;
-    }
-
     public async Task<IReadOnlyList<CardCopy>> OfStepAsync(string number, int step, int attempt, CancellationToken cancellationToken)
     {
         var table = await tables.KegiatanAsync(cancellationToken);
@@ -52,18 +38,10 @@ internal sealed class CardCopies(WorkflowTables tables)
         return copies;
     }
 
-    /// <summary>The copies of a step as the item's outbox pass read them (with those it has posted since), or read now.</summary>
-    public async Task<IReadOnlyList<CardCopy>> OfStepAsync(OutboxItem item, int step, int attempt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return item.Pass is { } pass
-            ? [.. pass.From(Prefix(step, attempt)).Select(Read)]
-            : await OfStepAsync(item.Number, step, attempt, cancellationToken);
-    }
+    /// <summary>The key prefix of a step attempt's copies.</summary>
+    public static string Prefix(int step, int attempt) => $"{RowPrefix}{step:D2}|{attempt:D2}|";
 
-    private static string Prefix(int step, int attempt) => $"{RowPrefix}{step:D2}|{attempt:D2}|";
-
-    private static TableEntity Row(string number, int step, int attempt, CardCopy copy) =>
+    public static TableEntity Row(string number, int step, int attempt, CardCopy copy) =>
         new(KegiatanKeys.Partition(number), Prefix(step, attempt) + TableKeys.Escape($"{copy.ConversationId}|{copy.ActivityId}"))
         {
             ["ServiceUrl"] = copy.ServiceUrl,
@@ -72,6 +50,6 @@ internal sealed class CardCopies(WorkflowTables tables)
             ["Version"] = copy.Version,
         };
 
-    private static CardCopy Read(TableEntity row) =>
+    public static CardCopy Read(TableEntity row) =>
         new(row.GetString("ServiceUrl"), row.GetString("ConversationId"), row.GetString("ActivityId"), row.GetInt32("Version"));
 }
