@@ -173,9 +173,36 @@ public sealed class OutboxDispatcher : BackgroundService
         try
         {
             await Parallel.ForEachAsync(_signal.ReadAllAsync(stoppingToken), parallel, async (number, token) =>
-                await GuardedAsync(number, t => _worker.DeliverAsync(number, null, t), token));
+                await DeliverSignalledAsync(number, token));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task DeliverSignalledAsync(string number, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _worker.DeliverAsync(number, null, stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Storage may be down, and with it the marker the pass tried to leave: come back from here, not only at the
+            // next sweep. Every failure schedules one more try, so this goes on, cheaply, until storage answers again.
+            WorkflowStorageLog.PassFailed(_logger, e, number);
+            _ = RetrySoonAsync(number, stoppingToken);
+        }
+    }
+
+    private async Task RetrySoonAsync(string number, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(_options.OutboxRetryAfterFailure, _time, stoppingToken);
+            _signal.Notify(number);
+        }
+        catch (OperationCanceledException)
         {
         }
     }

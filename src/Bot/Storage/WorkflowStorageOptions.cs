@@ -27,6 +27,12 @@ public sealed class WorkflowStorageOptions
     /// </summary>
     public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// After a pass of a kegiatan this instance committed for fails (storage unreachable), how long until this instance
+    /// tries it again; it keeps trying at this pace until storage answers (the marker for the poll may have failed too).
+    /// </summary>
+    public TimeSpan OutboxRetryAfterFailure { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a claim on an outbox item keeps other instances away. Must exceed <see cref="HandlerTimeout"/>.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -72,6 +78,7 @@ internal sealed partial class WorkflowStorageOptionsValidator : IValidateOptions
         {
             (nameof(options.OutboxPollInterval), options.OutboxPollInterval),
             (nameof(options.OutboxSweepInterval), options.OutboxSweepInterval),
+            (nameof(options.OutboxRetryAfterFailure), options.OutboxRetryAfterFailure),
             (nameof(options.ClaimLease), options.ClaimLease),
             (nameof(options.HandlerTimeout), options.HandlerTimeout),
             (nameof(options.RetryBaseDelay), options.RetryBaseDelay),

@@ -64,4 +64,40 @@ public sealed class OutboxPassTests(AzuriteFixture azurite) : IClassFixture<Azur
             handler.Calls.Select(c => (c.DedupeKey, c.Snapshot!.Version)));
         Assert.Equal(2, Changes.StepOf(handler.Calls[^1].Snapshot!));
     }
+
+    [Fact]
+    public async Task A_pass_that_fails_while_storage_is_down_is_tried_again_by_the_instance_without_waiting_for_poll_or_sweep()
+    {
+        var storage = StorageHarness.Create(azurite, maxRetries: 0);
+        var handler = new RecordingHandler();
+        var dispatcher = storage.Dispatcher("a", handler);
+        await dispatcher.StartAsync(Ct);
+        await dispatcher.StartupSweepCompleted.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        // Storage is unreachable for the pass: its read of the outbox and its marker for the poll both fail.
+        storage.Tap.Inject(Fault.ConnectionLost, IsOutboxRead);
+        storage.Tap.Inject(Fault.ConnectionLost, r => r.Uri.Path.Contains(storage.Tables.PendingName, StringComparison.Ordinal));
+
+        await storage.CreateAsync(Number, outboxItems: 1, cancellationToken: Ct);
+        await WaitUntilAsync(() => storage.Tap.Requests.Any(r => r.Contains(storage.Tables.PendingName, StringComparison.Ordinal)));
+        Assert.Empty(handler.Calls);
+        Assert.Empty(await storage.MarkersAsync(Ct));
+
+        storage.Time.Advance(storage.Options.OutboxRetryAfterFailure); // far from the 30 s poll and the 10 min sweep
+        await handler.WaitForCallsAsync(1, Ct);
+        await dispatcher.StopAsync(Ct);
+        Assert.Equal(["FAS-2026-0001|v1|card0"], handler.Calls.Select(c => c.DedupeKey));
+    }
+
+    private static bool IsOutboxRead(Azure.Core.Request request) =>
+        request.Method == Azure.Core.RequestMethod.Get && Uri.UnescapeDataString(request.Uri.Query).Contains("RowKey ge 'o|'", StringComparison.Ordinal);
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "the pass never failed");
+            await Task.Delay(20, Ct);
+        }
+    }
 }
