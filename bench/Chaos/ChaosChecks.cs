@@ -21,6 +21,9 @@ internal sealed class ChaosFindings
     public int NotResentUnsent { get; set; }
     public int RemindersChecked { get; set; }
     public int Refreshes { get; set; }
+
+    /// <summary>Each key the bot logged as not sent again, and how often it had reached the connector.</summary>
+    public List<string> NotResentDetail { get; } = [];
     public List<string> Problems { get; } = [];
 }
 
@@ -164,6 +167,11 @@ internal static class ChaosChecks
             {
                 findings.SentOnce++;
             }
+        }
+
+        foreach (var key in notResentSet.Order(StringComparer.Ordinal))
+        {
+            findings.NotResentDetail.Add($"{key}: reached the connector {posts.GetValueOrDefault(key)} time(s){(planned.Contains(key) ? "" : " (not a card or notice of the history)")}");
         }
 
         foreach (var (key, sent) in posts.Where(p => !planned.Contains(p.Key)))

@@ -27,6 +27,11 @@ internal sealed record ChaosResult(
         Line($"  decisions checked (in the history exactly once, none unasked): {f.DecisionsChecked}");
         Line($"  sends checked (cards and notices the history planned): {f.SendsChecked}; sent exactly once: {f.SentOnce}");
         Line($"  not resent (EventId 400, at most once): {NotResentLogged} keys logged; of the planned sends {f.NotResentSent} had reached the connector, {f.NotResentUnsent} had not ({Reopened} taken up again through \"Buka kartu langkah\")");
+        foreach (var detail in f.NotResentDetail)
+        {
+            text.AppendLine("    " + detail);
+        }
+
         Line($"  reminders checked (reminder, due step and \"tugas\" row of the current version): {f.RemindersChecked}");
         Line($"  bot error lines across all its lives (expected around kills and the Azurite restart): {BotErrorLines}");
         Line($"  problems: {Problems.Count}");
