@@ -9,11 +9,6 @@ internal static class ChaosBench
         var result = await ChaosRun.RunAsync(options, Console.WriteLine, cancellationToken);
         Console.WriteLine();
         Console.Write(result.Summary());
-        foreach (var line in result.BotProblems)
-        {
-            Console.WriteLine("  bot: " + line);
-        }
-
         Console.WriteLine(result.Problems.Count == 0 ? "chaos checks: all passed" : "chaos checks: FAILED");
         return result.Problems.Count == 0 ? 0 : 1;
     }

@@ -25,6 +25,7 @@ internal sealed partial class ChaosCluster : IAsyncDisposable
     private BotProcess? _bot;
     private int _port;
     private int _errors;
+    private int _keepNext;
 
     private ChaosCluster(string folder, AzuriteProcess azurite, StubConnector connector, DateTimeOffset clockStartsAt)
     {
@@ -127,12 +128,12 @@ internal sealed partial class ChaosCluster : IAsyncDisposable
             _notResent.TryAdd(match.Groups["key"].Value, 0);
         }
 
-        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        // The console logger writes "fail: Category[EventId]" and the message on the next line: both are kept.
+        var error = line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal);
+        var messageOfLast = Interlocked.Exchange(ref _keepNext, error ? 1 : 0) == 1;
+        if ((error && Interlocked.Increment(ref _errors) <= 10) || messageOfLast)
         {
-            if (Interlocked.Increment(ref _errors) <= 10)
-            {
-                _problems.Enqueue(line);
-            }
+            _problems.Enqueue(line.Trim());
         }
     }
 

@@ -33,7 +33,13 @@ internal sealed record ChaosResult(
         }
 
         Line($"  reminders checked (reminder, due step and \"tugas\" row of the current version): {f.RemindersChecked}");
+        Line($"  card updates (PUT: refreshes of decided cards, which may repeat harmlessly): {f.Refreshes}");
         Line($"  bot error lines across all its lives (expected around kills and the Azurite restart): {BotErrorLines}");
+        foreach (var line in BotProblems)
+        {
+            text.AppendLine("    " + line);
+        }
+
         Line($"  problems: {Problems.Count}");
         foreach (var problem in Problems.Take(30))
         {
