@@ -112,6 +112,10 @@ internal sealed partial class ChaosCaller(int index, HttpClient bot, ChaosCluste
             catch (TimeoutException) when (Stopwatch.GetTimestamp() < deadline)
             {
             }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"{person.Name} waited {options.CardTimeout} for the {verb} card of {number} after version {afterVersion}, and the bot never said it would not send it; {await cluster.DescribeOutboxAsync(number, cancellationToken)}", e);
+            }
         }
     }
 

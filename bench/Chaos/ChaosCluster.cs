@@ -21,6 +21,9 @@ internal sealed partial class ChaosCluster : IAsyncDisposable
     private readonly long _clockStartedAt = Stopwatch.GetTimestamp();
     private readonly ConcurrentDictionary<string, byte> _notResent = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _problems = new();
+    private readonly ConcurrentDictionary<string, int> _events = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _eventSamples = new(StringComparer.Ordinal);
+    private string? _lastHeader;
     private readonly SemaphoreSlim _restarting = new(1, 1);
     private BotProcess? _bot;
     private int _port;
@@ -51,6 +54,12 @@ internal sealed partial class ChaosCluster : IAsyncDisposable
     public int ErrorLines => Volatile.Read(ref _errors);
 
     public IReadOnlyList<string> FirstProblems => [.. _problems];
+
+    /// <summary>Warnings and errors the bot logged, by "level: Category[EventId]", across all its lives.</summary>
+    public IReadOnlyDictionary<string, int> LoggedEvents => new Dictionary<string, int>(_events, StringComparer.Ordinal);
+
+    /// <summary>The message of the first occurrence of each of <see cref="LoggedEvents"/>.</summary>
+    public IReadOnlyDictionary<string, string> LoggedEventSamples => new Dictionary<string, string>(_eventSamples, StringComparer.Ordinal);
 
     public bool NotResentAny(string keyPrefix) => _notResent.Keys.Any(k => k.StartsWith(keyPrefix, StringComparison.Ordinal));
 
@@ -83,6 +92,39 @@ internal sealed partial class ChaosCluster : IAsyncDisposable
 
     /// <summary>Azurite stopped (SIGTERM) and started again on the same ports from the same folder; the bot keeps running.</summary>
     public Task RestartAzuriteAsync(CancellationToken cancellationToken) => Azurite.RestartAsync(cancellationToken);
+
+    /// <summary>
+    /// What storage says of a kegiatan's outbox, for a card that never came: its outbox rows (status, attempts, claim, next
+    /// attempt), its <c>OutboxPending</c> marker, the state's <c>HasPendingOutbox</c> flag, and the delivery ledger's rows.
+    /// </summary>
+    public async Task<string> DescribeOutboxAsync(string number, CancellationToken cancellationToken)
+    {
+        var service = new Azure.Data.Tables.TableServiceClient(Azurite.ConnectionString);
+        var text = new System.Text.StringBuilder($"storage of {number} now: ");
+        try
+        {
+            var kegiatan = service.GetTableClient(TablePrefix + "Kegiatan");
+            await foreach (var row in kegiatan.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{number}' and (RowKey eq 'state' or (RowKey ge 'o|' and RowKey lt 'o}}'))", cancellationToken: cancellationToken))
+            {
+                text.Append(row.RowKey == "state"
+                    ? string.Create(CultureInfo.InvariantCulture, $"state v{row.GetInt32("Version")} HasPendingOutbox={row.GetBoolean("HasPendingOutbox")}; ")
+                    : string.Create(CultureInfo.InvariantCulture, $"{row.RowKey} {row.GetString("DedupeKey")} {row.GetString("Status")} attempts {row.GetInt32("Attempts")} next {row.GetDateTimeOffset("NextAttemptAt"):O} claimed until {row.GetDateTimeOffset("ClaimedUntil"):O}; "));
+            }
+
+            var marker = await service.GetTableClient(TablePrefix + "OutboxPending").GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("pending", number, cancellationToken: cancellationToken);
+            text.Append(marker.HasValue ? "OutboxPending marker present; " : "NO OutboxPending marker; ");
+            await foreach (var row in service.GetTableClient(TablePrefix + "Deliveries").QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey ge '{number}|' and PartitionKey lt '{number}}}'", cancellationToken: cancellationToken))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"ledger {row.PartitionKey} {row.GetString("State")}; ");
+            }
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            text.Append("(could not read: ").Append(e.Message).Append(')');
+        }
+
+        return text.Append(CultureInfo.InvariantCulture, $"bot clock about {_clockStartsAt + Stopwatch.GetElapsedTime(_clockStartedAt):O}").ToString();
+    }
 
     /// <summary>Throws when the bot died on its own (not killed by the run).</summary>
     public void ThrowIfBotExited()
@@ -126,6 +168,17 @@ internal sealed partial class ChaosCluster : IAsyncDisposable
         if (NotSendingAgain().Match(line) is { Success: true } match)
         {
             _notResent.TryAdd(match.Groups["key"].Value, 0);
+        }
+
+        var header = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal);
+        if (header)
+        {
+            _events.AddOrUpdate(line.Trim(), 1, (_, n) => n + 1);
+        }
+
+        if (Interlocked.Exchange(ref _lastHeader, header ? line.Trim() : null) is { } previous)
+        {
+            _eventSamples.TryAdd(previous, line.Trim());
         }
 
         // The console logger writes "fail: Category[EventId]" and the message on the next line: both are kept.

@@ -10,7 +10,9 @@ namespace PerijinanBot.Bench.Chaos;
 /// <summary>What a chaos run did and found. <see cref="Problems"/> is empty on a good run.</summary>
 internal sealed record ChaosResult(
     ChaosOptions Options, int Seed, int Kills, int AzuriteRestarts, int Started, int Decisions, int RetriedDecisions, int Retries, int Reopened,
-    TimeSpan Load, TimeSpan Drain, int NotResentLogged, int BotErrorLines, IReadOnlyList<string> BotProblems, IReadOnlyList<string> Parked, ChaosFindings Findings)
+    TimeSpan Load, TimeSpan Drain, int NotResentLogged, int BotErrorLines, IReadOnlyList<string> BotProblems, IReadOnlyDictionary<string, int> BotEvents,
+    IReadOnlyDictionary<string, string> BotEventSamples,
+    IReadOnlyList<string> Parked, ChaosFindings Findings)
 {
     public IReadOnlyList<string> Problems => [.. Parked, .. Findings.Problems];
 
@@ -35,9 +37,10 @@ internal sealed record ChaosResult(
         Line($"  reminders checked (reminder, due step and \"tugas\" row of the current version): {f.RemindersChecked}");
         Line($"  card updates (PUT: refreshes of decided cards, which may repeat harmlessly): {f.Refreshes}");
         Line($"  bot error lines across all its lives (expected around kills and the Azurite restart): {BotErrorLines}");
-        foreach (var line in BotProblems)
+        Line($"  bot warnings and errors by event (a first message of each):");
+        foreach (var (logged, count) in BotEvents.OrderByDescending(e => e.Value))
         {
-            text.AppendLine("    " + line);
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"    {count} x {logged} {BotEventSamples.GetValueOrDefault(logged)}"));
         }
 
         Line($"  problems: {Problems.Count}");
@@ -102,7 +105,7 @@ internal static class ChaosRun
         return new ChaosResult(
             options, seed, cluster.Kills, cluster.Azurite.Restarts, callers.Sum(c => c.Started.Count), callers.Sum(c => c.Decisions.Count),
             callers.Sum(c => c.Decisions.Count(d => d.Retried)), callers.Sum(c => c.Retries), callers.Sum(c => c.Reopened),
-            load, drain, cluster.NotResent.Count, cluster.ErrorLines, cluster.FirstProblems, parked, findings);
+            load, drain, cluster.NotResent.Count, cluster.ErrorLines, cluster.FirstProblems, cluster.LoggedEvents, cluster.LoggedEventSamples, parked, findings);
     }
 
     /// <summary>The kills and Azurite restarts, evenly over the load with some jitter; the Azurite restart falls in the middle.</summary>
