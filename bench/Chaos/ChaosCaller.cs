@@ -35,6 +35,9 @@ internal sealed partial class ChaosCaller(int index, HttpClient bot, ChaosCluste
     /// <summary>Invokes sent again because the bot (or its storage) was down.</summary>
     public int Retries { get; private set; }
 
+    /// <summary>How long each decision's next card took to reach the chat (from the answer), in seconds.</summary>
+    public List<double> CardWaits { get; } = [];
+
     /// <summary>Step cards taken from <c>sop.open</c> because the bot logged it would not send them again.</summary>
     public int Reopened { get; private set; }
 
@@ -52,10 +55,12 @@ internal sealed partial class ChaosCaller(int index, HttpClient bot, ChaosCluste
                 continue;
             }
 
+            var answeredAt = Stopwatch.GetTimestamp();
             await Task.Delay(options.Think, cancellationToken);
             card = decision.Verb == Submit
                 ? await NextCardAsync(Person.Ketua, decision.Number, Reject, 3, decision.CardVersion, cancellationToken)
                 : await NextCardAsync(_anggota, decision.Number, Submit, 2, decision.CardVersion, cancellationToken);
+            CardWaits.Add(Stopwatch.GetElapsedTime(answeredAt, Math.Max(card.At, answeredAt)).TotalSeconds);
         }
     }
 

@@ -155,6 +155,10 @@ internal sealed partial class ChaosCluster : IAsyncDisposable
             ["Workflow__Storage__OutboxPollInterval"] = "00:00:01",
             ["Workflow__Storage__RetryBaseDelay"] = "00:00:00.500",
             ["Workflow__Storage__RetryMaxDelay"] = "00:00:03",
+            // A commit whose OutboxPending marker could not be written (storage went away right after it, while this
+            // instance lives) is found only by the sweep of HasPendingOutbox: 10 minutes by default. Seen under an Azurite
+            // restart (its card then came minutes late); 15 s keeps such a card within the callers' patience.
+            ["Workflow__Storage__OutboxSweepInterval"] = "00:00:15",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };

@@ -9,7 +9,7 @@ namespace PerijinanBot.Bench.Chaos;
 
 /// <summary>What a chaos run did and found. <see cref="Problems"/> is empty on a good run.</summary>
 internal sealed record ChaosResult(
-    ChaosOptions Options, int Seed, int Kills, int AzuriteRestarts, int Started, int Decisions, int RetriedDecisions, int Retries, int Reopened,
+    ChaosOptions Options, IReadOnlyList<double> CardWaits, int Seed, int Kills, int AzuriteRestarts, int Started, int Decisions, int RetriedDecisions, int Retries, int Reopened,
     TimeSpan Load, TimeSpan Drain, int NotResentLogged, int BotErrorLines, IReadOnlyList<string> BotProblems, IReadOnlyDictionary<string, int> BotEvents,
     IReadOnlyDictionary<string, string> BotEventSamples,
     IReadOnlyList<string> Parked, ChaosFindings Findings)
@@ -24,6 +24,12 @@ internal sealed record ChaosResult(
         Line($"chaos: {Options.Callers} callers for {Load.TotalSeconds:F1} s (think {Options.Think.TotalMilliseconds:F0} ms), seed {Seed}");
         Line($"  kills survived (SIGKILL of the bot, restarted): {Kills}; Azurite restarts (on disk, same ports): {AzuriteRestarts}");
         Line($"  kegiatan started: {Started}; decisions answered: {Decisions} ({RetriedDecisions} answered only after the same invoke was sent again; {Retries} invokes sent again in all)");
+        var waits = CardWaits.Order().ToList();
+        if (waits.Count > 0)
+        {
+            Line($"  decision -> next card (waited for): p50 {waits[waits.Count / 2]:F2} s, max {waits[^1]:F1} s; {waits.Count(w => w > 10)} of {waits.Count} over 10 s");
+        }
+
         Line($"  outbox drained {Drain.TotalSeconds:F1} s after the load; parked items: {Parked.Count}");
         Line($"  state agrees with history: {f.Kegiatan} kegiatan, {f.HistoryRows} history rows");
         Line($"  decisions checked (in the history exactly once, none unasked): {f.DecisionsChecked}");
@@ -103,7 +109,7 @@ internal static class ChaosRun
             cluster.Connector.PostsByDelivery, cluster.NotResent, cancellationToken);
         findings.Refreshes = cluster.Connector.PutsByDelivery.Values.Sum();
         return new ChaosResult(
-            options, seed, cluster.Kills, cluster.Azurite.Restarts, callers.Sum(c => c.Started.Count), callers.Sum(c => c.Decisions.Count),
+            options, [.. callers.SelectMany(c => c.CardWaits)], seed, cluster.Kills, cluster.Azurite.Restarts, callers.Sum(c => c.Started.Count), callers.Sum(c => c.Decisions.Count),
             callers.Sum(c => c.Decisions.Count(d => d.Retried)), callers.Sum(c => c.Retries), callers.Sum(c => c.Reopened),
             load, drain, cluster.NotResent.Count, cluster.ErrorLines, cluster.FirstProblems, cluster.LoggedEvents, cluster.LoggedEventSamples, parked, findings);
     }
