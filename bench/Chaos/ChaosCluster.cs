@@ -108,7 +108,7 @@ internal sealed partial class ChaosCluster : IAsyncDisposable
             {
                 text.Append(row.RowKey == "state"
                     ? string.Create(CultureInfo.InvariantCulture, $"state v{row.GetInt32("Version")} HasPendingOutbox={row.GetBoolean("HasPendingOutbox")}; ")
-                    : string.Create(CultureInfo.InvariantCulture, $"{row.RowKey} {row.GetString("DedupeKey")} {row.GetString("Status")} attempts {row.GetInt32("Attempts")} next {row.GetDateTimeOffset("NextAttemptAt"):O} claimed until {row.GetDateTimeOffset("ClaimedUntil"):O}; "));
+                    : string.Create(CultureInfo.InvariantCulture, $"{row.RowKey} {row.GetString("DedupeKey")} {row.GetString("Status")} in flight {row.GetBoolean("InFlight")} attempts {row.GetInt32("Attempts")} next {row.GetDateTimeOffset("NextAttemptAt"):O} claimed until {row.GetDateTimeOffset("ClaimedUntil"):O}; "));
             }
 
             var marker = await service.GetTableClient(TablePrefix + "OutboxPending").GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("pending", number, cancellationToken: cancellationToken);

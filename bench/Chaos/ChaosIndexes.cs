@@ -6,22 +6,21 @@ using PerijinanBot.Sop.Engine;
 namespace PerijinanBot.Bench.Chaos;
 
 /// <summary>
-/// "No reminder lost": an open kegiatan's next reminder, its due-step row and its "tugas" row are placed for its current
-/// version. Read as the bot lays them out: table Reminders (pointer "k"/{number} naming the due row "r"/{key}, with the
-/// version that placed it: src/Bot/Reminders/ReminderTable.cs), DueSteps (pointer "kegiatan"/{number}, row "due"/{key}) and
-/// Tasks (the holder's row {person}/{number}, and "~version"/{number}: src/Bot/Decisions/TaskIndex.cs). The numbers and the
-/// directory's ids hold none of the characters those keys escape.
+/// "No reminder lost": an open kegiatan's next reminder and its open-step row are placed for its current version. Read as
+/// the bot lays them out: table Reminders, partition "r" (the pointer "~k|{number}" naming the due row and the version that
+/// placed it, and the due row itself: src/Bot/Reminders/ReminderTable.cs), and table OpenSteps (row "open"/{number}: the
+/// step, its holder, its version; it serves "tugas" and what falls due: src/Bot/Decisions/TaskIndex.cs). The numbers hold
+/// none of the characters those keys escape.
 /// </summary>
 internal sealed class ReminderRows(TableServiceClient service, string prefix)
 {
     private readonly TableClient _reminders = service.GetTableClient(prefix + "Reminders");
-    private readonly TableClient _due = service.GetTableClient(prefix + "DueSteps");
-    private readonly TableClient _tasks = service.GetTableClient(prefix + "Tasks");
+    private readonly TableClient _open = service.GetTableClient(prefix + "OpenSteps");
 
     public async Task<IReadOnlyList<string>> CheckAsync(string number, int version, StepRecord current, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        var pointer = await GetAsync(_reminders, "k", number, cancellationToken);
+        var pointer = await GetAsync(_reminders, "r", "~k|" + number, cancellationToken);
         if (pointer?.GetInt32("Version") != version || pointer.GetString("DueKey") is not { } dueKey)
         {
             problems.Add($"{number} v{version}: its reminder pointer is {Describe(pointer)}, not placed for this version");
@@ -31,22 +30,11 @@ internal sealed class ReminderRows(TableServiceClient service, string prefix)
             problems.Add($"{number} v{version}: its reminder pointer names {dueKey}, which is not a reminder of step {current.Step} of it (lost)");
         }
 
-        var duePointer = await GetAsync(_due, "kegiatan", number, cancellationToken);
-        if (duePointer?.GetInt32("Version") != version || duePointer.GetString("DueKey") is not { } stepKey)
+        var open = await GetAsync(_open, "open", number, cancellationToken);
+        if (open?.GetInt32("Version") != version || open.GetInt32("Step") != current.Step
+            || !string.Equals(open.GetString("Holder"), current.Assignee?.Id, StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"{number} v{version}: its due-step pointer is {Describe(duePointer)}, not placed for this version");
-        }
-        else if (await GetAsync(_due, "due", stepKey, cancellationToken) is not { } due || due.GetInt32("Step") != current.Step || due.GetInt32("Version") != version)
-        {
-            problems.Add($"{number} v{version}: its due-step row {stepKey} is missing or not of step {current.Step}");
-        }
-
-        var holder = current.Assignee?.Id.ToLowerInvariant() ?? "";
-        var task = await GetAsync(_tasks, holder, number, cancellationToken);
-        var taskVersion = await GetAsync(_tasks, "~version", number, cancellationToken);
-        if (task?.GetInt32("Version") != version || task.GetInt32("Step") != current.Step || taskVersion?.GetInt32("Version") != version)
-        {
-            problems.Add($"{number} v{version}: the holder's \"tugas\" row is {Describe(task)} (index at {Describe(taskVersion)}), not step {current.Step} of this version");
+            problems.Add($"{number} v{version}: its open-step row (\"tugas\", what falls due) is {Describe(open)} held by {open?.GetString("Holder") ?? "-"}, not step {current.Step} of this version held by {current.Assignee?.Id}");
         }
 
         return problems;

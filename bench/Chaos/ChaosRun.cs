@@ -40,7 +40,7 @@ internal sealed record ChaosResult(
             text.AppendLine("    " + detail);
         }
 
-        Line($"  reminders checked (reminder, due step and \"tugas\" row of the current version): {f.RemindersChecked}");
+        Line($"  reminders checked (reminder and open-step row of the current version): {f.RemindersChecked}");
         Line($"  card updates (PUT: refreshes of decided cards, which may repeat harmlessly): {f.Refreshes}");
         Line($"  bot error lines across all its lives (expected around kills and the Azurite restart): {BotErrorLines}");
         Line($"  bot warnings and errors by event (a first message of each):");
