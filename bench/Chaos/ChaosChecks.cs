@@ -78,9 +78,9 @@ internal static class ChaosChecks
         {
             var stored = await store.GetAsync(number, cancellationToken) ?? throw new InvalidOperationException($"{number} vanished");
             var history = new List<HistoryRecord>();
-            await foreach (var record in store.ReadHistoryAsync(number, cancellationToken))
+            await foreach (var entry in store.ReadHistoryAsync(number, cancellationToken))
             {
-                history.Add(record);
+                history.Add(entry);
             }
 
             findings.Kegiatan++;
