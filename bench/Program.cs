@@ -3,14 +3,16 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bench;
+using PerijinanBot.Bench.Chaos;
 using PerijinanBot.Bench.Http;
 using PerijinanBot.Bot.Storage;
 
-// Modes: "store" (the default) measures the kegiatan store against raw Table calls; "http" measures the built bot over HTTP.
+// Modes: "store" (the default) measures the kegiatan store against raw Table calls; "http" measures the built bot over HTTP;
+// "chaos" kills the bot and restarts Azurite under load, then checks that nothing was lost or done twice.
 var mode = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "store";
-if (mode is not ("store" or "http"))
+if (mode is not ("store" or "http" or "chaos"))
 {
-    Console.Error.WriteLine($"unknown mode '{mode}': use `store` (the default) or `http`");
+    Console.Error.WriteLine($"unknown mode '{mode}': use `store` (the default), `http` or `chaos`");
     return 2;
 }
 
@@ -27,6 +29,19 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 var ct = cancel.Token;
+if (mode == "chaos")
+{
+    try
+    {
+        return await ChaosBench.RunAsync(args[1..], ct);
+    }
+    catch (Exception e) when (!ct.IsCancellationRequested)
+    {
+        Console.Error.WriteLine($"chaos FAILED: {e}");
+        return 1;
+    }
+}
+
 if (mode == "http")
 {
     try

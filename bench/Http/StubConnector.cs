@@ -22,6 +22,8 @@ internal sealed class StubConnector : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, Inbox> _inboxes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _byContent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _postsByDelivery = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _putsByDelivery = new(StringComparer.Ordinal);
     private long _sends;
     private LoopbackServer? _server;
 
@@ -36,6 +38,17 @@ internal sealed class StubConnector : IAsyncDisposable
     /// read alike (two send-backs of one kegiatan within the same minute give the same "dikembalikan" notice).
     /// </summary>
     public int RepeatedSends => _byContent.Values.Sum(n => n - 1);
+
+    /// <summary>
+    /// New messages (POST of an activity) by the outbox dedupe key the bot sent with them (header
+    /// <c>X-PerijinanBot-Delivery</c>, src/Protocol/Connector/OutboundDelivery.cs): a key seen twice is a message sent twice.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> PostsByDelivery => new Dictionary<string, int>(_postsByDelivery, StringComparer.Ordinal);
+
+    /// <summary>Updates of posted messages (PUT) by dedupe key: a refresh may repeat harmlessly, so these are only counted.</summary>
+    public IReadOnlyDictionary<string, int> PutsByDelivery => new Dictionary<string, int>(_putsByDelivery, StringComparer.Ordinal);
+
+    public const string DeliveryHeader = "X-PerijinanBot-Delivery";
 
     public static async Task<StubConnector> StartAsync()
     {
@@ -88,6 +101,12 @@ internal sealed class StubConnector : IAsyncDisposable
         var target = (context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "").Split('?')[0];
         var method = context.Request.Method;
         Interlocked.Increment(ref _sends);
+        if (context.Request.Headers[DeliveryHeader].FirstOrDefault() is { Length: > 0 } delivery && method is "POST" or "PUT"
+            && target.Contains("/activities", StringComparison.Ordinal)) // not the creation of a 1:1 chat
+        {
+            (method == "POST" ? _postsByDelivery : _putsByDelivery).AddOrUpdate(delivery, 1, (_, n) => n + 1);
+        }
+
         _byContent.AddOrUpdate($"{method} {target} {Convert.ToHexString(SHA256.HashData(body))}", 1, (_, n) => n + 1);
 
         // /connector/v3/conversations/{id}/activities[/{activityId}], or /connector/v3/conversations (a new 1:1 chat).

@@ -33,18 +33,28 @@ public sealed partial class BotProcess : IAsyncDisposable
         }
     }
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Starts the bot on a free loopback port and waits until it listens.</summary>
-    public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public static Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken) =>
+        StartAsync(environment, 0, null, cancellationToken);
+
+    /// <summary>
+    /// Starts the bot on <paramref name="port"/> (0: a free one; a fixed one to start it again where its callers expect it)
+    /// and waits until it listens. <paramref name="onLine"/> sees every line it writes.
+    /// </summary>
+    public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int port, Action<string>? onLine, CancellationToken cancellationToken)
     {
         var output = new StringBuilder();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = Start(environment, output, line =>
         {
+            onLine?.Invoke(line);
             if (NowListening().Match(line) is { Success: true } match)
             {
                 listening.TrySetResult(new Uri(match.Groups["url"].Value.TrimEnd('/') + "/"));
             }
-        });
+        }, port);
         try
         {
             var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
@@ -58,6 +68,16 @@ public sealed partial class BotProcess : IAsyncDisposable
             {
                 throw new InvalidOperationException($"the bot did not start listening:\n{output}");
             }
+        }
+    }
+
+    /// <summary>kill -9: SIGKILL (what <see cref="Process.Kill()"/> sends on Linux), no graceful stop, nothing flushed.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
         }
     }
 
@@ -75,7 +95,7 @@ public sealed partial class BotProcess : IAsyncDisposable
     [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
     private static partial Regex NowListening();
 
-    private static Process Start(IReadOnlyDictionary<string, string> environment, StringBuilder output, Action<string>? onLine = null)
+    private static Process Start(IReadOnlyDictionary<string, string> environment, StringBuilder output, Action<string>? onLine = null, int port = 0)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -86,7 +106,7 @@ public sealed partial class BotProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PerijinanBot.Bot.dll"));
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.ArgumentList.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
