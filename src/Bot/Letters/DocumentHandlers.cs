@@ -121,7 +121,7 @@ internal sealed partial class ClosingNoticeHandler(
             }
         }
 
-        return await OutboxPayloads.SendAsync(messenger, installer, payload.To!, card, logger, _ => Task.CompletedTask, cancellationToken);
+        return await OutboxPayloads.SendAsync(item, messenger, installer, payload.To!, card, logger, _ => Task.CompletedTask, cancellationToken);
     }
 
     [LoggerMessage(EventId = 410, Level = LogLevel.Error, Message = "The Laporan Kegiatan of {Number} could not be made")]

@@ -50,7 +50,7 @@ internal sealed class UndanganOfferHandler(
             return OutboxOutcome.Delivered("the kegiatan has no invitation (yet)");
         }
 
-        return await OutboxPayloads.SendAsync(messenger, installer, payload.To ?? state.Starter.Id, card, logger, _ => Task.CompletedTask, cancellationToken);
+        return await OutboxPayloads.SendAsync(item, messenger, installer, payload.To ?? state.Starter.Id, card, logger, _ => Task.CompletedTask, cancellationToken);
     }
 }
 

@@ -23,6 +23,14 @@ public interface IOutboxHandler
     /// </summary>
     bool RepeatSafe => false;
 
+    /// <summary>
+    /// True when the handler calls <see cref="OutboxEffectMark.BeginAsync"/> (<see cref="OutboxItem.Effect"/>) right before
+    /// its effect (the post itself): the item is then marked in flight there rather than before the handler runs, so a
+    /// failure while it reads and builds (a storage read, a killed process) is known not to have had the effect, and is
+    /// retried instead of being given up as unknown.
+    /// </summary>
+    bool MarksItsEffect => false;
+
     Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken);
 }
 
@@ -33,6 +41,7 @@ public interface IOutboxHandler
 /// read it again; null when it was not read.
 /// </param>
 /// <param name="Pass">The other rows of the kegiatan's partition its pass read, to which a handler may add rows (null outside a pass).</param>
+/// <param name="Effect">For a handler that <see cref="IOutboxHandler.MarksItsEffect"/>: what to call right before the effect.</param>
 public sealed record OutboxItem(
     string Number,
     int Version,
@@ -44,7 +53,33 @@ public sealed record OutboxItem(
     bool PriorOutcomeUnknown,
     DateTimeOffset? CreatedAt = null,
     StoredKegiatan? Snapshot = null,
-    OutboxPassRows? Pass = null);
+    OutboxPassRows? Pass = null,
+    OutboxEffectMark? Effect = null);
+
+/// <summary>Marks an outbox item in flight, once, right before its effect: from then on a failure leaves its outcome unknown.</summary>
+public sealed class OutboxEffectMark
+{
+    private readonly Func<CancellationToken, Task<Azure.ETag>> _mark;
+
+    internal OutboxEffectMark(Func<CancellationToken, Task<Azure.ETag>> mark) => _mark = mark;
+
+    /// <summary>True once the mark is written: the effect may have happened from here on.</summary>
+    public bool Begun { get; private set; }
+
+    /// <summary>The row's ETag after the mark.</summary>
+    internal Azure.ETag ETag { get; private set; }
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (Begun)
+        {
+            return;
+        }
+
+        ETag = await _mark(cancellationToken);
+        Begun = true;
+    }
+}
 
 /// <summary>
 /// The rows of a kegiatan's partition an outbox pass read beside its outbox (those after the outbox rows: e.g. the posted
@@ -109,7 +144,7 @@ public sealed record OutboxOutcome(OutboxOutcomeKind Kind, string? Detail)
 
 internal static class OutboxRows
 {
-    public static OutboxItem ToItem(this OutboxRow row, bool priorOutcomeUnknown, StoredKegiatan? snapshot = null, OutboxPassRows? pass = null) =>
+    public static OutboxItem ToItem(this OutboxRow row, bool priorOutcomeUnknown, StoredKegiatan? snapshot = null, OutboxPassRows? pass = null, OutboxEffectMark? effect = null) =>
         new(row.Number, row.Version, row.Index, row.Kind, row.DedupeKey, row.PayloadJson, row.Attempts, priorOutcomeUnknown, row.CreatedAt,
-            snapshot is not null && snapshot.Version >= row.Version ? snapshot : null, pass);
+            snapshot is not null && snapshot.Version >= row.Version ? snapshot : null, pass, effect);
 }

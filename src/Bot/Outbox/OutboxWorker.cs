@@ -211,19 +211,28 @@ internal sealed class OutboxWorker(
             return Release(row, etag, $"no handler for kind '{row.Kind}'", permanent: false, unknown: row.InFlight);
         }
 
-        // A post must not happen twice: its row says "in flight" before the handler runs, and a row found that way was
-        // left by an attempt that died, so the handler is told that its effect may have happened.
+        // A post must not happen twice: its row says "in flight" before the effect (right before the post, for a handler
+        // that marks its effect; else before the handler runs), and a row found that way was left by an attempt that
+        // died, so the handler is told that its effect may have happened.
         var unknown = row.InFlight;
+        OutboxEffectMark? effect = null;
         if (!unknown && !handler.RepeatSafe)
         {
-            try
+            if (handler.MarksItsEffect)
             {
-                etag = await batches.MarkInFlightAsync(row, etag, cancellationToken);
+                effect = new OutboxEffectMark(t => batches.MarkInFlightAsync(row, etag, t));
             }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            else
             {
-                WorkflowStorageLog.ClaimLost(logger, row.Number, row.RowKey);
-                return null;
+                try
+                {
+                    etag = await batches.MarkInFlightAsync(row, etag, cancellationToken);
+                }
+                catch (RequestFailedException e) when (e.Status is 404 or 412)
+                {
+                    WorkflowStorageLog.ClaimLost(logger, row.Number, row.RowKey);
+                    return null;
+                }
             }
         }
 
@@ -233,13 +242,20 @@ internal sealed class OutboxWorker(
             using var timeout = new CancellationTokenSource(options.HandlerTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             using var delivery = OutboundDelivery.Begin(row.DedupeKey);
-            outcome = await handler.HandleAsync(row.ToItem(unknown, snapshot, pass), linked.Token);
+            outcome = await handler.HandleAsync(row.ToItem(unknown, snapshot, pass, effect), linked.Token);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // The effect may have happened: the row stays in flight, so the next try is told it is unknown.
+            // Once the effect may have happened, the row stays in flight, so the next try is told it is unknown; a handler
+            // that failed before its marked effect is known not to have had it, and is simply retried.
             WorkflowStorageLog.HandlerThrew(logger, e, row.Kind, row.Number, row.RowKey, row.Attempts + 1);
-            return Release(row, etag, $"{e.GetType().Name}: {e.Message}", permanent: false, unknown: !handler.RepeatSafe);
+            var begun = effect is null ? !handler.RepeatSafe : effect.Begun;
+            return Release(row, effect is { Begun: true } ? effect.ETag : etag, $"{e.GetType().Name}: {e.Message}", permanent: false, unknown: begun);
+        }
+
+        if (effect is { Begun: true })
+        {
+            etag = effect.ETag;
         }
 
         if (outcome.Kind == OutboxOutcomeKind.Delivered)

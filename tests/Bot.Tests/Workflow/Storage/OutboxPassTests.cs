@@ -88,6 +88,61 @@ public sealed class OutboxPassTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(["FAS-2026-0001|v1|card0"], handler.Calls.Select(c => c.DedupeKey));
     }
 
+    [Fact]
+    public async Task A_post_that_fails_before_its_marked_effect_is_retried_as_unsent_and_one_that_fails_after_it_is_never_repeated()
+    {
+        var storage = StorageHarness.Create(azurite);
+        await storage.CreateAsync(Number, outboxItems: 2, cancellationToken: Ct);
+        var handler = new MarkingHandler();
+        var dispatcher = storage.Dispatcher("a", handler);
+
+        await dispatcher.DeliverAsync(Number, Ct); // card0 fails on its read, before the post; card1 after the post began
+        storage.Time.Advance(TimeSpan.FromMinutes(5));
+        await dispatcher.DeliverAsync(Number, Ct);
+
+        Assert.Equal(
+            [("FAS-2026-0001|v1|card1", false), ("FAS-2026-0001|v1|card0", false), ("FAS-2026-0001|v1|card1", true), ("FAS-2026-0001|v1|card0", false)],
+            handler.Calls);
+        Assert.Equal(["FAS-2026-0001|v1|card0", "FAS-2026-0001|v1|card1"], handler.Posted.Order(StringComparer.Ordinal));
+        Assert.Empty(await storage.OutboxRowsAsync(Number, Ct));
+    }
+
+    /// <summary>Posts as the Teams handlers do: marks its effect right before the post, and never repeats an unknown one.</summary>
+    private sealed class MarkingHandler : IOutboxHandler
+    {
+        public IReadOnlyCollection<string> Kinds { get; } = ["card"];
+
+        public bool MarksItsEffect => true;
+
+        public List<(string, bool)> Calls { get; } = [];
+
+        public List<string> Posted { get; } = [];
+
+        public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
+        {
+            Calls.Add((item.DedupeKey, item.PriorOutcomeUnknown));
+            var first = Calls.Count(c => c.Item1 == item.DedupeKey) == 1;
+            if (item.PriorOutcomeUnknown)
+            {
+                return OutboxOutcome.Delivered("not sent again");
+            }
+
+            if (first && item.DedupeKey.EndsWith("card0", StringComparison.Ordinal))
+            {
+                throw new IOException("the state could not be read"); // before the post: nothing was sent
+            }
+
+            await item.Effect!.BeginAsync(cancellationToken);
+            Posted.Add(item.DedupeKey);
+            if (first)
+            {
+                throw new IOException("connection reset after the card was posted");
+            }
+
+            return OutboxOutcome.Delivered();
+        }
+    }
+
     private static bool IsOutboxRead(Azure.Core.Request request) =>
         request.Method == Azure.Core.RequestMethod.Get && Uri.UnescapeDataString(request.Uri.Query).Contains("RowKey ge 'o|'", StringComparison.Ordinal);
 
