@@ -18,6 +18,44 @@ internal sealed class OutboxBatches(TableClient kegiatan, string partition, stri
     /// <summary>An entity-group transaction holds at most 100 operations.</summary>
     private const int MaxOperations = 100;
 
+    /// <summary>
+    /// The outbox rows (<c>o|…</c>), the pass lease, the other rows after them (posted card copies) and the state row, which
+    /// sort in that order, in one query.
+    /// </summary>
+    public static async Task<(TableEntity? State, TableEntity? Lease, List<OutboxRow> Rows, List<TableEntity> Others)> ReadAsync(TableClient kegiatan, string partition, CancellationToken cancellationToken)
+    {
+        TableEntity? state = null;
+        TableEntity? lease = null;
+        var rows = new List<OutboxRow>();
+        var others = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {KegiatanKeys.OutboxFrom}");
+        await foreach (var entity in kegiatan.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            switch (entity.RowKey)
+            {
+                case KegiatanKeys.StateRow:
+                    state = entity;
+                    break;
+                case KegiatanKeys.PassRow:
+                    lease = entity;
+                    break;
+                default:
+                    if (string.CompareOrdinal(entity.RowKey, KegiatanKeys.OutboxTo) < 0)
+                    {
+                        rows.Add(OutboxRow.Read(entity));
+                    }
+                    else
+                    {
+                        others.Add(entity);
+                    }
+
+                    break;
+            }
+        }
+
+        return (state, lease, rows, others);
+    }
+
     /// <summary>Takes the pass lease as read (<paramref name="lease"/>, null: never taken); null when another pass holds it or took it first.</summary>
     public async Task<ETag?> TakeLeaseAsync(TableEntity? lease, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
@@ -37,6 +75,20 @@ internal sealed class OutboxBatches(TableClient kegiatan, string partition, stri
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             return null;
+        }
+    }
+
+    /// <summary>Gives the lease back outside the completing batch (an aborted pass); if storage does not answer, it lapses.</summary>
+    public async Task TryGiveLeaseBackAsync(ETag lease, DateTimeOffset now)
+    {
+        try
+        {
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await kegiatan.UpdateEntityAsync(LeaseGiven(now), lease, TableUpdateMode.Merge, grace.Token);
+        }
+        catch (Exception e) when (e is RequestFailedException || StorageFaults.IsAmbiguous(e, CancellationToken.None))
+        {
+            // Taken over, or storage is still away: the lease lapses by itself.
         }
     }
 

@@ -94,7 +94,7 @@ internal sealed class OutboxWorker(
     {
         var kegiatan = await tables.KegiatanAsync(cancellationToken);
         var partition = KegiatanKeys.Partition(number);
-        var (state, lease, rows, others) = await ReadAsync(kegiatan, partition, cancellationToken);
+        var (state, lease, rows, others) = await OutboxBatches.ReadAsync(kegiatan, partition, cancellationToken);
         var batches = new OutboxBatches(kegiatan, partition, instanceId, logger);
         var started = time.GetUtcNow();
         var due = rows.Where(r => r.IsDue(started)).ToList();
@@ -110,39 +110,48 @@ internal sealed class OutboxWorker(
                 return 0;
             }
 
-            var snapshot = state is null ? null : KegiatanEntities.ReadState(state);
-            var pass = new OutboxPassRows(partition, others);
-            var completions = new List<OutboxCompletion>(due.Count);
-            // Per decision, in commit order: what may be repeated first (indexes, cards updated in place), then the posts in
-            // the reverse of their planning, so the step card (planned before the notices) goes last and the completing batch
-            // follows it at once: the next person acts on that card, and a decision landing before the batch costs it a second go.
-            foreach (var row in due.OrderBy(r => r.Version).ThenBy(r => handlers.TryGetValue(r.Kind, out var h) && h.RepeatSafe ? -1 : -r.Index - 1))
+            try
             {
-                // Start no handler that could outlast the lease: the rest is left for the next pass.
-                if (time.GetUtcNow() - started > options.ClaimLease - options.HandlerTimeout)
+                var snapshot = state is null ? null : KegiatanEntities.ReadState(state);
+                var pass = new OutboxPassRows(partition, others);
+                var completions = new List<OutboxCompletion>(due.Count);
+                // Per decision, in commit order: what may be repeated first (indexes, cards updated in place), then the posts in
+                // the reverse of their planning, so the step card (planned before the notices) goes last and the completing batch
+                // follows it at once: the next person acts on that card, and a decision landing before the batch costs it a second go.
+                foreach (var row in due.OrderBy(r => r.Version).ThenBy(r => handlers.TryGetValue(r.Kind, out var h) && h.RepeatSafe ? -1 : -r.Index - 1))
                 {
-                    break;
+                    // Start no handler that could outlast the lease: the rest is left for the next pass.
+                    if (time.GetUtcNow() - started > options.ClaimLease - options.HandlerTimeout)
+                    {
+                        break;
+                    }
+
+                    if (await RunAsync(batches, row, snapshot, pass, cancellationToken) is { } completion)
+                    {
+                        completions.Add(completion);
+                    }
                 }
 
-                if (await RunAsync(batches, row, snapshot, pass, cancellationToken) is { } completion)
+                foreach (var parked in completions.Select(c => c.Parked).OfType<TableEntity>())
                 {
-                    completions.Add(completion);
+                    // Indexed first: a crash before the release leaves an index row the readers find stale, never a parked item unlisted.
+                    var index = await tables.PendingAsync(cancellationToken);
+                    await index.UpsertEntityAsync(parked, TableUpdateMode.Replace, cancellationToken);
                 }
-            }
 
-            foreach (var parked in completions.Select(c => c.Parked).OfType<TableEntity>())
+                // The flag may be cleared in the same batch only when this read saw the latest commit's own rows: then every
+                // earlier commit's rows were there too, and the state's ETag stops the clear if a newer commit has landed since.
+                var empty = completions.Count(c => c.Release is null) == rows.Count;
+                var clearFlag = empty && state?.GetBoolean("HasPendingOutbox") == true && rows.Any(r => r.Version == snapshot!.Version);
+                tried = clearFlag;
+                (removed, flagCleared) = await batches.CompleteAsync(taken, completions, pass.Written, clearFlag ? state!.ETag : null, time.GetUtcNow(), cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
-                // Indexed first: a crash before the release leaves an index row the readers find stale, never a parked item unlisted.
-                var index = await tables.PendingAsync(cancellationToken);
-                await index.UpsertEntityAsync(parked, TableUpdateMode.Replace, cancellationToken);
+                // Aborted (storage failed mid-pass): give the lease back at once, so that the retry need not wait for it to lapse.
+                await batches.TryGiveLeaseBackAsync(taken, time.GetUtcNow());
+                throw;
             }
-
-            // The flag may be cleared in the same batch only when this read saw the latest commit's own rows: then every
-            // earlier commit's rows were there too, and the state's ETag stops the clear if a newer commit has landed since.
-            var empty = completions.Count(c => c.Release is null) == rows.Count;
-            var clearFlag = empty && state?.GetBoolean("HasPendingOutbox") == true && rows.Any(r => r.Version == snapshot!.Version);
-            tried = clearFlag;
-            (removed, flagCleared) = await batches.CompleteAsync(taken, completions, pass.Written, clearFlag ? state!.ETag : null, time.GetUtcNow(), cancellationToken);
         }
 
         if (removed == rows.Count)
@@ -161,44 +170,6 @@ internal sealed class OutboxWorker(
         }
 
         return removed;
-    }
-
-    /// <summary>
-    /// The outbox rows (<c>o|…</c>), the pass lease, the other rows after them (posted card copies) and the state row, which
-    /// sort in that order, in one query.
-    /// </summary>
-    private static async Task<(TableEntity? State, TableEntity? Lease, List<OutboxRow> Rows, List<TableEntity> Others)> ReadAsync(TableClient kegiatan, string partition, CancellationToken cancellationToken)
-    {
-        TableEntity? state = null;
-        TableEntity? lease = null;
-        var rows = new List<OutboxRow>();
-        var others = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {KegiatanKeys.OutboxFrom}");
-        await foreach (var entity in kegiatan.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            switch (entity.RowKey)
-            {
-                case KegiatanKeys.StateRow:
-                    state = entity;
-                    break;
-                case KegiatanKeys.PassRow:
-                    lease = entity;
-                    break;
-                default:
-                    if (string.CompareOrdinal(entity.RowKey, KegiatanKeys.OutboxTo) < 0)
-                    {
-                        rows.Add(OutboxRow.Read(entity));
-                    }
-                    else
-                    {
-                        others.Add(entity);
-                    }
-
-                    break;
-            }
-        }
-
-        return (state, lease, rows, others);
     }
 
     /// <summary>Runs one item under the pass lease; returns how to complete it, or null when it is to be left alone (changed meanwhile).</summary>
