@@ -29,31 +29,29 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 var ct = cancel.Token;
-if (mode == "chaos")
+// A refused or failed decision, a card that never came, an outbox that never drained, a chaos check that failed: no
+// figures of a broken run.
+async Task<int> RunModeAsync(string name, Func<string[], CancellationToken, Task<int>> run)
 {
     try
     {
-        return await ChaosBench.RunAsync(args[1..], ct);
+        return await run(args[1..], ct);
     }
     catch (Exception e) when (!ct.IsCancellationRequested)
     {
-        Console.Error.WriteLine($"chaos FAILED: {e}");
+        Console.Error.WriteLine($"{name} FAILED: {e}");
         return 1;
     }
 }
 
+if (mode == "chaos")
+{
+    return await RunModeAsync("chaos", ChaosBench.RunAsync);
+}
+
 if (mode == "http")
 {
-    try
-    {
-        return await HttpBench.RunAsync(args[1..], ct);
-    }
-    catch (Exception e) when (!ct.IsCancellationRequested)
-    {
-        // A refused or failed decision, a card that never came, an outbox that never drained: no figures of a broken run.
-        Console.Error.WriteLine($"HTTP bench FAILED: {e}");
-        return 1;
-    }
+    return await RunModeAsync("HTTP bench", HttpBench.RunAsync);
 }
 
 await using var azurite = await AzuriteRunner.StartAsync(RepoRoot.Find(), ct);
