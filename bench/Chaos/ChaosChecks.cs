@@ -29,7 +29,7 @@ internal sealed class ChaosFindings
 
 /// <summary>
 /// The checks after the outbox drained, read straight from Azurite with the bot's own store (state row, history rows) and
-/// the index tables' rows as the bot's code lays them out (src/Bot/Reminders/ReminderTable.cs, src/Bot/Decisions/TaskIndex.cs).
+/// the open-steps rows as the bot's code lays them out (src/Bot/Decisions/OpenStepRow.cs).
 /// What a decision planned is derived from the history, not from the bot's outbox (gone once delivered): each
 /// <see cref="StepAssigned"/> with a holder is a step card <c>{number}|v{version}|card|{step}|{attempt}</c>, each
 /// <see cref="StepSentBack"/> a notice <c>{number}|v{version}|notice|SentBack|{person}</c> (src/Bot/Decisions/OutboxPlan.cs).

@@ -6,42 +6,34 @@ using PerijinanBot.Sop.Engine;
 namespace PerijinanBot.Bench.Chaos;
 
 /// <summary>
-/// "No reminder lost": an open kegiatan's next reminder and its open-step row are placed for its current version. Read as
-/// the bot lays them out: table Reminders, partition "r" (the pointer "~k|{number}" naming the due row and the version that
-/// placed it, and the due row itself: src/Bot/Reminders/ReminderTable.cs), and table OpenSteps (row "open"/{number}: the
-/// step, its holder, its version; it serves "tugas" and what falls due: src/Bot/Decisions/TaskIndex.cs). The numbers hold
-/// none of the characters those keys escape.
+/// "No reminder lost": an open kegiatan's open-steps row is written for its current version and schedules a reminder of its
+/// open step. Read as the bot lays it out: table OpenSteps, row "open"/{number} with the step, its holder, its version and the
+/// next reminder (RemindAt, RemindStep; src/Bot/Decisions/OpenStepRow.cs). The numbers hold none of the characters the row
+/// key escapes.
 /// </summary>
 internal sealed class ReminderRows(TableServiceClient service, string prefix)
 {
-    private readonly TableClient _reminders = service.GetTableClient(prefix + "Reminders");
     private readonly TableClient _open = service.GetTableClient(prefix + "OpenSteps");
 
     public async Task<IReadOnlyList<string>> CheckAsync(string number, int version, StepRecord current, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        var pointer = await GetAsync(_reminders, "r", "~k|" + number, cancellationToken);
-        if (pointer?.GetInt32("Version") != version || pointer.GetString("DueKey") is not { } dueKey)
-        {
-            problems.Add($"{number} v{version}: its reminder pointer is {Describe(pointer)}, not placed for this version");
-        }
-        else if (await GetAsync(_reminders, "r", dueKey, cancellationToken) is not { } reminder || reminder.GetString("Number") != number || reminder.GetInt32("Step") != current.Step)
-        {
-            problems.Add($"{number} v{version}: its reminder pointer names {dueKey}, which is not a reminder of step {current.Step} of it (lost)");
-        }
-
         var open = await GetAsync(_open, "open", number, cancellationToken);
         if (open?.GetInt32("Version") != version || open.GetInt32("Step") != current.Step
             || !string.Equals(open.GetString("Holder"), current.Assignee?.Id, StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"{number} v{version}: its open-step row (\"tugas\", what falls due) is {Describe(open)} held by {open?.GetString("Holder") ?? "-"}, not step {current.Step} of this version held by {current.Assignee?.Id}");
+            problems.Add($"{number} v{version}: its open-step row (\"tugas\", what falls due, the next reminder) is {Describe(open)} held by {open?.GetString("Holder") ?? "-"}, not step {current.Step} of this version held by {current.Assignee?.Id}");
+        }
+        else if (open.GetDateTimeOffset("RemindAt") is null || open.GetInt32("RemindStep") != current.Step)
+        {
+            problems.Add($"{number} v{version}: its open-step row schedules {(open.GetDateTimeOffset("RemindAt") is null ? "no reminder" : $"a reminder of step {open.GetInt32("RemindStep")}")}, not one of step {current.Step} (lost)");
         }
 
         return problems;
     }
 
     private static string Describe(TableEntity? row) =>
-        row is null ? "missing" : $"version {row.GetInt32("Version")}, due {row.GetString("DueKey") ?? "-"}";
+        row is null ? "missing" : $"version {row.GetInt32("Version")}, step {row.GetInt32("Step")}";
 
     private static async Task<TableEntity?> GetAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using PerijinanBot.Protocol.Connector;
 using PerijinanBot.Sop.Definitions;
 using PerijinanBot.Sop.Engine;
 using PerijinanBot.Sop.People;
+using PerijinanBot.Sop.Reminders;
 
 namespace PerijinanBot.Bot.Decisions;
 
@@ -180,7 +181,11 @@ internal sealed class NoticeHandler(PersonalMessenger messenger, ProactiveInstal
     }
 }
 
-/// <summary>Keeps the open-steps index ("tugas", what falls due) in step with the kegiatan: it writes what the pass's state says.</summary>
+/// <summary>
+/// Keeps the open-steps index ("tugas", what falls due, the next reminder) in step with the kegiatan: it writes what the
+/// pass's state says, the reminder being the first of the open step's ladder at or after the decision. A repeated write of
+/// the same version may put back a reminder the sweep had already sent; the sweep's delivery ledger keeps it from going out twice.
+/// </summary>
 internal sealed class TaskIndexHandler(KegiatanService kegiatan, TaskIndex tasks) : IOutboxHandler
 {
     public IReadOnlyCollection<string> Kinds { get; } = [OutboxKinds.TaskIndex];
@@ -190,10 +195,12 @@ internal sealed class TaskIndexHandler(KegiatanService kegiatan, TaskIndex tasks
 
     public async Task<OutboxOutcome> HandleAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var payload = OutboxPayloads.Read(item);
         if (await kegiatan.FindAsync(item, cancellationToken) is { } state)
         {
-            await tasks.SyncAsync(state, cancellationToken);
+            var next = state.Current is { } current && kegiatan.DefinitionOf(state) is { } definition
+                ? new ReminderLadder(definition, kegiatan.Calendar).First(current, state.UpdatedAt)
+                : null;
+            await tasks.SyncAsync(state, next, cancellationToken);
         }
 
         return OutboxOutcome.Delivered();

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PerijinanBot.Bot.Storage;
 using PerijinanBot.Sop.Engine;
+using PerijinanBot.Sop.Reminders;
 
 namespace PerijinanBot.Bot.Decisions;
 
@@ -13,8 +14,8 @@ public sealed record OpenTask(string Number, int Step, int Attempt, int Version,
 public sealed record DueStep(string Number, int Step, int Attempt, int Version, DateTimeOffset DueAt, string? AssigneeId);
 
 /// <summary>
-/// The open steps (table OpenSteps): one row per open kegiatan, keyed by its number, saying whose step it is and when it
-/// falls due. "My open steps" and "what falls due" are both read from this one partition with a filter; the partition holds
+/// The open steps (table OpenSteps, laid out by <see cref="OpenStepRow"/>): one row per open kegiatan, keyed by its number,
+/// saying whose step it is, when it falls due and when its next reminder fires. "My open steps" and "what falls due" are both read from this one partition with a filter; the partition holds
 /// only the kegiatan open now (a closed one's row is removed), so its size follows the office's workload, never its history.
 /// Kept by the outbox after each decision with one write of what the state says. The outbox runs one pass of a kegiatan at
 /// a time and hands each pass the state it read with its outbox, so those writes follow the kegiatan's versions in order,
@@ -26,7 +27,7 @@ internal sealed class TaskIndex(TableProvider tables, IOptions<StorageOptions> o
     private readonly string _name = options.Value.TableName(TableName);
 
     public const string TableName = "OpenSteps";
-    private const string OpenPartition = "open";
+    private const string OpenPartition = OpenStepRow.Partition;
 
     /// <summary>Open steps due at or before <paramref name="until"/>, earliest first.</summary>
     public async Task<IReadOnlyList<DueStep>> DueAsync(DateTimeOffset until, CancellationToken cancellationToken)
@@ -53,17 +54,19 @@ internal sealed class TaskIndex(TableProvider tables, IOptions<StorageOptions> o
         return [.. tasks.OrderBy(t => t.DueAt)];
     }
 
-    /// <summary>Makes the index say what <paramref name="kegiatan"/> says: its open step and whose it is, or nothing once it is closed.</summary>
-    public async Task SyncAsync(Kegiatan kegiatan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the index say what <paramref name="kegiatan"/> says: its open step, whose it is and <paramref name="next"/> as its
+    /// next reminder (one write of the whole row); or nothing once it is closed.
+    /// </summary>
+    public async Task SyncAsync(Kegiatan kegiatan, Reminder? next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kegiatan);
         var table = await tables.GetAsync(_name, cancellationToken);
-        var key = TableKeys.Escape(kegiatan.Number);
         if (kegiatan.Current is not { } current)
         {
             try
             {
-                await table.DeleteEntityAsync(OpenPartition, key, cancellationToken: cancellationToken);
+                await table.DeleteEntityAsync(OpenStepRow.Partition, OpenStepRow.Key(kegiatan.Number), cancellationToken: cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
@@ -73,16 +76,7 @@ internal sealed class TaskIndex(TableProvider tables, IOptions<StorageOptions> o
             return;
         }
 
-        await table.UpsertEntityAsync(new TableEntity(OpenPartition, key)
-        {
-            ["Number"] = kegiatan.Number,
-            ["Step"] = current.Step,
-            ["Attempt"] = current.Attempt,
-            ["Version"] = kegiatan.Version,
-            ["DueAt"] = current.DueAt,
-            ["AssigneeId"] = current.Assignee?.Id,
-            ["Holder"] = current.Assignee?.Id.ToLowerInvariant() ?? "",
-        }, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(OpenStepRow.For(kegiatan, current, next), TableUpdateMode.Replace, cancellationToken);
     }
 
     private async IAsyncEnumerable<TableEntity> QueryAsync(string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

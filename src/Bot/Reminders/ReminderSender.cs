@@ -75,6 +75,6 @@ internal static partial class ReminderLog
     [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Reminder sweeper {InstanceId} started, every {PollInterval}")]
     public static partial void Started(ILogger logger, string instanceId, TimeSpan pollInterval);
 
-    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Reminder {RowKey} was due outside working time; held until the next working start")]
-    public static partial void OutsideWorkingTime(ILogger logger, string rowKey);
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Reminder {Key} was due outside working time; held until the next working start")]
+    public static partial void OutsideWorkingTime(ILogger logger, string key);
 }

@@ -10,14 +10,14 @@ using PerijinanBot.Sop.Reminders;
 namespace PerijinanBot.Bot.Reminders;
 
 /// <summary>
-/// Sends the reminders whose time has come: reads only the due rows, claims each with an ETag-conditional write (so with
+/// Sends the reminders whose time has come: reads only the open-steps rows whose reminder is due, claims each with an ETag-conditional write (so with
 /// several instances one sends it), re-reads the kegiatan (a step that moved on or closed gets nothing), sends through the
 /// delivery ledger (exactly once per reminder and person; a Plh. in force gets the holder's reminders too), then schedules the next reminder of the ladder. Nothing is sent
 /// outside working time. Also triggers the daily digest.
 /// </summary>
 internal sealed class ReminderSweeper : BackgroundService
 {
-    private readonly ReminderTable _table;
+    private readonly ReminderRows _table;
     private readonly KegiatanService _kegiatan;
     private readonly StaffingSource _staffing;
     private readonly PeopleDirectory _people;
@@ -28,7 +28,7 @@ internal sealed class ReminderSweeper : BackgroundService
     private readonly ILogger<ReminderSweeper> _logger;
 
     public ReminderSweeper(
-        ReminderTable table,
+        ReminderRows table,
         KegiatanService kegiatan,
         StaffingSource staffing,
         PeopleDirectory people,
@@ -74,7 +74,7 @@ internal sealed class ReminderSweeper : BackgroundService
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 // The claim lapses and another pass (here or elsewhere) takes it up; the ledger keeps that from doubling.
-                ReminderLog.PassFailed(_logger, e, claimed.RowKey);
+                ReminderLog.PassFailed(_logger, e, claimed.Key);
             }
         }
 
@@ -99,21 +99,15 @@ internal sealed class ReminderSweeper : BackgroundService
     /// <summary>Sends one claimed reminder and schedules the next; returns how many cards were posted.</summary>
     internal async Task<int> DeliverAsync(ScheduledReminder row, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var pointer = await _table.PointerAsync(row.Number, cancellationToken);
-        if (pointer?.DueKey != row.RowKey)
-        {
-            await _table.DeleteAsync(row.RowKey, row.ETag, cancellationToken); // an orphan of a move that lost a race or crashed
-            return 0;
-        }
-
         var state = await _kegiatan.FindAsync(row.Number, cancellationToken);
         var current = state?.Current;
         var definition = state is null ? null : _kegiatan.DefinitionOf(state);
         if (state is null || current is null || definition is null || current.Step != row.Step || current.Attempt != row.Attempt
             || current.Reschedules.Count != row.Schedule)
         {
-            // The step moved on, its jadwal was moved, or the kegiatan closed: the outbox of that decision places what comes next, if anything.
-            await _table.DeleteAsync(row.RowKey, row.ETag, cancellationToken);
+            // The step moved on, its jadwal was moved, or the kegiatan closed: the outbox of that decision places what comes
+            // next, if anything (unless it has done so already, the row then being newer than the claim).
+            await _table.MoveAsync(row, null, cancellationToken);
             return 0;
         }
 
@@ -125,7 +119,7 @@ internal sealed class ReminderSweeper : BackgroundService
             ?? new Reminder(row.Step, row.Attempt, row.Kind, row.Occurrence, row.FireAt, AudienceOf(row.Kind), row.Kind == ReminderKind.Escalation ? ladder.SuperiorOf(step) : null, row.Schedule);
         if (!calendar.IsWorkingTime(reminder.FireAt))
         {
-            ReminderLog.OutsideWorkingTime(_logger, row.RowKey);
+            ReminderLog.OutsideWorkingTime(_logger, row.Key);
         }
 
         var view = ReminderViews.Reminder(state, definition, reminder, calendar, now);
@@ -151,12 +145,8 @@ internal sealed class ReminderSweeper : BackgroundService
             }
         }
 
-        var next = ladder.After(current, reminder, now);
-        if (!await _table.MoveAsync(state.Number, state.Version, next, pointer, cancellationToken))
-        {
-            await _table.DeleteAsync(row.RowKey, row.ETag, cancellationToken); // a newer decision placed its own
-        }
-
+        // A decision since the claim has rewritten the row with its own reminder: then this move writes nothing.
+        await _table.MoveAsync(row, ladder.After(current, reminder, now), cancellationToken);
         return sent;
     }
 

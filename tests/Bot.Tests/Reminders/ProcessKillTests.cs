@@ -46,11 +46,11 @@ public sealed class ProcessKillTests(AzuriteFixture storage) : IClassFixture<Azu
         await WaitAsync(() => connector.Calls.Any(c => c.Method == "POST" && c.Path.Contains("a%3Abudi", StringComparison.Ordinal) && c.Body!.ToJsonString().Contains(number, StringComparison.Ordinal)), "Budi's step 2 card", ct);
 
         // Bring step 2's reminder forward to now, then hold the connector's answer to it and kill the bot while it waits.
-        var table = new ReminderTable(new TableServiceClient(storage.ConnectionString), Options.Create(new StorageOptions { TableNamePrefix = prefix }));
-        ReminderPointer? pointer = null;
-        await WaitAsync(async () => (pointer = await table.PointerAsync(number, ct)) is { DueKey: not null }, "the first reminder scheduled", ct);
+        var table = new ReminderRows(new TableServiceClient(storage.ConnectionString), Options.Create(new StorageOptions { TableNamePrefix = prefix }));
+        ScheduledReminder? placed = null;
+        await WaitAsync(async () => (placed = (await table.ReadAsync(number, ct))?.Next) is not null, "the first reminder scheduled", ct);
         var now = DateTimeOffset.UtcNow.AddMinutes(-1);
-        Assert.True(await table.MoveAsync(number, pointer!.Version, new Reminder(2, 1, ReminderKind.Due, 1, now, ReminderAudience.Assignee), pointer, ct));
+        Assert.True(await table.MoveAsync(placed!, new Reminder(2, 1, ReminderKind.Due, 1, now, ReminderAudience.Assignee), ct));
         // The "due" reminder of step 2 to Budi (not his help card, step card or daily digest).
         bool IsReminderToBudi(ConnectorCall c) => c.Method == "POST" && c.Path.Contains("a%3Abudi", StringComparison.Ordinal)
             && c.Body!.ToJsonString(PerijinanBot.Bot.Tests.Dialogs.DialogCards.Unescaped).Contains("Batas waktu langkah 2", StringComparison.Ordinal);
@@ -60,11 +60,10 @@ public sealed class ProcessKillTests(AzuriteFixture storage) : IClassFixture<Azu
 
         // Started again: after the claim's lease it takes the row up, finds the send's outcome unknown, and moves on.
         await using var second = await BotProcess.StartAsync(environment, ct);
-        await WaitAsync(async () => await table.PointerAsync(number, ct) is { DueKey: { } key } && !key.Contains("|due|1", StringComparison.Ordinal), "the ladder moving past the killed reminder", ct, TimeSpan.FromSeconds(60));
+        await WaitAsync(async () => (await table.ReadAsync(number, ct))?.Next is { } next && (next.Kind, next.Occurrence) != (ReminderKind.Due, 1), "the ladder moving past the killed reminder", ct, TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, connector.Calls.Count(IsReminderToBudi));
-        var next = await table.PointerAsync(number, ct);
-        Assert.NotNull(next?.DueKey);
+        Assert.NotNull((await table.ReadAsync(number, ct))?.Next);
     }
 
     private static async Task<string> StartKegiatanAsync(HttpClient http, RecordingConnector connector, CancellationToken ct)

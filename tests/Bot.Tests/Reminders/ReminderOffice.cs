@@ -110,15 +110,16 @@ internal sealed partial class ReminderOffice : IAsyncDisposable
         return outcome.State;
     }
 
-    /// <summary>Delivers the kegiatan's outbox until its reminder reflects <paramref name="version"/> (the host's own dispatcher may be at it too).</summary>
+    /// <summary>Delivers the kegiatan's outbox until its open-steps row (and reminder) reflects <paramref name="version"/> (the host's own dispatcher may be at it too).</summary>
     public async Task SettledAsync(string number, int version)
     {
         var ct = TestContext.Current.CancellationToken;
         for (var i = 0; i < 200; i++)
         {
             await Service<OutboxDispatcher>().DeliverAsync(number, ct);
-            if ((await Service<ReminderTable>().PointerAsync(number, ct))?.Version >= version
-                && await Service<KegiatanStore>().GetAsync(number, ct) is { HasPendingOutbox: false })
+            // A closed kegiatan has no open-steps row (and so no reminder) any more.
+            if (await Service<KegiatanStore>().GetAsync(number, ct) is { HasPendingOutbox: false }
+                && ((await Service<KegiatanService>().FindAsync(number, ct))?.Current is null || (await Service<ReminderRows>().ReadAsync(number, ct))?.Version >= version))
             {
                 return;
             }

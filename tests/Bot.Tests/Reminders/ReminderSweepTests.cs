@@ -1,3 +1,5 @@
+using PerijinanBot.Bot.Decisions;
+using PerijinanBot.Bot.Reminders;
 using PerijinanBot.Bot.Tests.Infrastructure;
 using PerijinanBot.Sop.Engine;
 using static PerijinanBot.Bot.Tests.Reminders.ReminderOffice;
@@ -43,7 +45,7 @@ public sealed class ReminderSweepTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(0, await office.SweepAllAsync(Wib(3, 2, 20, 0)));
 
         // Cancelled: the next reminder (11.00) never comes.
-        var state = await office.Service<PerijinanBot.Bot.Decisions.KegiatanService>().FindAsync(number, Ct);
+        var state = await office.Service<KegiatanService>().FindAsync(number, Ct);
         await office.ApplyAsync(number, new Cancel(Rina, state!.Version, "Koperasi menunda permohonan."));
         Assert.Equal(0, await office.SweepAllAsync(Wib(3, 3, 15, 0)));
         Assert.Equal(4, office.Cards("pengingat-").Count);
@@ -107,5 +109,37 @@ public sealed class ReminderSweepTests(AzuriteFixture azurite) : IClassFixture<A
 
         Assert.Equal(number, Assert.Single(office.Cards("pengingat-")).Number);
         Assert.Equal(1, await office.SweepAllAsync(Wib(3, 2, 9, 0)));
+    }
+
+    [Fact]
+    public async Task A_claim_taken_before_a_decision_leaves_the_reminder_the_decision_placed()
+    {
+        await using var office = await ReminderOffice.StartAsync(azurite, 1, Wib(3, 2, 8, 0));
+        var number = await office.StartAsync();
+        var now = Wib(3, 2, 8, 48);
+        office.Time.SetUtcNow(now);
+        var claimed = Assert.Single(await office.Sweeper(0).ClaimDueAsync(now, Ct));
+
+        // Before the claim is delivered, Budi submits step 2: step 3 is the Ketua's, with a ladder of its own.
+        var state = await office.Service<KegiatanService>().FindAsync(number, Ct);
+        var submitted = await office.ApplyAsync(number, new SubmitData(Budi, 2, state!.Version, new FormInput(new Dictionary<string, string?>
+        {
+            ["materiSubstansi"] = "Materi.",
+            ["calonPeserta"] = "Pengurus.",
+            ["calonNarasumber"] = "Kabid.",
+            ["jadwal"] = "2026-04-07 09:00",
+            ["tempat"] = "Aula.",
+        }, ["disposisi", "bahanMateri"])));
+
+        // The old claim finds the step moved on and sends nothing; the row keeps the reminder the decision placed.
+        Assert.Equal(0, await office.Sweeper(0).DeliverAsync(claimed, now, Ct));
+        var row = await office.Service<ReminderRows>().ReadAsync(number, Ct);
+        Assert.Equal(submitted.Version, row?.Version);
+        Assert.Equal(3, row?.Next?.Step);
+
+        Assert.True(await office.SweepAllAsync(submitted.Current!.DueAt) > 0);
+        var cards = office.Cards("pengingat-");
+        Assert.Contains(cards, c => c.To == Rina && c.Number == number);
+        Assert.DoesNotContain(cards, c => c.To == Budi);
     }
 }

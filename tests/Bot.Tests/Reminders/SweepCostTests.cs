@@ -11,8 +11,8 @@ using PerijinanBot.Bot.Tests.Infrastructure;
 namespace PerijinanBot.Bot.Tests.Reminders;
 
 /// <summary>
-/// A reminder sweep reads what is due and nothing else: with 10,000 kegiatan whose reminders are not yet due (closed ones
-/// have no reminder row at all), it issues exactly as many storage requests as with 100.
+/// A reminder sweep reads what is due and nothing else: with 10,000 open kegiatan whose reminders are not yet due (closed
+/// ones have no open-steps row at all), it issues exactly as many storage requests as with 100.
 /// </summary>
 [NeedsAzurite]
 public sealed class SweepCostTests(AzuriteFixture storage) : IClassFixture<AzuriteFixture>
@@ -34,7 +34,7 @@ public sealed class SweepCostTests(AzuriteFixture storage) : IClassFixture<Azuri
     {
         var ct = TestContext.Current.CancellationToken;
         var prefix = "c" + Guid.NewGuid().ToString("N")[..12];
-        await SeedAsync(new TableClient(storage.ConnectionString, prefix + "Reminders"), waiting, ct);
+        await SeedAsync(new TableClient(storage.ConnectionString, prefix + "OpenSteps"), waiting, ct);
 
         var tap = new CountingTap();
         await using var bot = new BotFactory(
@@ -56,7 +56,7 @@ public sealed class SweepCostTests(AzuriteFixture storage) : IClassFixture<Azuri
         return tap.CountOf(sweep.TraceId);
     }
 
-    /// <summary>Reminder rows of kegiatan not yet due (fire times in 2027), written straight to the table in batches.</summary>
+    /// <summary>Open-steps rows of kegiatan whose reminders are not yet due (fire times in 2027), written straight to the table in batches.</summary>
     private static async Task SeedAsync(TableClient table, int count, CancellationToken ct)
     {
         await table.CreateIfNotExistsAsync(ct);
@@ -66,15 +66,20 @@ public sealed class SweepCostTests(AzuriteFixture storage) : IClassFixture<Azuri
             {
                 var fireAt = new DateTimeOffset(2027, 1, 4, 1, 0, 0, TimeSpan.Zero).AddMinutes(i);
                 var number = string.Create(CultureInfo.InvariantCulture, $"FAS-2026-{i + 1:D5}");
-                return new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("r", string.Create(CultureInfo.InvariantCulture, $"{fireAt.UtcDateTime:yyyyMMddHHmmss}|{number}|2|1|due|1"))
+                return new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("open", number)
                 {
                     ["Number"] = number,
                     ["Version"] = 2,
                     ["Step"] = 2,
                     ["Attempt"] = 1,
-                    ["Kind"] = "due",
-                    ["Occurrence"] = 1,
-                    ["FireAt"] = fireAt,
+                    ["DueAt"] = fireAt.AddHours(1),
+                    ["Holder"] = "00000000-0000-4000-8000-000000000002",
+                    ["RemindAt"] = fireAt,
+                    ["RemindStep"] = 2,
+                    ["RemindAttempt"] = 1,
+                    ["RemindKind"] = "due",
+                    ["RemindOccurrence"] = 1,
+                    ["RemindSchedule"] = 0,
                 });
             });
             await table.SubmitTransactionAsync(batch, ct);

@@ -51,7 +51,7 @@ public sealed class TaskIndexTests(AzuriteFixture storage) : IClassFixture<Azuri
         var number = $"FAS-2026-{Random.Shared.Next(1000, 9999)}";
         var started = Start(engine, staffing, number);
 
-        await index.SyncAsync(started, Ct);
+        await index.SyncAsync(started, null, Ct);
 
         var budi = Assert.Single(await index.ForAsync(Anggota, Ct), t => t.Number == number);
         Assert.Equal(2, budi.Step);
@@ -70,8 +70,8 @@ public sealed class TaskIndexTests(AzuriteFixture storage) : IClassFixture<Azuri
             ["jadwal"] = "2026-04-07 09:00",
             ["tempat"] = "Aula.",
         }, ["disposisi", "bahanMateri"])), staffing).State!;
-        await index.SyncAsync(submitted, Ct);
-        await index.SyncAsync(submitted, Ct); // a repeated delivery changes nothing
+        await index.SyncAsync(submitted, null, Ct);
+        await index.SyncAsync(submitted, null, Ct); // a repeated delivery changes nothing
 
         Assert.DoesNotContain(await index.ForAsync(Anggota, Ct), t => t.Number == number);
         Assert.Equal(3, Assert.Single(await index.ForAsync(Ketua, Ct), t => t.Number == number).Step);
@@ -85,11 +85,11 @@ public sealed class TaskIndexTests(AzuriteFixture storage) : IClassFixture<Azuri
         var (engine, staffing, index) = Build();
         var number = $"FAS-2026-{Random.Shared.Next(1000, 9999)}";
         var started = Start(engine, staffing, number);
-        await index.SyncAsync(started, Ct);
+        await index.SyncAsync(started, null, Ct);
 
         var cancelled = engine.Apply(started, new Cancel(Ketua, started.Version, "Koperasi menunda permohonan."), staffing).State!;
-        await index.SyncAsync(cancelled, Ct);
-        await index.SyncAsync(cancelled, Ct);
+        await index.SyncAsync(cancelled, null, Ct);
+        await index.SyncAsync(cancelled, null, Ct);
 
         Assert.DoesNotContain(await index.ForAsync(Anggota, Ct), t => t.Number == number);
         Assert.DoesNotContain(await index.DueAsync(DateTimeOffset.MaxValue.AddDays(-1), Ct), d => d.Number == number);
