@@ -176,7 +176,6 @@ internal sealed class RawPath(TableClient table, KegiatanChange sample) : IBench
         ["SopId"] = "fasilitasi-perijinan",
         ["SopVersion"] = 1,
         ["UpdatedAt"] = DateTimeOffset.UtcNow,
-        ["HasPendingOutbox"] = true,
         ["LastCommandId"] = commandId,
         ["Json0"] = _stateJson,
         ["JsonChunks"] = 1,

@@ -95,7 +95,7 @@ internal sealed partial class ChaosCluster : IAsyncDisposable
 
     /// <summary>
     /// What storage says of a kegiatan's outbox, for a card that never came: its outbox rows (status, attempts, claim, next
-    /// attempt), its <c>OutboxPending</c> marker, the state's <c>HasPendingOutbox</c> flag, and the delivery ledger's rows.
+    /// attempt), its <c>OutboxPending</c> marker, the state's version, and the delivery ledger's rows.
     /// </summary>
     public async Task<string> DescribeOutboxAsync(string number, CancellationToken cancellationToken)
     {
@@ -107,7 +107,7 @@ internal sealed partial class ChaosCluster : IAsyncDisposable
             await foreach (var row in kegiatan.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{number}' and (RowKey eq 'state' or (RowKey ge 'o|' and RowKey lt 'o}}'))", cancellationToken: cancellationToken))
             {
                 text.Append(row.RowKey == "state"
-                    ? string.Create(CultureInfo.InvariantCulture, $"state v{row.GetInt32("Version")} HasPendingOutbox={row.GetBoolean("HasPendingOutbox")}; ")
+                    ? string.Create(CultureInfo.InvariantCulture, $"state v{row.GetInt32("Version")}; ")
                     : string.Create(CultureInfo.InvariantCulture, $"{row.RowKey} {row.GetString("DedupeKey")} {row.GetString("Status")} in flight {row.GetBoolean("InFlight")} attempts {row.GetInt32("Attempts")} next {row.GetDateTimeOffset("NextAttemptAt"):O} claimed until {row.GetDateTimeOffset("ClaimedUntil"):O}; "));
             }
 
@@ -156,7 +156,7 @@ internal sealed partial class ChaosCluster : IAsyncDisposable
             ["Workflow__Storage__RetryBaseDelay"] = "00:00:00.500",
             ["Workflow__Storage__RetryMaxDelay"] = "00:00:03",
             // A commit whose OutboxPending marker could not be written (storage went away right after it, while this
-            // instance lives) is found only by the sweep of HasPendingOutbox: 10 minutes by default. Seen under an Azurite
+            // instance lives) is found only by the sweep for waiting outbox rows: 10 minutes by default. Seen under an Azurite
             // restart (its card then came minutes late); 15 s keeps such a card within the callers' patience.
             ["Workflow__Storage__OutboxSweepInterval"] = "00:00:15",
             ["Logging__LogLevel__Default"] = "Warning",

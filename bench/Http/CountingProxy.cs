@@ -25,6 +25,9 @@ internal sealed class RequestCounts
 
     public long[] ByKind { get; } = new long[Kinds];
 
+    /// <summary>Per kind, the requests the service refused (4xx; for a batch: one of its operations, so none was applied).</summary>
+    public long[] RefusedByKind { get; } = new long[Kinds];
+
     public long BatchOperations { get; set; }
 
     /// <summary>Every table request (batches counted once each, as one round trip): what the target counts.</summary>
@@ -40,6 +43,7 @@ internal sealed class RequestCounts
         for (var i = 0; i < Kinds; i++)
         {
             result.ByKind[i] = ByKind[i] + (sign * other.ByKind[i]);
+            result.RefusedByKind[i] = RefusedByKind[i] + (sign * other.RefusedByKind[i]);
         }
 
         return result;
@@ -56,6 +60,7 @@ internal sealed class CountingProxy : IAsyncDisposable
     private readonly string _target;
     private readonly bool _isTable;
     private readonly long[] _byKind = new long[RequestCounts.Kinds];
+    private readonly long[] _refusedByKind = new long[RequestCounts.Kinds];
     private long _batchOperations;
     private LoopbackServer? _server;
 
@@ -87,6 +92,7 @@ internal sealed class CountingProxy : IAsyncDisposable
         for (var i = 0; i < RequestCounts.Kinds; i++)
         {
             counts.ByKind[i] = Interlocked.Read(ref _byKind[i]);
+            counts.RefusedByKind[i] = Interlocked.Read(ref _refusedByKind[i]);
         }
 
         return counts;
@@ -100,7 +106,7 @@ internal sealed class CountingProxy : IAsyncDisposable
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, context.RequestAborted);
         var body = buffer.ToArray();
-        Count(request.Method, target, request.Headers.IfMatch.Count > 0, body);
+        var kind = Count(request.Method, target, request.Headers.IfMatch.Count > 0, body);
 
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_target + target, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }));
         if (body.Length > 0 || request.ContentLength is not null || request.ContentType is not null)
@@ -131,10 +137,28 @@ internal sealed class CountingProxy : IAsyncDisposable
             }
         }
 
-        await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        if (kind != RequestKind.Batch)
+        {
+            if ((int)response.StatusCode is >= 400 and < 500)
+            {
+                Interlocked.Increment(ref _refusedByKind[(int)kind]);
+            }
+
+            await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+            return;
+        }
+
+        // A batch is answered 202 with a status line per operation inside; a refused one carries its failing operation's 4xx.
+        var answer = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
+        if (Encoding.UTF8.GetString(answer).Contains("HTTP/1.1 4", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _refusedByKind[(int)kind]);
+        }
+
+        await context.Response.Body.WriteAsync(answer, context.RequestAborted);
     }
 
-    private void Count(string method, string target, bool ifMatch, byte[] body)
+    private RequestKind Count(string method, string target, bool ifMatch, byte[] body)
     {
         var kind = _isTable ? Classify(method, target.Split('?')[0], ifMatch) : RequestKind.Blob;
         Interlocked.Increment(ref _byKind[(int)kind]);
@@ -142,6 +166,8 @@ internal sealed class CountingProxy : IAsyncDisposable
         {
             Interlocked.Add(ref _batchOperations, BatchOperations(body));
         }
+
+        return kind;
     }
 
     /// <summary>

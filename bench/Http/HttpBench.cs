@@ -47,7 +47,9 @@ internal static class HttpBench
         }
 
         var drain = new DrainWatch(direct, TablePrefix);
-        var rateSeen = 20.0; // decisions/s a first level reaches here at most (callers wait for cards); later levels size their pools on what was seen
+        // Decisions/s one caller reaches here at most (each waits for its cards); later levels size their pools on the most one
+        // caller was seen to do, as if every caller did that much (more callers share the cores, so each does less).
+        var perCallerSeen = 20.0;
         // Level 0 is a warm-up (JIT tiering, connection pools, Azurite's first tables) of one caller for 2 s, not printed.
         try
         {
@@ -71,7 +73,7 @@ internal static class HttpBench
                 var warmUp = level == 0;
                 var load = warmUp ? TimeSpan.FromSeconds(2) : options.Load;
                 var callers = Enumerable.Range(0, Math.Max(level, 1)).Select(i => new Caller(i, http, connector, options.CardTimeout)).ToList();
-                var perCaller = (int)Math.Ceiling(rateSeen * 1.5 * load.TotalSeconds / callers.Count / StorePath.DecisionsPerKegiatan) + 1;
+                var perCaller = (int)Math.Ceiling(perCallerSeen * 1.5 * load.TotalSeconds / StorePath.DecisionsPerKegiatan) + 1;
                 // Pools are started four callers at a time: sixteen concurrent starts all walk the same kegiatan numbers, and
                 // Azurite in memory answered some of those colliding batches only after the bot's 10 s network timeout.
                 foreach (var group in callers.Chunk(4))
@@ -121,7 +123,7 @@ internal static class HttpBench
                     rawDirect,
                     callers.Sum(c => c.StartedOnTheClock));
                 report.Level(result);
-                rateSeen = Math.Max(rateSeen, result.Decisions.Count / result.Load.TotalSeconds);
+                perCallerSeen = Math.Max(perCallerSeen, result.Decisions.Count / result.Load.TotalSeconds / callers.Count);
             }
         }
     }

@@ -86,6 +86,8 @@ internal sealed class HttpReport(string azuriteVersion, TimeSpan ready, HttpBenc
         long K(RequestKind kind) => c.ByKind[(int)kind];
         var batches = K(RequestKind.Batch);
         Line($"         |   per decision: point read {r.PerDecision(K(RequestKind.PointRead)):F2}, query {r.PerDecision(K(RequestKind.Query)):F2}, insert {r.PerDecision(K(RequestKind.Insert)):F2}, upsert {r.PerDecision(K(RequestKind.Upsert)):F2}, merge/update under If-Match {r.PerDecision(K(RequestKind.ConditionalUpdate)):F2}, delete {r.PerDecision(K(RequestKind.Delete)):F2}, batch {r.PerDecision(batches):F2} ({(batches == 0 ? 0 : (double)c.BatchOperations / batches):F1} ops each), other {r.PerDecision(K(RequestKind.OtherTable)):F2}; blob requests {r.PerDecision(K(RequestKind.Blob)):F2}; connector sends {r.PerDecision(r.Sends):F2}");
+        long R(RequestKind kind) => c.RefusedByKind[(int)kind];
+        Line($"         |   of which refused (4xx, nothing applied): point read {r.PerDecision(R(RequestKind.PointRead)):F2} (not found), merge/update under If-Match {r.PerDecision(R(RequestKind.ConditionalUpdate)):F2}, batch {r.PerDecision(R(RequestKind.Batch)):F2}, other {r.PerDecision(c.RefusedByKind.Sum() - R(RequestKind.PointRead) - R(RequestKind.ConditionalUpdate) - R(RequestKind.Batch)):F2}");
         if (!r.RssReset)
         {
             Line($"         |   note: the peak RSS mark could not be reset (clear_refs refused): RSS is the peak since the bot started");

@@ -101,42 +101,27 @@ internal sealed class OutboxBatches(TableClient kegiatan, string partition, stri
 
     /// <summary>
     /// Gives the lease back, deletes the delivered rows, releases the others and writes the rows the handlers added
-    /// (<paramref name="written"/>) in one batch, with the state's flag cleared under <paramref name="stateETag"/> when given. Returns how many rows were deleted and whether the flag was cleared.
+    /// (<paramref name="written"/>) in one batch. Returns how many rows were deleted.
     /// </summary>
-    public async Task<(int Removed, bool FlagCleared)> CompleteAsync(ETag lease, List<OutboxCompletion> completions, IReadOnlyList<TableEntity> written, ETag? stateETag, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> CompleteAsync(ETag lease, List<OutboxCompletion> completions, IReadOnlyList<TableEntity> written, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The lease goes first: if it was lost, the batch reports that operation, and nothing of this pass is applied.
         var actions = new List<TableTransactionAction>(completions.Count + written.Count + 2) { new(TableTransactionActionType.UpdateMerge, LeaseGiven(now), lease) };
         actions.AddRange(completions.Select(Action));
         actions.AddRange(written.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)));
-        if (stateETag is { } etag)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, FlagCleared(), etag));
-        }
 
         if (actions.Count <= MaxOperations)
         {
             try
             {
                 await kegiatan.SubmitTransactionAsync(actions, cancellationToken);
-                return (completions.Count(c => c.Release is null), stateETag is not null);
+                return completions.Count(c => c.Release is null);
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 412 && e.FailedTransactionActionIndex == 0)
             {
                 // Our lease ran out and another pass took over: it finds the rows as they were, in flight where marked.
                 WorkflowStorageLog.ClaimLost(logger, partition, KegiatanKeys.PassRow);
-                return (0, false);
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 404 or 412 && stateETag is not null && e.FailedTransactionActionIndex == actions.Count - 1)
-            {
-                // A newer commit landed (the next person may already have acted on the card just sent): its flag stays for
-                // its own pass to clear, and the rest goes in again as it was.
-                actions.RemoveAt(actions.Count - 1);
-                stateETag = null;
-                if (await TrySubmitAsync(actions, cancellationToken))
-                {
-                    return (completions.Count(c => c.Release is null), false);
-                }
+                return 0;
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
             {
@@ -146,7 +131,7 @@ internal sealed class OutboxBatches(TableClient kegiatan, string partition, stri
             {
                 // Storage trouble: the lease lapses and the rows are taken up again; those in flight are then known to be unknown.
                 WorkflowStorageLog.ItemStorageFailed(logger, e, partition, "(completing batch)");
-                return (0, false);
+                return 0;
             }
         }
 
@@ -161,43 +146,8 @@ internal sealed class OutboxBatches(TableClient kegiatan, string partition, stri
             removed += await CompleteOneAsync(completion, cancellationToken) ? 1 : 0;
         }
 
-        var cleared = stateETag is { } state && removed == completions.Count && await TryAsync(() => kegiatan.UpdateEntityAsync(FlagCleared(), state, TableUpdateMode.Merge, cancellationToken));
         await TryAsync(() => kegiatan.UpdateEntityAsync(LeaseGiven(now), lease, TableUpdateMode.Merge, cancellationToken));
-        return (removed, cleared);
-    }
-
-    private async Task<bool> TrySubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await kegiatan.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// Clears the flag of a kegiatan whose outbox is empty, reading the state before listing the outbox so that a commit
-    /// landing after that read changes the ETag and the clear fails. Only for leftovers (a flag whose rows are gone).
-    /// </summary>
-    public async Task ClearFlagIfEmptyAsync(CancellationToken cancellationToken)
-    {
-        var state = await kegiatan.GetEntityIfExistsAsync<TableEntity>(partition, KegiatanKeys.StateRow, ["HasPendingOutbox"], cancellationToken);
-        if (!state.HasValue || state.Value!.GetBoolean("HasPendingOutbox") != true)
-        {
-            return;
-        }
-
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {KegiatanKeys.OutboxFrom} and RowKey lt {KegiatanKeys.OutboxTo}");
-        await foreach (var _ in kegiatan.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            return;
-        }
-
-        await TryAsync(() => kegiatan.UpdateEntityAsync(FlagCleared(), state.Value.ETag, TableUpdateMode.Merge, cancellationToken));
+        return removed;
     }
 
     private async Task<bool> CompleteOneAsync(OutboxCompletion completion, CancellationToken cancellationToken)
@@ -245,8 +195,6 @@ internal sealed class OutboxBatches(TableClient kegiatan, string partition, stri
     private static TableTransactionAction Action(OutboxCompletion c) => c.Release is { } release
         ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, release, c.ETag)
         : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(c.Row.PartitionKey, c.Row.RowKey), c.ETag);
-
-    private TableEntity FlagCleared() => new(partition, KegiatanKeys.StateRow) { ["HasPendingOutbox"] = false };
 }
 
 /// <summary>This instance's pass of one kegiatan: running, and asked to go round once more.</summary>

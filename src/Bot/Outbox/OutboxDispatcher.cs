@@ -9,7 +9,7 @@ namespace PerijinanBot.Bot.Outbox;
 /// Delivers committed outbox items after the decision was answered: at once for commits of this instance (the in-process
 /// signal), every <see cref="WorkflowStorageOptions.OutboxPollInterval"/> for kegiatan with an <c>OutboxPending</c> marker
 /// (retries, other instances' work), and at start-up and every <see cref="WorkflowStorageOptions.OutboxSweepInterval"/>
-/// for state rows still flagged <c>HasPendingOutbox</c> (an instance died before writing the marker). Safe with any number
+/// for kegiatan with outbox rows still waiting (an instance died before writing the marker). Safe with any number
 /// of instances: every item is claimed with an ETag-conditional write, and an item's in-flight mark stops a second effect.
 /// </summary>
 public sealed class OutboxDispatcher : BackgroundService
@@ -97,20 +97,22 @@ public sealed class OutboxDispatcher : BackgroundService
     }
 
     /// <summary>
-    /// One pass over state rows flagged <c>HasPendingOutbox</c>. The service evaluates the filter on every state row of the
-    /// table (there is no secondary index), which is why this runs at start-up and rarely, and the markers serve the rest.
+    /// One pass over the kegiatan whose outbox still holds rows that are not parked: the outbox rows themselves say what is
+    /// waiting, so no flag on the state row has to be set by each decision and cleared by each pass (which made a decision
+    /// landing right after a pass collide with it). The service evaluates the filter on every row of the table (there is
+    /// no secondary index), which is why this runs at start-up and rarely, and the markers serve the rest.
     /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var kegiatan = await _tables.KegiatanAsync(cancellationToken);
-        var flagged = new List<(string Number, ETag? ETag)>();
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {KegiatanKeys.StateRow} and HasPendingOutbox eq {true}");
-        await foreach (var state in kegiatan.QueryAsync<TableEntity>(filter, select: ["Number"], cancellationToken: cancellationToken))
+        var waiting = new Dictionary<string, (string Number, ETag? ETag)>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {KegiatanKeys.OutboxFrom} and RowKey lt {KegiatanKeys.OutboxTo} and Status eq {OutboxRow.Pending}");
+        await foreach (var row in kegiatan.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "Number"], cancellationToken: cancellationToken))
         {
-            flagged.Add((state.GetString("Number") ?? state.PartitionKey, null));
+            waiting.TryAdd(row.PartitionKey, (row.GetString("Number") ?? row.PartitionKey, null));
         }
 
-        return await DeliverAllAsync(flagged, cancellationToken);
+        return await DeliverAllAsync([.. waiting.Values], cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

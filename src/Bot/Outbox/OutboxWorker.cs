@@ -8,8 +8,8 @@ namespace PerijinanBot.Bot.Outbox;
 /// <summary>
 /// Delivers the outbox of one kegiatan as one piece of work: one query reads its rows and its state, one batch claims the
 /// due rows (ETag-conditional: fencing, so a claimer whose lease ran out can no longer delete or release them), the handlers
-/// run in commit order with that state, and one batch completes them: delivered rows deleted, the others released, and the
-/// state's <c>HasPendingOutbox</c> flag cleared when nothing is left. An item whose effect cannot be repeated harmlessly (a
+/// run in commit order with that state, and one batch completes them: delivered rows deleted, the others released. The
+/// state row is only read: a pass never writes it, so a decision landing during a pass does not collide with it. An item whose effect cannot be repeated harmlessly (a
 /// post) is marked in flight on its own row just before its handler runs, so that an attempt that died is known to be unknown.
 /// </summary>
 internal sealed class OutboxWorker(
@@ -99,8 +99,6 @@ internal sealed class OutboxWorker(
         var started = time.GetUtcNow();
         var due = rows.Where(r => r.IsDue(started)).ToList();
         var removed = 0;
-        var flagCleared = false;
-        var tried = false;
         if (due.Count > 0)
         {
             if (await batches.TakeLeaseAsync(lease, started, started + options.ClaimLease, cancellationToken) is not { } taken)
@@ -139,12 +137,7 @@ internal sealed class OutboxWorker(
                     await index.UpsertEntityAsync(parked, TableUpdateMode.Replace, cancellationToken);
                 }
 
-                // The flag may be cleared in the same batch only when this read saw the latest commit's own rows: then every
-                // earlier commit's rows were there too, and the state's ETag stops the clear if a newer commit has landed since.
-                var empty = completions.Count(c => c.Release is null) == rows.Count;
-                var clearFlag = empty && state?.GetBoolean("HasPendingOutbox") == true && rows.Any(r => r.Version == snapshot!.Version);
-                tried = clearFlag;
-                (removed, flagCleared) = await batches.CompleteAsync(taken, completions, pass.Written, clearFlag ? state!.ETag : null, time.GetUtcNow(), cancellationToken);
+                removed = await batches.CompleteAsync(taken, completions, pass.Written, time.GetUtcNow(), cancellationToken);
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -156,12 +149,6 @@ internal sealed class OutboxWorker(
 
         if (removed == rows.Count)
         {
-            // A flag left on a partition whose rows are gone (this read saw none of the latest commit's): cleared the careful way.
-            if (!flagCleared && !tried && state?.GetBoolean("HasPendingOutbox") == true)
-            {
-                await batches.ClearFlagIfEmptyAsync(cancellationToken);
-            }
-
             await _markers.DeleteAsync(partition, marker, cancellationToken);
         }
         else

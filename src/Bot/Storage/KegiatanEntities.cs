@@ -17,7 +17,6 @@ internal static class KegiatanEntities
             ["SopId"] = change.State.SopId,
             ["SopVersion"] = change.State.SopVersion,
             ["UpdatedAt"] = now,
-            ["HasPendingOutbox"] = change.Outbox.Count > 0 || commit.BasePending,
             ["LastCommandId"] = commit.CommandId,
         };
         EntityLimits.WriteChunked(state, "Json", change.State.Json);
@@ -58,8 +57,7 @@ internal static class KegiatanEntities
         Version: entity.GetInt32("Version") ?? 0,
         ETag: entity.ETag,
         LastCommandId: entity.GetString("LastCommandId"),
-        UpdatedAt: entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
-        HasPendingOutbox: entity.GetBoolean("HasPendingOutbox") ?? false);
+        UpdatedAt: entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue);
 
     public static HistoryRecord ReadHistory(TableEntity entity) => new(
         Version: entity.GetInt32("Version") ?? 0,

@@ -39,8 +39,7 @@ public sealed record StoredKegiatan(
     int Version,
     ETag ETag,
     string? LastCommandId,
-    DateTimeOffset UpdatedAt,
-    bool HasPendingOutbox)
+    DateTimeOffset UpdatedAt)
 {
     /// <summary>The commit that moves this kegiatan to <see cref="Version"/> + 1, guarded by <see cref="ETag"/>.</summary>
     public KegiatanCommit Next(string commandId, KegiatanChange change) => KegiatanCommit.Update(this, commandId, change);
@@ -49,7 +48,7 @@ public sealed record StoredKegiatan(
 /// <summary>One entity-group transaction: the state row (added or replaced under If-Match), one history row, the outbox rows.</summary>
 public sealed record KegiatanCommit
 {
-    private KegiatanCommit(string number, string commandId, KegiatanChange change, int version, ETag? baseETag, bool basePending)
+    private KegiatanCommit(string number, string commandId, KegiatanChange change, int version, ETag? baseETag)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
         ArgumentException.ThrowIfNullOrWhiteSpace(commandId);
@@ -64,7 +63,6 @@ public sealed record KegiatanCommit
         Change = change;
         Version = version;
         BaseETag = baseETag;
-        BasePending = basePending;
     }
 
     public string Number { get; }
@@ -82,20 +80,17 @@ public sealed record KegiatanCommit
 
     public bool IsCreation => BaseETag is null;
 
-    // Earlier commits' outbox rows may still wait: a commit without outbox rows must not clear their flag.
-    internal bool BasePending { get; private init; }
-
     public static KegiatanCommit Create(string number, string commandId, KegiatanChange change) =>
-        new(number, commandId, change, 1, null, false);
+        new(number, commandId, change, 1, null);
 
     public static KegiatanCommit Update(StoredKegiatan current, string commandId, KegiatanChange change)
     {
         ArgumentNullException.ThrowIfNull(current);
-        return new(current.Number, commandId, change, current.Version + 1, current.ETag, current.HasPendingOutbox);
+        return new(current.Number, commandId, change, current.Version + 1, current.ETag);
     }
 
-    /// <summary>The same decision on top of a state row whose version did not move (only its outbox flag did).</summary>
-    internal KegiatanCommit Rebase(StoredKegiatan current) => this with { BaseETag = current.ETag, BasePending = current.HasPendingOutbox };
+    /// <summary>The same decision on top of a state row whose version did not move (its ETag did: our write did not land, or an operator touched the row).</summary>
+    internal KegiatanCommit Rebase(StoredKegiatan current) => this with { BaseETag = current.ETag };
 }
 
 public enum CommitOutcome

@@ -210,8 +210,8 @@ public sealed partial class KegiatanStore
             return (new CommitResult(CommitOutcome.NumberTaken, 0, null, current), null);
         }
 
-        // Same version: nobody decided meanwhile. Either our write never landed, or the dispatcher only cleared the
-        // outbox flag; the decision still holds on this state, so commit it again under the new ETag.
+        // Same version: nobody decided meanwhile (our write never landed, or an operator touched the row); the decision
+        // still holds on this state, so commit it again under the new ETag.
         return current.Version == commit.Version - 1
             ? (null, commit.Rebase(current))
             : (new CommitResult(CommitOutcome.Conflict, current.Version, current.ETag, current), null);

@@ -5,7 +5,7 @@ namespace PerijinanBot.Bot.Storage;
 
 /// <summary>
 /// The in-process fast path from a commit to this instance's dispatcher. Costs no I/O on the decision path; if the process
-/// dies before the dispatcher runs, the <c>HasPendingOutbox</c> flag on the state row still leads another instance there.
+/// dies before the dispatcher runs, the outbox rows committed with the decision still lead another instance's sweep there.
 /// </summary>
 public sealed class OutboxSignal
 {

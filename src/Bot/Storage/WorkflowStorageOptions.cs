@@ -21,9 +21,9 @@ public sealed class WorkflowStorageOptions
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How often (besides at start-up) the dispatcher scans state rows for <c>HasPendingOutbox</c>. This reads one row per
-    /// kegiatan with pending work but the service filters every state row to find them, so it is kept slow; it only matters
-    /// when an instance died between a commit and writing its marker.
+    /// How often (besides at start-up) the dispatcher scans the kegiatan table for outbox rows. This returns only the rows
+    /// waiting, but the service filters every row of the table to find them (no secondary index), so it is kept slow; it only
+    /// matters when an instance died between a commit and writing its marker.
     /// </summary>
     public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -118,7 +118,7 @@ internal sealed partial class ReminderOffice : IAsyncDisposable
         {
             await Service<OutboxDispatcher>().DeliverAsync(number, ct);
             // A closed kegiatan has no open-steps row (and so no reminder) any more.
-            if (await Service<KegiatanStore>().GetAsync(number, ct) is { HasPendingOutbox: false }
+            if (!await HasOutboxAsync(number, ct)
                 && ((await Service<KegiatanService>().FindAsync(number, ct))?.Current is null || (await Service<ReminderRows>().ReadAsync(number, ct))?.Version >= version))
             {
                 return;
@@ -128,6 +128,18 @@ internal sealed partial class ReminderOffice : IAsyncDisposable
         }
 
         Assert.Fail($"the outbox of {number} v{version} was not delivered");
+    }
+
+    private async Task<bool> HasOutboxAsync(string number, CancellationToken ct)
+    {
+        var table = await Service<WorkflowTables>().KegiatanAsync(ct);
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {KegiatanKeys.Partition(number)} and RowKey ge {KegiatanKeys.OutboxFrom} and RowKey lt {KegiatanKeys.OutboxTo}");
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: ct))
+        {
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Sweeps on every instance at once, until a round sends nothing; returns how many cards were posted.</summary>

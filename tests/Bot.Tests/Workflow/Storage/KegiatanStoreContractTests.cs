@@ -22,7 +22,7 @@ public sealed class KegiatanStoreContractTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(2, Changes.StepOf(read));
         Assert.Equal("create-FAS-2026-0001", read.LastCommandId);
         Assert.Equal(("Berjalan", "fasilitasi-perijinan", 1), (read.State.Status, read.State.SopId, read.State.SopVersion));
-        Assert.True(read.HasPendingOutbox);
+        Assert.Single(await storage.OutboxRowsAsync("FAS-2026-0001", Ct)); // its outbox waits beside it
         Assert.Equal(StorageHarness.Start, read.UpdatedAt);
         Assert.Null(await storage.Store.GetAsync("FAS-2026-0002", Ct));
     }
