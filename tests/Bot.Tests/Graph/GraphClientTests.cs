@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Graph;
 using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Tests.Infrastructure;
 
