@@ -31,7 +31,7 @@ internal sealed class SharePointArchive(IServiceProvider services, IOptions<Grap
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(content);
-        var graph = services.GetRequiredService<GraphServiceClient>();
+        var graph = services.GetRequiredService<GraphClient>().Client;
         var item = graph.Drives[DriveId].Items["root"].ItemWithPath(path);
         DriveItem? uploaded;
         // A seekable, fixed-length body: the SDK's retry handler can send it again after a 429 or 503.

@@ -85,7 +85,7 @@ internal sealed partial class ProactiveInstaller(
     private async Task<ReachResult> ReachAsync(string personId, CancellationToken cancellationToken)
     {
 
-        var graph = services.GetRequiredService<GraphServiceClient>();
+        var graph = services.GetRequiredService<GraphClient>().Client;
         var appId = options.Value.TeamsAppId!;
         try
         {

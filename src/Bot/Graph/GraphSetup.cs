@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
-using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace PerijinanBot.Bot.Graph;
 
@@ -27,15 +26,8 @@ internal static partial class GraphSetup
                     handlers.Add(handler);
                 }
             });
-        services.AddSingleton<GraphTokenProvider>();
         // Resolved only by features that are on: with no Graph configuration nothing asks for it, and no credentials are needed.
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-            var auth = new BaseBearerTokenAuthenticationProvider(sp.GetRequiredService<GraphTokenProvider>());
-            return new GraphServiceClient(http, auth, options.BaseUrl.AbsoluteUri.TrimEnd('/'));
-        });
+        services.AddSingleton<GraphClient>();
         services.AddHealthChecks().AddCheck<GraphHealthCheck>("graph");
         services.AddHostedService<GraphFeaturesLog>();
         return services;

@@ -159,7 +159,7 @@ internal sealed partial class CalendarHandler(
         try
         {
             // Resolved only here, so a bot with the feature off never builds the client (or needs credentials).
-            return await call(services.GetRequiredService<GraphServiceClient>());
+            return await call(services.GetRequiredService<GraphClient>().Client);
         }
         catch (ApiException e) when (IsPermanent(e.ResponseStatusCode))
         {

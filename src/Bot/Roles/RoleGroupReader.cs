@@ -47,7 +47,7 @@ internal sealed class RoleGroupReader(IServiceProvider services, IOptions<GraphO
     public async Task<IReadOnlyList<RoleMembers>> ReadAsync(CancellationToken cancellationToken)
     {
         // Resolved here, not injected: the Graph client needs credentials, which only exist when a Graph feature is on.
-        var client = services.GetRequiredService<GraphServiceClient>();
+        var client = services.GetRequiredService<GraphClient>().Client;
         var roles = new List<RoleMembers>();
         foreach (var (role, groupId) in Groups())
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -33,6 +34,18 @@ public static class TelemetrySetup
             return builder;
         }
 
+        AddExporters(builder, options);
+        return builder;
+    }
+
+    /// <summary>
+    /// The OpenTelemetry pipeline and its exporters, in a method of its own: the runtime loads the assemblies a method names
+    /// when it compiles the method, so a bot with no exporter configured never loads OpenTelemetry's and Azure Monitor's
+    /// (resident memory, bench/README.md).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddExporters(IHostApplicationBuilder builder, TelemetryOptions options)
+    {
         var pipeline = builder.Services.AddTelemetryPipeline(options);
         builder.Logging.AddOpenTelemetry(logs =>
         {
@@ -54,8 +67,6 @@ public static class TelemetrySetup
         {
             pipeline.UseOtlpExporter(options.OtlpHttp ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc, options.OtlpEndpoint!);
         }
-
-        return builder;
     }
 
     /// <summary>

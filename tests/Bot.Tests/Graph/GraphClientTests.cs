@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Graph;
+using PerijinanBot.Bot.Graph;
 using PerijinanBot.Bot.Tests.Infrastructure;
 
 namespace PerijinanBot.Bot.Tests.Graph;
@@ -41,7 +41,7 @@ public sealed class GraphClientTests(AzuriteFixture storage) : IClassFixture<Azu
         graph.Next("GET", $"/users/{user}", GraphReply.Error(429, "TooManyRequests", "Slow down.", TimeSpan.FromSeconds(2)));
         graph.On("GET", $"/users/{user}", _ => GraphReply.Json(new JsonObject { ["id"] = user, ["displayName"] = "Budi Santoso" }));
 
-        var client = bot.Services.GetRequiredService<GraphServiceClient>();
+        var client = bot.Services.GetRequiredService<GraphClient>().Client;
         var found = await client.Users[user].GetAsync(cancellationToken: Ct);
 
         Assert.Equal("Budi Santoso", found!.DisplayName);
