@@ -47,9 +47,12 @@ internal static class HttpBench
         }
 
         var drain = new DrainWatch(direct, TablePrefix);
-        // Decisions/s one caller reaches here at most (each waits for its cards); later levels size their pools on the most one
-        // caller was seen to do, as if every caller did that much (more callers share the cores, so each does less).
-        var perCallerSeen = 20.0;
+        // Pools are sized on what was seen: no caller does more than the most one caller did, and all together do at most
+        // twice the most seen at any level (more callers share the cores, so each does less). A pool too small starts
+        // kegiatan on the clock, whose requests then count against the level; one too large fills Azurite's in-memory
+        // table, which slows its queries for the levels after.
+        var perCallerSeen = 60.0;
+        var totalSeen = 60.0;
         // Level 0 is a warm-up (JIT tiering, connection pools, Azurite's first tables) of one caller for 2 s, not printed.
         try
         {
@@ -73,7 +76,8 @@ internal static class HttpBench
                 var warmUp = level == 0;
                 var load = warmUp ? TimeSpan.FromSeconds(2) : options.Load;
                 var callers = Enumerable.Range(0, Math.Max(level, 1)).Select(i => new Caller(i, http, connector, options.CardTimeout)).ToList();
-                var perCaller = (int)Math.Ceiling(perCallerSeen * 1.5 * load.TotalSeconds / StorePath.DecisionsPerKegiatan) + 1;
+                var expected = Math.Min(perCallerSeen * callers.Count, totalSeen * 2);
+                var perCaller = (int)Math.Ceiling(expected * 1.5 * load.TotalSeconds / callers.Count / StorePath.DecisionsPerKegiatan) + 1;
                 // Pools are started four callers at a time: sixteen concurrent starts all walk the same kegiatan numbers, and
                 // Azurite in memory answered some of those colliding batches only after the bot's 10 s network timeout.
                 foreach (var group in callers.Chunk(4))
@@ -105,6 +109,8 @@ internal static class HttpBench
                     await caller.CollectCardsAsync(ct);
                 }
 
+                // Counted above already; removed so that the next level starts on tables of the size this one had.
+                await LevelTables.RetireAsync(direct, TablePrefix, [.. numbers.Concat(callers.SelectMany(c => c.PoolNumbers)).Distinct()], ct);
                 if (warmUp)
                 {
                     continue;
@@ -124,6 +130,7 @@ internal static class HttpBench
                     callers.Sum(c => c.StartedOnTheClock));
                 report.Level(result);
                 perCallerSeen = Math.Max(perCallerSeen, result.Decisions.Count / result.Load.TotalSeconds / callers.Count);
+                totalSeen = Math.Max(totalSeen, result.Decisions.Count / result.Load.TotalSeconds);
             }
         }
     }
@@ -209,5 +216,38 @@ internal sealed record HttpBenchOptions(int[] Levels, TimeSpan Load, TimeSpan Ra
         }
 
         return options.Levels.All(l => l >= 1) ? options : throw new ArgumentException("every level needs at least 1 caller");
+    }
+}
+
+/// <summary>
+/// Removes a level's kegiatan from the bot's tables once the level is measured: their partitions of table Kegiatan (state,
+/// history, card copies, the pass lease) and their open-steps rows. Azurite keeps an index on RowKey first, so every point
+/// read of a "state" row and every range of "o|" rows gets slower with each partition that shares those keys; without this
+/// the 16-caller level ran on a table holding the 600 kegiatan of the levels before it, and measured Azurite's index rather
+/// than the bot (Azure Table Storage finds a row by partition first), while the raw baseline ran on a fresh table of its own.
+/// Read and written straight to Azurite, past the proxy, so none of it is counted as the bot's.
+/// </summary>
+internal static class LevelTables
+{
+    public static async Task RetireAsync(TableServiceClient direct, string prefix, IReadOnlyList<string> numbers, CancellationToken cancellationToken)
+    {
+        var kegiatan = direct.GetTableClient(prefix + "Kegiatan");
+        var open = direct.GetTableClient(prefix + "OpenSteps");
+        foreach (var number in numbers)
+        {
+            // The bot's layout (src/Bot/Storage/KegiatanKeys.cs, src/Bot/Decisions/OpenStepRow.cs): the partition is the number.
+            var rows = new List<TableTransactionAction>();
+            await foreach (var row in kegiatan.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {number}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, row));
+            }
+
+            foreach (var chunk in rows.Chunk(100))
+            {
+                await kegiatan.SubmitTransactionAsync(chunk, cancellationToken);
+            }
+
+            await open.DeleteEntityAsync("open", number, cancellationToken: cancellationToken);
+        }
     }
 }
