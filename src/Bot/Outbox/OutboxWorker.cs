@@ -9,8 +9,9 @@ namespace PerijinanBot.Bot.Outbox;
 /// Delivers the outbox of one kegiatan as one piece of work: one query reads its rows and its state, one batch claims the
 /// due rows (ETag-conditional: fencing, so a claimer whose lease ran out can no longer delete or release them), the handlers
 /// run in commit order with that state, and one batch completes them: delivered rows deleted, the others released. The
-/// state row is only read: a pass never writes it, so a decision landing during a pass does not collide with it. An item whose effect cannot be repeated harmlessly (a
-/// post) is marked in flight on its own row just before its handler runs, so that an attempt that died is known to be unknown.
+/// state row is only read: a pass never writes it, so a decision landing during a pass does not collide with it. An item
+/// whose effect cannot be repeated harmlessly (a post) is marked in flight on its own row just before its handler runs, so
+/// that an attempt that died is known to be unknown.
 /// </summary>
 internal sealed class OutboxWorker(
     WorkflowTables tables,

@@ -10,9 +10,10 @@ using PerijinanBot.Sop.Reminders;
 namespace PerijinanBot.Bot.Reminders;
 
 /// <summary>
-/// Sends the reminders whose time has come: reads only the open-steps rows whose reminder is due, claims each with an ETag-conditional write (so with
-/// several instances one sends it), re-reads the kegiatan (a step that moved on or closed gets nothing), sends through the
-/// delivery ledger (exactly once per reminder and person; a Plh. in force gets the holder's reminders too), then schedules the next reminder of the ladder. Nothing is sent
+/// Sends the reminders whose time has come: reads only the open-steps rows whose reminder is due, claims each with an
+/// ETag-conditional write (so with several instances one sends it), re-reads the kegiatan (a step that moved on or closed
+/// gets nothing), sends through the delivery ledger (exactly once per reminder and person; a Plh. in force gets the
+/// holder's reminders too), then writes the ladder's next reminder onto the row under the claim's ETag. Nothing is sent
 /// outside working time. Also triggers the daily digest.
 /// </summary>
 internal sealed class ReminderSweeper : BackgroundService
